@@ -1,0 +1,108 @@
+package rinse
+
+import (
+	"errors"
+	"strings"
+)
+
+// Failure categories: the input could not be turned into a document.
+var (
+	ErrBinary      = errors.New("binary content")
+	ErrUndecodable = errors.New("undecodable text")
+	ErrEmpty       = errors.New("empty input")
+	ErrNoContent   = errors.New("no main content")
+	ErrParse       = errors.New("parse error")
+	ErrTooLarge    = errors.New("too large")
+	ErrTimeout     = errors.New("time budget exceeded")
+	ErrRead        = errors.New("read error")
+	ErrFetch       = errors.New("fetch error")
+	ErrHTTPStatus  = errors.New("http status")
+	ErrNotHTML     = errors.New("not html")
+	ErrBlocked     = errors.New("blocked address")
+	ErrRobots      = errors.New("disallowed by robots.txt")
+)
+
+// ErrRejected marks rejections: the input is readable but unwanted. A
+// rejection is not a failure; it is still recorded with its reason.
+var ErrRejected = errors.New("rejected")
+
+// Rejection reasons; each wraps ErrRejected.
+var (
+	ErrTooShort      = rejection("too short")
+	ErrWrongLanguage = rejection("wrong language")
+	ErrDuplicate     = rejection("duplicate")
+)
+
+// ErrSkipped marks inputs a source passes over (unsupported file types,
+// non-response WARC records). They are counted, not quarantined.
+var ErrSkipped = errors.New("skipped")
+
+type rejectionError struct{ msg string }
+
+func (e *rejectionError) Error() string        { return e.msg }
+func (e *rejectionError) Is(target error) bool { return target == ErrRejected }
+
+func rejection(msg string) error { return &rejectionError{msg} }
+
+// reasons maps categories to the short reason written in quarantine rows.
+// Order matters: the first match wins, most specific first.
+var reasons = []struct {
+	err    error
+	reason string
+}{
+	{ErrTooShort, "too-short"},
+	{ErrWrongLanguage, "wrong-language"},
+	{ErrDuplicate, "duplicate"},
+	{ErrBinary, "binary"},
+	{ErrUndecodable, "undecodable"},
+	{ErrEmpty, "empty"},
+	{ErrNoContent, "no-content"},
+	{ErrParse, "parse-error"},
+	{ErrTooLarge, "too-large"},
+	{ErrTimeout, "timeout"},
+	{ErrRobots, "robots-disallowed"},
+	{ErrBlocked, "blocked-address"},
+	{ErrNotHTML, "not-html"},
+	{ErrHTTPStatus, "http-status"},
+	{ErrFetch, "fetch-error"},
+	{ErrRead, "read-error"},
+	{ErrRejected, "rejected"},
+	{ErrSkipped, "skipped"},
+}
+
+// Reason returns the short machine-readable reason for err, such as
+// "binary" or "too-short". An error carrying its own reason (see
+// ReasonError) wins; unknown errors give "error".
+func Reason(err error) string {
+	var re *ReasonError
+	if errors.As(err, &re) {
+		return re.Reason
+	}
+	for _, r := range reasons {
+		if errors.Is(err, r.err) {
+			return r.reason
+		}
+	}
+	return "error"
+}
+
+// ReasonError attaches a specific reason (e.g. "http-404") to an error that
+// still matches its category with errors.Is.
+type ReasonError struct {
+	Reason string
+	Err    error
+}
+
+func (e *ReasonError) Error() string { return e.Err.Error() }
+func (e *ReasonError) Unwrap() error { return e.Err }
+
+// IsRejection reports whether err is a rejection rather than a failure.
+func IsRejection(err error) bool { return errors.Is(err, ErrRejected) }
+
+// Slug turns free text into a reason-style token ("HTTP 404" → "http-404").
+func Slug(s string) string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	})
+	return strings.Join(f, "-")
+}

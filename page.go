@@ -1,0 +1,40 @@
+package rinse
+
+import (
+	"net/http"
+	"time"
+)
+
+// Page is one raw input as a source read it.
+type Page struct {
+	// Source identifies the input: the path relative to the input root with
+	// '/' separators (".gz" kept), "archive.warc.gz#record-id", or the URL.
+	Source string
+	// URL is the page's address when the source knows it (WARC, fetch).
+	URL string
+	// Body holds the raw bytes. After decoding it is UTF-8.
+	Body []byte
+	// Header holds the HTTP response headers when the page came over HTTP
+	// (WARC response record or fetch); nil otherwise.
+	Header http.Header
+	// Charset is the encoding Body was decoded from; empty before decoding.
+	Charset string
+	// Kind is "html" or "text"; sources set it from the file name or the
+	// content type, the decoder sniffs it when empty.
+	Kind string
+	// ModTime is the file's modification time, when there is a file.
+	ModTime time.Time
+	// FetchedAt and HTTPStatus are set by HTTP sources (WARC, fetch).
+	FetchedAt  time.Time
+	HTTPStatus int
+	// Err is set by a source that found the input but could not read it,
+	// or chose to skip it (errors.Is(Err, ErrSkipped)). The pipeline routes
+	// such pages straight to the sink.
+	Err error
+}
+
+// Page kinds.
+const (
+	KindHTML = "html"
+	KindText = "text"
+)

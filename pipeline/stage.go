@@ -1,0 +1,52 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/rinse-etl/rinse"
+)
+
+// Processor is one synchronous stage step. It must not mutate in and must be
+// safe for concurrent use: the pipeline calls it from several workers.
+// Returning a nil output with a nil error filters the input (it is counted
+// as filtered). Errors wrapping rinse.ErrRejected are rejections; any other
+// error is a failure. Both are quarantined with rinse.Reason(err).
+type Processor[In, Out any] interface {
+	Process(ctx context.Context, in In) (Out, error)
+}
+
+// ProcessorFunc adapts a function to Processor.
+type ProcessorFunc[In, Out any] func(ctx context.Context, in In) (Out, error)
+
+// Process calls f.
+func (f ProcessorFunc[In, Out]) Process(ctx context.Context, in In) (Out, error) {
+	return f(ctx, in)
+}
+
+// Source enumerates inputs. Walk calls yield once per input, in a stable
+// order, from a single goroutine, and stops when yield returns an error
+// (returning that error). An input the source could not read, or chose to
+// skip, is yielded with Page.Err set (rinse.ErrSkipped for skips). Walk
+// returns a non-nil error only when the whole source fails.
+type Source interface {
+	Walk(ctx context.Context, yield func(*rinse.Page) error) error
+}
+
+// Sink receives the pipeline's results from a single goroutine, in input
+// order. Commit is called once after the last result when the run
+// completed; Abort instead when it did not.
+type Sink interface {
+	WriteDocument(doc *rinse.Document) error
+	WriteQuarantine(q *rinse.Quarantined) error
+	Commit(summary Summary) error
+	Abort() error
+}
+
+type (
+	// PageProcessor transforms raw pages (fetch, decode).
+	PageProcessor = Processor[*rinse.Page, *rinse.Page]
+	// Extractor turns a decoded page into a document.
+	Extractor = Processor[*rinse.Page, *rinse.Document]
+	// DocProcessor refines documents (boilerplate, dates, entities, ...).
+	DocProcessor = Processor[*rinse.Document, *rinse.Document]
+)

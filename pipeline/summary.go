@@ -1,0 +1,25 @@
+package pipeline
+
+import "time"
+
+// Summary counts what a run did with its inputs. Every input ends up in
+// exactly one of Documents, Quarantined, Duplicates or Skipped, so
+// Inputs == Documents + Quarantined + Duplicates + Skipped + Filtered.
+type Summary struct {
+	Inputs      int64 `json:"inputs"`
+	Documents   int64 `json:"documents"`
+	Quarantined int64 `json:"quarantined"`
+	Rejected    int64 `json:"rejected"` // the part of Quarantined that are rejections
+	Duplicates  int64 `json:"duplicates"`
+	Skipped     int64 `json:"skipped"`
+	Filtered    int64 `json:"filtered"`
+	// Reasons counts quarantined pages per reason.
+	Reasons map[string]int64 `json:"reasons,omitempty"`
+	// Bytes is the raw input bytes read.
+	Bytes    int64         `json:"bytes_read"`
+	Started  time.Time     `json:"started_at"`
+	Finished time.Time     `json:"finished_at"`
+	Elapsed  time.Duration `json:"-"`
+	// Interrupted is set when the run was cancelled before the source ended.
+	Interrupted bool `json:"interrupted"`
+}
