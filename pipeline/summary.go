@@ -22,4 +22,11 @@ type Summary struct {
 	Elapsed  time.Duration `json:"-"`
 	// Interrupted is set when the run was cancelled before the source ended.
 	Interrupted bool `json:"interrupted"`
+	// Stages holds per-stage counts and busy time.
+	Stages []StageStats `json:"stages,omitempty"`
+}
+
+// Balanced reports whether every input is accounted for.
+func (s Summary) Balanced() bool {
+	return s.Inputs == s.Documents+s.Quarantined+s.Duplicates+s.Skipped+s.Filtered
 }

@@ -1,0 +1,122 @@
+package pipeline
+
+import (
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// StageStats describes one stage after a run: how many pages it processed,
+// how many failed there, and the time its workers were busy. Busy divided
+// by Workers and the run's elapsed time tells which stage bounds a run.
+type StageStats struct {
+	Name     string        `json:"name"`
+	Workers  int           `json:"workers"`
+	Pages    int64         `json:"pages"`
+	Failures int64         `json:"failures"`
+	Busy     time.Duration `json:"busy_ns"`
+}
+
+type stageMetrics struct {
+	name     string
+	workers  int
+	pages    atomic.Int64
+	failures atomic.Int64
+	busy     atomic.Int64
+}
+
+func (m *stageMetrics) observe(d time.Duration, err error) {
+	m.pages.Add(1)
+	m.busy.Add(int64(d))
+	if err != nil {
+		m.failures.Add(1)
+	}
+}
+
+// run is the state of one Run call.
+type run struct {
+	opts   Options
+	start  time.Time
+	read   atomic.Int64
+	done   atomic.Int64
+	docs   atomic.Int64
+	failed atomic.Int64
+	bytes  atomic.Int64
+
+	stagesMu sync.Mutex
+	stages   []*stageMetrics
+
+	mu  sync.Mutex // guards sum
+	sum Summary
+}
+
+func newRun(opts Options) *run {
+	r := &run{opts: opts, start: opts.Clock()}
+	r.sum.Reasons = make(map[string]int64)
+	return r
+}
+
+func (r *run) stageMetrics(name string, workers int) *stageMetrics {
+	m := &stageMetrics{name: name, workers: workers}
+	r.stagesMu.Lock()
+	r.stages = append(r.stages, m)
+	r.stagesMu.Unlock()
+	return m
+}
+
+func (r *run) count(n *int64) {
+	r.mu.Lock()
+	*n++
+	r.mu.Unlock()
+}
+
+func (r *run) progress(final bool) Progress {
+	return Progress{
+		Read:      r.read.Load(),
+		Done:      r.done.Load(),
+		Documents: r.docs.Load(),
+		Failed:    r.failed.Load(),
+		Bytes:     r.bytes.Load(),
+		Elapsed:   r.opts.Clock().Sub(r.start),
+		Final:     final,
+	}
+}
+
+// report calls the progress callback until the sink is done.
+func (r *run) report(done <-chan struct{}) {
+	t := time.NewTicker(r.opts.ProgressEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-done:
+			return
+		case <-t.C:
+			r.opts.Progress(r.progress(false))
+		}
+	}
+}
+
+func (r *run) summary(interrupted bool) Summary {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s := r.sum
+	s.Reasons = make(map[string]int64, len(r.sum.Reasons))
+	for k, v := range r.sum.Reasons {
+		s.Reasons[k] = v
+	}
+	s.Inputs = r.read.Load()
+	s.Bytes = r.bytes.Load()
+	s.Started = r.start
+	s.Finished = r.opts.Clock()
+	s.Elapsed = s.Finished.Sub(s.Started)
+	s.Interrupted = interrupted
+	r.stagesMu.Lock()
+	for _, m := range r.stages {
+		s.Stages = append(s.Stages, StageStats{
+			Name: m.name, Workers: m.workers, Pages: m.pages.Load(),
+			Failures: m.failures.Load(), Busy: time.Duration(m.busy.Load()),
+		})
+	}
+	r.stagesMu.Unlock()
+	return s
+}

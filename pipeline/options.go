@@ -1,0 +1,83 @@
+package pipeline
+
+import (
+	"time"
+
+	"go.uber.org/zap"
+)
+
+// Workers sets how many pages each stage processes at once.
+type Workers struct {
+	Fetch     int
+	Decode    int
+	Extract   int
+	Transform int
+}
+
+// Options tune a run. The zero value is usable: every field has a default.
+type Options struct {
+	Workers Workers
+	// Buffer is the capacity of each channel between stages. Small on
+	// purpose: it bounds the pages held in memory, whatever the input size.
+	Buffer int
+	// PageTimeout is the time budget of one page across decode, extract
+	// and transform; a page over budget is quarantined as "timeout".
+	PageTimeout time.Duration
+	// Logger receives per-page failures at debug level and run events.
+	Logger *zap.Logger
+	// Progress, when set, is called about every ProgressEvery with a
+	// snapshot of the run, and once more at the end.
+	Progress      func(Progress)
+	ProgressEvery time.Duration
+	// Clock returns the time written as processed_at; tests fix it.
+	Clock func() time.Time
+}
+
+// Stages are the processors of a run, in order. Fetch is optional; the
+// transforms run in order, each in the transform workers. Sequential
+// processors run in input order on the sink goroutine: they see every
+// document once, in a deterministic order, so they may keep state (dedup).
+type Stages struct {
+	Fetch      PageProcessor
+	Decode     PageProcessor
+	Extract    Extractor
+	Transform  []DocProcessor
+	Sequential []DocProcessor
+}
+
+// Progress is a snapshot of a run in flight.
+type Progress struct {
+	Read      int64 // inputs taken from the source
+	Done      int64 // inputs that reached the sink
+	Documents int64
+	Failed    int64 // quarantined so far
+	Bytes     int64 // raw bytes read
+	Elapsed   time.Duration
+	Final     bool
+}
+
+func (o Options) withDefaults() Options {
+	def := func(n *int, v int) {
+		if *n <= 0 {
+			*n = v
+		}
+	}
+	def(&o.Workers.Fetch, 16)
+	def(&o.Workers.Decode, 1)
+	def(&o.Workers.Extract, 2)
+	def(&o.Workers.Transform, 2)
+	def(&o.Buffer, 16)
+	if o.PageTimeout <= 0 {
+		o.PageTimeout = 10 * time.Second
+	}
+	if o.Logger == nil {
+		o.Logger = zap.NewNop()
+	}
+	if o.ProgressEvery <= 0 {
+		o.ProgressEvery = 500 * time.Millisecond
+	}
+	if o.Clock == nil {
+		o.Clock = time.Now
+	}
+	return o
+}

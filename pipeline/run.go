@@ -1,0 +1,247 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"go.uber.org/zap"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/rinse-etl/rinse"
+)
+
+// item carries one input through the stages. It is owned by one goroutine
+// at a time (handed over through channels), so stages may update it; the
+// page and document it points to are never mutated.
+type item struct {
+	seq      int64
+	source   string
+	url      string
+	page     *rinse.Page
+	doc      *rinse.Document
+	stage    string // where err happened
+	err      error
+	filtered bool
+	deadline time.Time
+}
+
+// finished reports whether later stages have nothing to do with the item.
+func (it *item) finished() bool { return it.err != nil || it.filtered }
+
+// step runs one stage's processor over an item.
+type step func(ctx context.Context, it *item) error
+
+// Run reads every input of src, passes it through the stages and hands the
+// results to sink in input order. Cancelling ctx stops intake: pages
+// already read finish, the sink commits them and the summary is marked
+// Interrupted. A non-nil error means the run failed (the sink's Abort was
+// called); page-level failures are not errors, they are quarantined.
+func Run(ctx context.Context, src Source, sink Sink, st Stages, opts Options) (Summary, error) {
+	opts = opts.withDefaults()
+	if st.Decode == nil || st.Extract == nil {
+		return Summary{}, errors.New("pipeline: decode and extract stages are required")
+	}
+	r := newRun(opts)
+	// hard is cancelled only by a fatal error; ctx only stops intake, so
+	// pages in flight still finish after an interrupt.
+	g, hard := errgroup.WithContext(context.WithoutCancel(ctx))
+	intake, stopIntake := context.WithCancel(hard)
+	defer stopIntake()
+	defer context.AfterFunc(ctx, stopIntake)()
+
+	c := r.source(g, hard, intake, src)
+	if st.Fetch != nil {
+		c = r.stage(g, hard, "fetch", opts.Workers.Fetch, c, pageStep(st.Fetch), false)
+	}
+	c = r.stage(g, hard, "decode", opts.Workers.Decode, c, pageStep(st.Decode), true)
+	c = r.stage(g, hard, "extract", opts.Workers.Extract, c, extractStep(st.Extract), true)
+	if len(st.Transform) > 0 {
+		c = r.stage(g, hard, "transform", opts.Workers.Transform, c, transformStep(st.Transform), true)
+	}
+	sinkDone := make(chan struct{})
+	g.Go(func() error {
+		defer close(sinkDone)
+		return r.drain(hard, c, sink, st.Sequential)
+	})
+	if opts.Progress != nil {
+		g.Go(func() error { r.report(sinkDone); return nil })
+	}
+	err := g.Wait()
+	sum := r.summary(ctx.Err() != nil)
+	if opts.Progress != nil {
+		opts.Progress(r.progress(true))
+	}
+	if err != nil {
+		if aerr := sink.Abort(); aerr != nil {
+			opts.Logger.Error("aborting sink", zap.Error(aerr))
+		}
+		return sum, err
+	}
+	if err := sink.Commit(sum); err != nil {
+		return sum, fmt.Errorf("committing: %w", err)
+	}
+	return sum, nil
+}
+
+// send hands it on unless the run is being torn down.
+func send(ctx context.Context, out chan<- *item, it *item) error {
+	select {
+	case out <- it:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// source runs src.Walk, numbering inputs in the order the source yields
+// them; that order is the order the sink sees.
+func (r *run) source(g *errgroup.Group, hard, intake context.Context, src Source) <-chan *item {
+	out := make(chan *item, r.opts.Buffer)
+	g.Go(func() error {
+		defer close(out)
+		var seq int64
+		err := src.Walk(intake, func(p *rinse.Page) error {
+			if err := intake.Err(); err != nil {
+				return err
+			}
+			it := &item{seq: seq, source: p.Source, url: p.URL, page: p}
+			if p.Err != nil {
+				it.err, it.stage = p.Err, "read"
+			}
+			seq++
+			r.read.Add(1)
+			r.bytes.Add(int64(len(p.Body)))
+			return send(hard, out, it)
+		})
+		if err != nil && hard.Err() == nil && intake.Err() != nil {
+			return nil // interrupted: not a failure
+		}
+		if err != nil {
+			return fmt.Errorf("reading inputs: %w", err)
+		}
+		return nil
+	})
+	return out
+}
+
+// stage runs fn over every unfinished item with up to n at once. budget
+// says whether the stage counts against the per-page time budget.
+func (r *run) stage(g *errgroup.Group, ctx context.Context, name string, n int, in <-chan *item, fn step, budget bool) <-chan *item {
+	out := make(chan *item, r.opts.Buffer)
+	m := r.stageMetrics(name, n)
+	g.Go(func() error {
+		defer close(out)
+		var workers errgroup.Group
+		workers.SetLimit(n)
+		for it := range in {
+			if ctx.Err() != nil {
+				break
+			}
+			if it.finished() {
+				if send(ctx, out, it) != nil {
+					break
+				}
+				continue
+			}
+			workers.Go(func() error {
+				r.apply(ctx, name, m, fn, it, budget)
+				return send(ctx, out, it)
+			})
+		}
+		if err := workers.Wait(); err != nil && ctx.Err() == nil {
+			return err
+		}
+		return nil
+	})
+	return out
+}
+
+// apply runs one step under the page's time budget and records the outcome.
+func (r *run) apply(ctx context.Context, name string, m *stageMetrics, fn step, it *item, budget bool) {
+	pctx := ctx
+	if budget {
+		if it.deadline.IsZero() {
+			it.deadline = time.Now().Add(r.opts.PageTimeout)
+		}
+		var cancel context.CancelFunc
+		pctx, cancel = context.WithDeadline(ctx, it.deadline)
+		defer cancel()
+	}
+	start := time.Now()
+	err := safeStep(pctx, fn, it)
+	if err == nil && budget && pctx.Err() != nil && ctx.Err() == nil {
+		err = rinse.ErrTimeout
+	}
+	if err != nil && errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+		err = fmt.Errorf("%w: %w", rinse.ErrTimeout, err)
+	}
+	m.observe(time.Since(start), err)
+	if err != nil {
+		it.err, it.stage = err, name
+		r.opts.Logger.Debug("page failed", zap.String("source", it.source),
+			zap.String("stage", name), zap.Error(err))
+	}
+}
+
+// safeStep turns a panicking processor into a quarantined page: one bad
+// page must never take the run down.
+func safeStep(ctx context.Context, fn step, it *item) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%w: processor panicked: %v", rinse.ErrParse, p)
+		}
+	}()
+	return fn(ctx, it)
+}
+
+func pageStep(p PageProcessor) step {
+	return func(ctx context.Context, it *item) error {
+		out, err := p.Process(ctx, it.page)
+		if err != nil {
+			return err
+		}
+		if out == nil {
+			it.filtered = true
+			return nil
+		}
+		it.page = out
+		if out.URL != "" {
+			it.url = out.URL
+		}
+		return nil
+	}
+}
+
+func extractStep(e Extractor) step {
+	return func(ctx context.Context, it *item) error {
+		doc, err := e.Process(ctx, it.page)
+		if err != nil {
+			return err
+		}
+		it.page = nil // the raw bytes are not needed any more
+		it.doc, it.filtered = doc, doc == nil
+		return nil
+	}
+}
+
+func transformStep(ps []DocProcessor) step {
+	return func(ctx context.Context, it *item) error {
+		doc, err := runDoc(ctx, ps, it.doc)
+		it.doc, it.filtered = doc, doc == nil && err == nil
+		return err
+	}
+}
+
+// runDoc applies processors in order; a nil document stops the chain.
+func runDoc(ctx context.Context, ps []DocProcessor, doc *rinse.Document) (*rinse.Document, error) {
+	for _, p := range ps {
+		out, err := p.Process(ctx, doc)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		doc = out
+	}
+	return doc, nil
+}
