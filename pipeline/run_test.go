@@ -56,8 +56,8 @@ func (m *memSink) WriteDocument(d *rinse.Document) error {
 	return nil
 }
 func (m *memSink) WriteQuarantine(q *rinse.Quarantined) error { m.q = append(m.q, q); return nil }
-func (m *memSink) Commit(s Summary) error                      { m.committed = &s; return nil }
-func (m *memSink) Abort() error                                { m.aborted = true; return nil }
+func (m *memSink) Commit(s Summary) error                     { m.committed = &s; return nil }
+func (m *memSink) Abort() error                               { m.aborted = true; return nil }
 
 // decode fails on "bad", panics on "panic", sleeps on "slow" until its
 // budget runs out, and filters "drop".
