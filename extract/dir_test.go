@@ -1,0 +1,88 @@
+package extract
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rinse-etl/rinse"
+)
+
+func writeTree(t *testing.T, root, rel string, data []byte) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func gzipped(data string) []byte {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write([]byte(data))
+	w.Close()
+	return b.Bytes()
+}
+
+func walkDir(t *testing.T, s *DirSource) []*rinse.Page {
+	t.Helper()
+	var pages []*rinse.Page
+	if err := s.Walk(context.Background(), func(p *rinse.Page) error { pages = append(pages, p); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+func TestDirSourceWalk(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, "b/page.html", []byte("<p>b</p>"))
+	writeTree(t, root, "a/z.txt", []byte("text"))
+	writeTree(t, root, "a/y.HTM", []byte("<p>y</p>"))
+	writeTree(t, root, "a/x.html.gz", gzipped("<p>gz</p>"))
+	writeTree(t, root, "a/broken.html.gz", gzipped("<p>gz</p>")[:12])
+	writeTree(t, root, "notes.md", []byte("# no"))
+	writeTree(t, root, "big.html", bytes.Repeat([]byte("x"), 101))
+	if err := os.Symlink(root, filepath.Join(root, "b", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	pages := walkDir(t, &DirSource{Root: root, MaxBytes: 100})
+	var got []string
+	for _, p := range pages {
+		s := p.Source + ":" + p.Kind
+		switch {
+		case errors.Is(p.Err, rinse.ErrSkipped):
+			s = p.Source + ":skipped"
+		case p.Err != nil:
+			s = p.Source + ":" + rinse.Reason(p.Err)
+		}
+		got = append(got, s)
+	}
+	want := "a/broken.html.gz:read-error a/x.html.gz:html a/y.HTM:html a/z.txt:text b/page.html:html big.html:too-large notes.md:skipped"
+	if strings.Join(got, " ") != want {
+		t.Errorf("walk =\n %s\nwant\n %s", strings.Join(got, " "), want)
+	}
+	if string(pages[1].Body) != "<p>gz</p>" {
+		t.Errorf("gz body = %q", pages[1].Body)
+	}
+}
+
+func TestDirSourceSingleFileAndMissingRoot(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, "one.txt", []byte("hello"))
+	pages := walkDir(t, &DirSource{Root: filepath.Join(root, "one.txt")})
+	if len(pages) != 1 || pages[0].Source != "one.txt" || string(pages[0].Body) != "hello" {
+		t.Errorf("single file: %+v", pages)
+	}
+	err := (&DirSource{Root: filepath.Join(root, "nope")}).Walk(context.Background(), func(*rinse.Page) error { return nil })
+	if err == nil {
+		t.Error("a missing input root must fail the run")
+	}
+}
