@@ -158,4 +158,3 @@ func recordSource(name string, w gowarc.WarcRecord, offset int64) string {
 	}
 	return name + "#" + strconv.FormatInt(offset, 10)
 }
-
