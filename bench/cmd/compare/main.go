@@ -1,0 +1,239 @@
+// Command compare scores rinse and two Go baselines (go-trafilatura and
+// readeck's go-readability) on the evaluation suites and times them side
+// by side, one worker each, in the same process.
+//
+// Every round runs each contender once over the whole suite, the order
+// rotating from round to round so that none always runs first on a warm
+// or a cold machine; the table shows the median round. See README.md.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/rinse-etl/rinse/evaluate"
+)
+
+// contender is one extractor under comparison. Exactly one of fn and
+// whole is set: fn is scored and timed per page by evaluate.Run; whole
+// times a complete run over the suite folder and is not scored (its
+// extraction is the same as another contender's).
+type contender struct {
+	name  string
+	fn    evaluate.Func
+	whole func(ctx context.Context, suite evaluate.Suite) (time.Duration, error)
+}
+
+// contenders lists the baselines; rinse.go adds rinse's entries.
+var contenders = []contender{
+	{name: "go-trafilatura", fn: trafilaturaFunc(false)},
+	{name: "go-trafilatura+fallback", fn: trafilaturaFunc(true)},
+	{name: "go-readability", fn: readabilityFunc},
+}
+
+// reference is the contender the speed ratios are relative to.
+const reference = "go-trafilatura"
+
+func main() {
+	data := flag.String("data", filepath.Join("..", "..", "shared", "bench"), "folder holding the suite folders")
+	suites := flag.String("suites", "zyte,boilerplate,dates", "comma-separated suites to run")
+	rounds := flag.Int("rounds", 3, "timed rounds per contender; the median is shown")
+	only := flag.String("only", "", "comma-separated contender names to run (default all)")
+	dump := flag.Int("dump", 0, "after each table, list the N worst pages of each scored contender")
+	flag.Parse()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	cs, err := pick(*only)
+	if err != nil {
+		fail(err)
+	}
+	for _, name := range strings.Split(*suites, ",") {
+		dir := filepath.Join(*data, name)
+		if _, err := os.Stat(dir); err != nil {
+			fail(fmt.Errorf("suite %s: %w (pass -data with the folder holding the suites)", name, err))
+		}
+		suite, err := evaluate.Load(evaluate.Kind(name), dir)
+		if err != nil {
+			fail(err)
+		}
+		res := compare(ctx, suite, cs, max(1, *rounds))
+		printTable(os.Stdout, suite, res, *rounds)
+		if *dump > 0 {
+			for _, r := range res {
+				if r.scored {
+					r.report.PrintWorst(os.Stdout, *dump)
+				}
+			}
+		}
+		if ctx.Err() != nil {
+			fail(ctx.Err())
+		}
+	}
+}
+
+// result gathers one contender's rounds on one suite.
+type result struct {
+	name   string
+	scored bool
+	report evaluate.Report // the first round's, for the scores
+	times  []time.Duration
+	err    error
+}
+
+// median is the middle round's wall time.
+func (r result) median() time.Duration {
+	t := slices.Clone(r.times)
+	slices.Sort(t)
+	if len(t) == 0 {
+		return 0
+	}
+	return t[len(t)/2]
+}
+
+// compare runs every contender rounds times, rotating the order.
+func compare(ctx context.Context, suite evaluate.Suite, cs []contender, rounds int) []result {
+	res := make([]result, len(cs))
+	for i, c := range cs {
+		res[i] = result{name: c.name, scored: c.fn != nil}
+	}
+	for round := range rounds {
+		for k := range cs {
+			i := (k + round) % len(cs)
+			if ctx.Err() != nil {
+				return res
+			}
+			// Start each timed run from the same heap state, so one
+			// contender's garbage is not collected on another's clock.
+			runtime.GC()
+			c := cs[i]
+			fmt.Fprintf(os.Stderr, "round %d/%d %s on %s...\n", round+1, rounds, c.name, suite.Kind)
+			if c.fn != nil {
+				rep := evaluate.Run(ctx, suite, c.fn)
+				rep.Name = c.name
+				if round == 0 {
+					res[i].report = rep
+				}
+				res[i].times = append(res[i].times, rep.Elapsed)
+				continue
+			}
+			took, err := c.whole(ctx, suite)
+			if err != nil {
+				res[i].err = err
+				continue
+			}
+			res[i].times = append(res[i].times, took)
+		}
+	}
+	return res
+}
+
+// pick filters the contenders by name.
+func pick(only string) ([]contender, error) {
+	if only == "" {
+		return contenders, nil
+	}
+	var cs []contender
+	for _, name := range strings.Split(only, ",") {
+		i := slices.IndexFunc(contenders, func(c contender) bool { return c.name == name })
+		if i < 0 {
+			names := make([]string, len(contenders))
+			for j, c := range contenders {
+				names[j] = c.name
+			}
+			sort.Strings(names)
+			return nil, fmt.Errorf("-only: unknown contender %q (have %s)", name, strings.Join(names, ", "))
+		}
+		cs = append(cs, contenders[i])
+	}
+	return cs, nil
+}
+
+// printTable writes one suite's comparison.
+func printTable(w io.Writer, suite evaluate.Suite, res []result, rounds int) {
+	mb := float64(suite.Bytes()) / 1e6
+	fmt.Fprintf(w, "\nsuite %s: %d pages, %.1f MB raw; median of %d rounds, one worker each\n",
+		suite.Kind, len(suite.Cases), mb, rounds)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "contender\tF1\tP\tR\taccuracy\terrors\t"+metaHeader(suite.Kind)+"seconds\tpages/s\tMB/s\tspeed vs "+reference+"\t")
+	var ref time.Duration
+	for _, r := range res {
+		if r.name == reference {
+			ref = r.median()
+		}
+	}
+	for _, r := range res {
+		fmt.Fprintf(tw, "%s\t%s%s", r.name, scores(r), metaCells(suite.Kind, r))
+		if r.err != nil {
+			fmt.Fprintf(tw, "error: %v\t\t\t\t\n", r.err)
+			continue
+		}
+		t := r.median().Seconds()
+		ratio := "-"
+		if ref > 0 && t > 0 {
+			ratio = fmt.Sprintf("%.2fx", ref.Seconds()/t)
+		}
+		fmt.Fprintf(tw, "%.2f\t%.1f\t%.2f\t%s\t\n", t, float64(len(suite.Cases))/t, mb/t, ratio)
+	}
+	tw.Flush()
+}
+
+// scores renders the headline score cells of a contender.
+func scores(r result) string {
+	if !r.scored {
+		return "-\t-\t-\t-\t-\t"
+	}
+	rep := r.report
+	var p, rc, acc float64
+	switch rep.Kind {
+	case evaluate.Zyte:
+		p, rc, acc = rep.Zyte.Precision, rep.Zyte.Recall, rep.Zyte.Accuracy
+	case evaluate.Boilerplate:
+		p, rc, acc = rep.Boilerplate.Precision, rep.Boilerplate.Recall, rep.Boilerplate.Accuracy
+	default:
+		p, rc, acc = rep.Dates.Precision, rep.Dates.Recall, rep.Dates.Accuracy
+	}
+	return fmt.Sprintf("%.3f\t%.3f\t%.3f\t%.3f\t%d\t", rep.F1(), p, rc, acc, rep.Errors)
+}
+
+// metaFields are the boilerplate metadata columns, as exact-match rates
+// over the pages that label a non-empty value.
+var metaFields = []string{evaluate.FieldTitle, evaluate.FieldAuthor, evaluate.FieldDate}
+
+func metaHeader(k evaluate.Kind) string {
+	if k != evaluate.Boilerplate {
+		return ""
+	}
+	return strings.Join(metaFields, "\t") + "\t"
+}
+
+func metaCells(k evaluate.Kind, r result) string {
+	if k != evaluate.Boilerplate {
+		return ""
+	}
+	var b strings.Builder
+	for _, f := range metaFields {
+		if s, ok := r.report.Boilerplate.Meta[f]; r.scored && ok && s.NonEmpty > 0 {
+			fmt.Fprintf(&b, "%.3f\t", s.NonEmptyRate())
+		} else {
+			b.WriteString("-\t")
+		}
+	}
+	return b.String()
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "compare:", err)
+	os.Exit(1)
+}
