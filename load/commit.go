@@ -14,7 +14,7 @@ import (
 
 	"go.uber.org/zap"
 
-	"github.com/rinse-etl/rinse/pipeline"
+	"github.com/rinse-etl/rinse"
 )
 
 // Names under the dataset root that readers globbing documents/**/*.parquet
@@ -29,17 +29,17 @@ const (
 
 // Manifest describes one committed run.
 type Manifest struct {
-	RunID         string           `json:"run_id"`
-	StartedAt     time.Time        `json:"started_at"`
-	FinishedAt    time.Time        `json:"finished_at"`
-	ConfigHash    string           `json:"config_hash"`
-	RinseVersion  string           `json:"rinse_version"`
-	SchemaVersion int              `json:"schema_version"`
-	Format        string           `json:"format"`
-	PartitionBy   []string         `json:"partition_by"`
-	Counts        pipeline.Summary `json:"counts"`
-	Files         []FileInfo       `json:"files"`
-	BytesWritten  int64            `json:"bytes_written"`
+	RunID         string        `json:"run_id"`
+	StartedAt     time.Time     `json:"started_at"`
+	FinishedAt    time.Time     `json:"finished_at"`
+	ConfigHash    string        `json:"config_hash"`
+	RinseVersion  string        `json:"rinse_version"`
+	SchemaVersion int           `json:"schema_version"`
+	Format        string        `json:"format"`
+	PartitionBy   []string      `json:"partition_by"`
+	Counts        rinse.Summary `json:"counts"`
+	Files         []FileInfo    `json:"files"`
+	BytesWritten  int64         `json:"bytes_written"`
 	// Replaced lists files of earlier runs this run superseded.
 	Replaced []string `json:"replaced,omitempty"`
 }
@@ -56,7 +56,7 @@ func NewRunID(t time.Time) string {
 // written (atomically) only after every file is complete and synced; the
 // files then move from staging into place. A crash before the manifest
 // leaves nothing visible; a crash after it is rolled forward by Recover.
-func (d *Dataset) Commit(sum pipeline.Summary) error {
+func (d *Dataset) Commit(sum rinse.Summary) error {
 	defer unlockDir(d.lock)
 	if err := d.closeAll(); err != nil {
 		d.removeStaging()
@@ -221,4 +221,24 @@ func ReadManifests(dir string) ([]Manifest, error) {
 		out = append(out, m)
 	}
 	return out, nil
+}
+
+// LiveFiles returns the files of committed runs that later runs have not
+// replaced, in run order.
+func LiveFiles(ms []Manifest) []FileInfo {
+	replaced := map[string]bool{}
+	for _, m := range ms {
+		for _, r := range m.Replaced {
+			replaced[r] = true
+		}
+	}
+	var out []FileInfo
+	for _, m := range ms {
+		for _, f := range m.Files {
+			if !replaced[f.Path] {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }

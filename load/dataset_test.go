@@ -18,7 +18,6 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/rinse-etl/rinse"
-	"github.com/rinse-etl/rinse/pipeline"
 )
 
 func sampleDoc(i int, site string) *rinse.Document {
@@ -80,7 +79,7 @@ func TestDatasetCommitPartitionsAndRoundTrips(t *testing.T) {
 	if got := glob(t, dir, ".parquet"); len(got) != 0 {
 		t.Fatalf("files visible before commit: %v", got)
 	}
-	if err := ds.Commit(pipeline.Summary{Documents: 4, Quarantined: 1}); err != nil {
+	if err := ds.Commit(rinse.Summary{Documents: 4, Quarantined: 1}); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{

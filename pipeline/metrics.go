@@ -1,21 +1,11 @@
 package pipeline
 
 import (
+	"github.com/rinse-etl/rinse"
 	"sync"
 	"sync/atomic"
 	"time"
 )
-
-// StageStats describes one stage after a run: how many pages it processed,
-// how many failed there, and the time its workers were busy. Busy divided
-// by Workers and the run's elapsed time tells which stage bounds a run.
-type StageStats struct {
-	Name     string        `json:"name"`
-	Workers  int           `json:"workers"`
-	Pages    int64         `json:"pages"`
-	Failures int64         `json:"failures"`
-	Busy     time.Duration `json:"busy_ns"`
-}
 
 type stageMetrics struct {
 	name     string
@@ -47,7 +37,7 @@ type run struct {
 	stages   []*stageMetrics
 
 	mu  sync.Mutex // guards sum
-	sum Summary
+	sum rinse.Summary
 }
 
 func newRun(opts Options) *run {
@@ -96,7 +86,7 @@ func (r *run) report(done <-chan struct{}) {
 	}
 }
 
-func (r *run) summary(interrupted bool) Summary {
+func (r *run) summary(interrupted bool) rinse.Summary {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	s := r.sum
@@ -112,7 +102,7 @@ func (r *run) summary(interrupted bool) Summary {
 	s.Interrupted = interrupted
 	r.stagesMu.Lock()
 	for _, m := range r.stages {
-		s.Stages = append(s.Stages, StageStats{
+		s.Stages = append(s.Stages, rinse.StageStats{
 			Name: m.name, Workers: m.workers, Pages: m.pages.Load(),
 			Failures: m.failures.Load(), Busy: time.Duration(m.busy.Load()),
 		})

@@ -38,10 +38,10 @@ type step func(ctx context.Context, it *item) error
 // already read finish, the sink commits them and the summary is marked
 // Interrupted. A non-nil error means the run failed (the sink's Abort was
 // called); page-level failures are not errors, they are quarantined.
-func Run(ctx context.Context, src Source, sink Sink, st Stages, opts Options) (Summary, error) {
+func Run(ctx context.Context, src Source, sink Sink, st Stages, opts Options) (rinse.Summary, error) {
 	opts = opts.withDefaults()
 	if st.Decode == nil || st.Extract == nil {
-		return Summary{}, errors.New("pipeline: decode and extract stages are required")
+		return rinse.Summary{}, errors.New("pipeline: decode and extract stages are required")
 	}
 	r := newRun(opts)
 	// hard is cancelled only by a fatal error; ctx only stops intake, so

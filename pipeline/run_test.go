@@ -41,7 +41,7 @@ type memSink struct {
 	mu        sync.Mutex
 	docs      []string
 	q         []*rinse.Quarantined
-	committed *Summary
+	committed *rinse.Summary
 	aborted   bool
 	failAt    int
 }
@@ -56,7 +56,7 @@ func (m *memSink) WriteDocument(d *rinse.Document) error {
 	return nil
 }
 func (m *memSink) WriteQuarantine(q *rinse.Quarantined) error { m.q = append(m.q, q); return nil }
-func (m *memSink) Commit(s Summary) error                     { m.committed = &s; return nil }
+func (m *memSink) Commit(s rinse.Summary) error               { m.committed = &s; return nil }
 func (m *memSink) Abort() error                               { m.aborted = true; return nil }
 
 // decode fails on "bad", panics on "panic", sleeps on "slow" until its

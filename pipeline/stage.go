@@ -38,7 +38,7 @@ type Source interface {
 type Sink interface {
 	WriteDocument(doc *rinse.Document) error
 	WriteQuarantine(q *rinse.Quarantined) error
-	Commit(summary Summary) error
+	Commit(summary rinse.Summary) error
 	Abort() error
 }
 

@@ -1,10 +1,11 @@
-package pipeline
+package rinse
 
 import "time"
 
 // Summary counts what a run did with its inputs. Every input ends up in
 // exactly one of Documents, Quarantined, Duplicates or Skipped, so
-// Inputs == Documents + Quarantined + Duplicates + Skipped + Filtered.
+// Inputs == Documents + Quarantined + Duplicates + Skipped + Filtered +
+// Unchanged.
 type Summary struct {
 	Inputs      int64 `json:"inputs"`
 	Documents   int64 `json:"documents"`
@@ -13,6 +14,9 @@ type Summary struct {
 	Duplicates  int64 `json:"duplicates"`
 	Skipped     int64 `json:"skipped"`
 	Filtered    int64 `json:"filtered"`
+	// Unchanged counts inputs an incremental run found already in the
+	// dataset with the same content and configuration.
+	Unchanged int64 `json:"unchanged"`
 	// Reasons counts quarantined pages per reason.
 	Reasons map[string]int64 `json:"reasons,omitempty"`
 	// Bytes is the raw input bytes read.
@@ -28,5 +32,16 @@ type Summary struct {
 
 // Balanced reports whether every input is accounted for.
 func (s Summary) Balanced() bool {
-	return s.Inputs == s.Documents+s.Quarantined+s.Duplicates+s.Skipped+s.Filtered
+	return s.Inputs == s.Documents+s.Quarantined+s.Duplicates+s.Skipped+s.Filtered+s.Unchanged
+}
+
+// StageStats describes one stage after a run: how many pages it processed,
+// how many failed there, and the time its workers were busy. Busy divided
+// by Workers and the run's elapsed time tells which stage bounds a run.
+type StageStats struct {
+	Name     string        `json:"name"`
+	Workers  int           `json:"workers"`
+	Pages    int64         `json:"pages"`
+	Failures int64         `json:"failures"`
+	Busy     time.Duration `json:"busy_ns"`
 }
