@@ -79,13 +79,15 @@ func (hs *hostState) pause(d time.Duration) {
 }
 
 // slowTo lowers the host's rate to one request per delay (robots.txt
-// Crawl-delay) if that is slower than the configured rate.
+// Crawl-delay) if that is slower than the configured rate. The burst goes
+// to one as well: the delay is meant between every two requests.
 func (hs *hostState) slowTo(delay time.Duration) {
 	if delay <= 0 {
 		return
 	}
 	if l := rate.Every(delay); l < hs.limiter.Limit() {
 		hs.limiter.SetLimit(l)
+		hs.limiter.SetBurst(1)
 	}
 }
 
