@@ -77,7 +77,7 @@ func (f *Fetcher) backoff(attempt int) time.Duration {
 // attempt makes one request, holding one of the host's in-flight slots
 // for the whole exchange including the body.
 func (f *Fetcher) attempt(ctx context.Context, u *url.URL, etag, lastMod string) (*fetched, error) {
-	hs := f.host(u.Host)
+	hs := f.host(u)
 	if err := hs.slots.Acquire(ctx, 1); err != nil {
 		return nil, fetchError(ctx, u.String(), err)
 	}
@@ -171,12 +171,12 @@ func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 			return err
 		}
 	}
-	if req.URL.Host == via[len(via)-1].URL.Host {
+	if hostKey(req.URL) == hostKey(via[len(via)-1].URL) {
 		// Same host: the attempt already holds its pace; a redirect from
 		// http to https or to a trailing slash should not wait again.
 		return nil
 	}
-	return f.host(req.URL.Host).wait(ctx)
+	return f.host(req.URL).wait(ctx)
 }
 
 // retryAfter parses a Retry-After value (seconds or an HTTP date) into a

@@ -100,3 +100,22 @@ func TestFetchOptionsDefaults(t *testing.T) {
 		t.Errorf("AllowedTypes %q, caller's slice %q", o.AllowedTypes, types)
 	}
 }
+
+func TestHostKey(t *testing.T) {
+	for raw, want := range map[string]string{
+		"https://Example.COM/a":      "example.com:443",
+		"https://example.com:443/b":  "example.com:443",
+		"http://example.com/":        "example.com:80",
+		"http://127.0.0.1:8080/x":    "127.0.0.1:8080",
+		"http://[2001:db8::1]/":      "[2001:db8::1]:80",
+		"https://news.example:8443/": "news.example:8443",
+	} {
+		u, err := url.Parse(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := hostKey(u); got != want {
+			t.Errorf("hostKey(%s) = %q, want %q", raw, got, want)
+		}
+	}
+}

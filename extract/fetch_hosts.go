@@ -3,6 +3,8 @@ package extract
 import (
 	"context"
 	"fmt"
+	"net"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -12,7 +14,7 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// hostState is what the Fetcher remembers about one host (host:port)
+// hostState is what the Fetcher remembers about one server (see hostKey)
 // across concurrent calls: its request pacing, its in-flight slots and
 // its robots.txt rules.
 type hostState struct {
@@ -30,9 +32,9 @@ type hostState struct {
 	robotsErr  error
 }
 
-// host returns the state for hostport, creating it on first use.
-func (f *Fetcher) host(hostport string) *hostState {
-	key := strings.ToLower(hostport)
+// host returns the state for u's host, creating it on first use.
+func (f *Fetcher) host(u *url.URL) *hostState {
+	key := hostKey(u)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	hs, ok := f.hosts[key]
@@ -44,6 +46,18 @@ func (f *Fetcher) host(hostport string) *hostState {
 		f.hosts[key] = hs
 	}
 	return hs
+}
+
+// hostKey names the server u is on: lower-case host and port, with the
+// scheme's default port filled in so "Example.com" and "example.com:443"
+// share one state. robots.txt is per host and port (RFC 9309), and so are
+// the limits, since a port is a distinct service.
+func hostKey(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		port = map[string]string{"http": "80", "https": "443"}[u.Scheme]
+	}
+	return net.JoinHostPort(strings.ToLower(u.Hostname()), port)
 }
 
 // wait blocks until the host may receive another request: after any

@@ -189,7 +189,8 @@ func TestFetchFailures(t *testing.T) {
 		"/to-gcp": func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "http://metadata.google.internal/", http.StatusFound)
 		},
-		"/always-500": func(w http.ResponseWriter, r *http.Request) { http.Error(w, "boom", http.StatusInternalServerError) },
+		"/to-disallowed": func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/private/hidden", http.StatusFound) },
+		"/always-500":    func(w http.ResponseWriter, r *http.Request) { http.Error(w, "boom", http.StatusInternalServerError) },
 	})
 	o := testOptions()
 	o.Timeout = 300 * time.Millisecond
@@ -214,6 +215,7 @@ func TestFetchFailures(t *testing.T) {
 		{"/to-private", "blocked-address", rinse.ErrBlocked},
 		{"/to-gcp", "blocked-address", rinse.ErrBlocked},
 		{"/always-500", "http-500", rinse.ErrHTTPStatus},
+		{"/to-disallowed", "robots-disallowed", rinse.ErrRobots},
 	}
 	for _, c := range cases {
 		t.Run(c.path, func(t *testing.T) {
@@ -226,8 +228,8 @@ func TestFetchFailures(t *testing.T) {
 			}
 		})
 	}
-	if n := len(s.times("/private/report.html")); n != 0 {
-		t.Errorf("robots-disallowed page was requested %d times", n)
+	if n := len(s.times("/private/report.html")) + len(s.times("/private/hidden")); n != 0 {
+		t.Errorf("robots-disallowed pages were requested %d times", n)
 	}
 	if n := len(s.times("/always-500")); n != o.Retries+1 {
 		t.Errorf("/always-500 requested %d times, want %d", n, o.Retries+1)

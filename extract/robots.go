@@ -31,7 +31,7 @@ func (f *Fetcher) checkRobots(ctx context.Context, u *url.URL) error {
 	if !f.opts.RespectRobots || u.Path == "/robots.txt" {
 		return nil
 	}
-	hs := f.host(u.Host)
+	hs := f.host(u)
 	hs.robotsMu.Lock()
 	if !hs.robotsDone {
 		hs.robots, hs.robotsErr = f.fetchRobots(ctx, u, hs)

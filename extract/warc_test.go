@@ -313,3 +313,33 @@ func walkAll(t testing.TB, data []byte, name string) []*rinse.Page {
 func collect(pages *[]*rinse.Page) func(*rinse.Page) error {
 	return func(p *rinse.Page) error { *pages = append(*pages, p); return nil }
 }
+
+// BenchmarkWalkWARC reads a 500-record .warc.gz (request/response pairs of
+// a real-sized article) and reports decompressed archive bytes per second.
+func BenchmarkWalkWARC(b *testing.B) {
+	article := readArticle(b)
+	var recs []testRecord
+	for i := range 250 {
+		uri := "https://ledger.example/news/" + strconv.Itoa(i)
+		recs = append(recs,
+			testRecord{gowarc.Request, "urn:uuid:req-" + strconv.Itoa(i), uri, "application/http;msgtype=request", "GET / HTTP/1.1\r\nHost: ledger.example\r\n\r\n"},
+			testRecord{gowarc.Response, "urn:uuid:resp-" + strconv.Itoa(i), uri, "application/http;msgtype=response",
+				httpResponse("200 OK", "Content-Type: text/html; charset=utf-8\r\n", article)})
+	}
+	data := buildWARC(b, recs, true, false)
+	plain := buildWARC(b, recs, false, false)
+	b.SetBytes(int64(len(plain)))
+	b.ResetTimer()
+	for b.Loop() {
+		n := 0
+		err := WalkWARC(context.Background(), bytes.NewReader(data), "bench.warc.gz", func(p *rinse.Page) error {
+			if p.Err == nil {
+				n++
+			}
+			return nil
+		})
+		if err != nil || n != 250 {
+			b.Fatalf("%d pages, %v", n, err)
+		}
+	}
+}
