@@ -40,6 +40,8 @@ type Document struct {
 	Profile string
 	// Kind is the page kind the document came from (KindHTML, KindText).
 	Kind string
+	// InputDigest is the raw input's Page.Digest, carried to the sink.
+	InputDigest string
 	// DateHints are raw publication/update date strings found in metadata,
 	// most trusted first, for the date normalizer to parse.
 	DateHints []DateHint
@@ -114,4 +116,6 @@ type Quarantined struct {
 	Reason string // short machine-readable reason, see Reason
 	Error  string // the full error text
 	At     time.Time
+	// InputDigest is the raw input's Page.Digest, when it was read.
+	InputDigest string
 }

@@ -33,6 +33,11 @@ var (
 	ErrDuplicate     = rejection("duplicate")
 )
 
+// ErrUnchanged marks inputs an incremental run finds already in the
+// dataset with the same content and configuration; they are counted as
+// unchanged and not processed again.
+var ErrUnchanged = errors.New("unchanged since the last run")
+
 // ErrSkipped marks inputs a source passes over (unsupported file types,
 // non-response WARC records). They are counted, not quarantined.
 var ErrSkipped = errors.New("skipped")
@@ -68,6 +73,7 @@ var reasons = []struct {
 	{ErrRead, "read-error"},
 	{ErrRejected, "rejected"},
 	{ErrSkipped, "skipped"},
+	{ErrUnchanged, "unchanged"},
 }
 
 // Reason returns the short machine-readable reason for err, such as

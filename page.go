@@ -27,6 +27,9 @@ type Page struct {
 	// FetchedAt and HTTPStatus are set by HTTP sources (WARC, fetch).
 	FetchedAt  time.Time
 	HTTPStatus int
+	// Digest identifies the raw content (set by the incremental filter);
+	// the dataset's state remembers it to skip unchanged inputs next run.
+	Digest string
 	// Err is set by a source that found the input but could not read it,
 	// or chose to skip it (errors.Is(Err, ErrSkipped)). The pipeline routes
 	// such pages straight to the sink.

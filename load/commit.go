@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"syscall"
 	"time"
@@ -62,11 +63,24 @@ func (d *Dataset) Commit(sum rinse.Summary) error {
 		d.removeStaging()
 		return fmt.Errorf("closing files: %w", err)
 	}
+	replaced, entries, changed, err := d.reconcile()
+	if err != nil {
+		d.removeStaging()
+		return err
+	}
+	if changed {
+		fi, err := writeState(d.staging, d.opts.RunID, entries)
+		if err != nil {
+			d.removeStaging()
+			return fmt.Errorf("writing state: %w", err)
+		}
+		d.files = append(d.files, fi)
+	}
 	m := Manifest{
 		RunID: d.opts.RunID, StartedAt: sum.Started.UTC(), FinishedAt: time.Now().UTC(),
 		ConfigHash: d.opts.ConfigHash, RinseVersion: d.opts.Version,
 		SchemaVersion: SchemaVersion, Format: d.opts.Format, PartitionBy: d.opts.PartitionBy,
-		Counts: sum, Files: d.files,
+		Counts: sum, Files: d.files, Replaced: replaced,
 	}
 	if m.PartitionBy == nil {
 		m.PartitionBy = []string{}
@@ -121,9 +135,32 @@ func Recover(dir string, log *zap.Logger) error {
 	return nil
 }
 
-// publish moves a run's staged files into place and removes its staging
-// directory. It is idempotent, so an interrupted publish can be redone.
+// publish moves a run's staged files into place, deletes the files its
+// manifest says it replaced and the state files it superseded, and removes
+// its staging directory. It is idempotent, so an interrupted publish can
+// be redone.
 func publish(dir, run string) error {
+	if err := moveStaged(dir, run); err != nil {
+		return err
+	}
+	var m Manifest
+	if b, err := os.ReadFile(filepath.Join(dir, manifestDir, run+".json")); err == nil {
+		_ = json.Unmarshal(b, &m)
+	}
+	for _, r := range m.Replaced {
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(r))); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("removing replaced file: %w", err)
+		}
+	}
+	states, _ := filepath.Glob(filepath.Join(dir, stateDir, "*.jsonl.gz"))
+	sort.Strings(states)
+	for i := 0; i+1 < len(states); i++ {
+		_ = os.Remove(states[i])
+	}
+	return os.RemoveAll(filepath.Join(dir, stagingDir, run))
+}
+
+func moveStaged(dir, run string) error {
 	root := filepath.Join(dir, stagingDir, run)
 	err := filepath.WalkDir(root, func(p string, e os.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
@@ -139,7 +176,7 @@ func publish(dir, run string) error {
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("publishing run %s: %w", run, err)
 	}
-	return os.RemoveAll(root)
+	return nil
 }
 
 func writeJSONAtomic(path string, v any) error {
@@ -241,4 +278,67 @@ func LiveFiles(ms []Manifest) []FileInfo {
 		}
 	}
 	return out
+}
+
+// reconcile works out what this run supersedes. Incremental: every input
+// this run processed again had its old row in some file; those files are
+// rewritten without the old rows and replaced. Full: every earlier data
+// file is replaced. It returns the replaced paths, the state to keep and
+// whether anything changed.
+func (d *Dataset) reconcile() ([]string, map[string]Entry, bool, error) {
+	if d.opts.Full {
+		ms, _ := ReadManifests(d.opts.Dir)
+		var replaced []string
+		for _, f := range LiveFiles(ms) {
+			if strings.HasPrefix(f.Path, "documents/") || strings.HasPrefix(f.Path, "quarantine/") {
+				replaced = append(replaced, f.Path)
+			}
+		}
+		return replaced, d.run, true, nil
+	}
+	drop := map[string]map[string]bool{}
+	for src := range d.run {
+		if old, ok := d.state.entries[src]; ok && old.File != "" {
+			if drop[old.File] == nil {
+				drop[old.File] = map[string]bool{}
+			}
+			drop[old.File][old.ID] = true
+		}
+	}
+	entries := make(map[string]Entry, len(d.state.entries)+len(d.run))
+	byFile := map[string][]string{}
+	for src, e := range d.state.entries {
+		entries[src] = e
+		if drop[e.File] != nil {
+			byFile[e.File] = append(byFile[e.File], src)
+		}
+	}
+	for src, e := range d.run {
+		entries[src] = e
+	}
+	bases := make([]string, 0, len(drop))
+	for b := range drop {
+		bases = append(bases, b)
+	}
+	sort.Strings(bases)
+	var replaced []string
+	for i, base := range bases {
+		newBase, files, err := d.rewrite(base, drop[base], i)
+		if err != nil {
+			return nil, nil, false, err
+		}
+		d.files = append(d.files, files...)
+		for _, ext := range []string{".parquet", ".arrow"} {
+			if _, err := os.Stat(filepath.Join(d.opts.Dir, filepath.FromSlash(base+ext))); err == nil {
+				replaced = append(replaced, base+ext)
+			}
+		}
+		for _, src := range byFile[base] {
+			if e := entries[src]; e.File == base {
+				e.File = newBase
+				entries[src] = e
+			}
+		}
+	}
+	return replaced, entries, len(d.run) > 0, nil
 }

@@ -43,7 +43,10 @@ type DatasetOptions struct {
 	// Version and ConfigHash go into file metadata and the manifest.
 	Version    string
 	ConfigHash string
-	Logger     *zap.Logger
+	// Full rebuilds the dataset: every earlier file is replaced by this
+	// run's. Otherwise the run is incremental (see Admit).
+	Full   bool
+	Logger *zap.Logger
 }
 
 func (o DatasetOptions) withDefaults() DatasetOptions {
@@ -87,6 +90,8 @@ type Dataset struct {
 	quar    *quarantine
 	files   []FileInfo
 	started time.Time
+	state   *State           // what earlier runs left (empty when Full)
+	run     map[string]Entry // what this run did, by source
 }
 
 // OpenDataset prepares opts.Dir for a run: it takes the dataset lock,
@@ -119,11 +124,26 @@ func OpenDataset(opts DatasetOptions) (*Dataset, error) {
 		unlockDir(lock)
 		return nil, fmt.Errorf("creating staging directory: %w", err)
 	}
+	state := &State{entries: map[string]Entry{}}
+	if !opts.Full {
+		if state, err = readState(opts.Dir); err != nil {
+			unlockDir(lock)
+			return nil, err
+		}
+	}
 	return &Dataset{
 		opts: opts, mem: memory.NewGoAllocator(), staging: staging, lock: lock,
-		parts: map[string]*partition{}, started: time.Now(),
+		parts: map[string]*partition{}, started: time.Now(), state: state, run: map[string]Entry{},
 	}, nil
 }
+
+// Admit returns the incremental filter for this run's pages: it stamps
+// digests and, unless the run is Full, turns away unchanged inputs.
+func (d *Dataset) Admit() *Admit { return &Admit{state: d.state, config: d.opts.ConfigHash} }
+
+// Seen returns the content hashes of rows kept from earlier runs, for
+// exact dedup across runs.
+func (d *Dataset) Seen() map[string]string { return d.state.Seen() }
 
 // RunID is the id of the run this dataset is writing.
 func (d *Dataset) RunID() string { return d.opts.RunID }
@@ -138,6 +158,11 @@ func (d *Dataset) WriteDocument(doc *rinse.Document) error {
 		d.order = append(d.order, key)
 	}
 	p.b.append(doc)
+	p.pending = append(p.pending, doc.Source)
+	d.run[doc.Source] = Entry{
+		Source: doc.Source, Digest: doc.InputDigest, Config: d.opts.ConfigHash,
+		Outcome: "document", ID: doc.ID, ContentHash: doc.ContentHash,
+	}
 	if p.b.rows >= d.opts.BatchRows || p.b.bytes >= d.opts.BatchBytes {
 		if err := p.flushBatch(); err != nil {
 			return err
@@ -174,6 +199,9 @@ func (d *Dataset) bound() error {
 func (d *Dataset) WriteQuarantine(q *rinse.Quarantined) error {
 	if d.quar == nil {
 		d.quar = &quarantine{ds: d}
+	}
+	if q.InputDigest != "" {
+		d.run[q.Source] = Entry{Source: q.Source, Digest: q.InputDigest, Config: d.opts.ConfigHash, Outcome: "quarantined"}
 	}
 	return d.quar.add(q)
 }

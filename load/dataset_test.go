@@ -111,7 +111,7 @@ func TestDatasetCommitPartitionsAndRoundTrips(t *testing.T) {
 		t.Errorf("staging left behind: %v", err)
 	}
 	ms, err := ReadManifests(dir)
-	if err != nil || len(ms) != 1 || len(ms[0].Files) != 7 {
+	if err != nil || len(ms) != 1 || len(ms[0].Files) != 8 {
 		t.Fatalf("manifests = %+v, %v", ms, err)
 	}
 	f, _ := os.Open(filepath.Join(dir, glob(t, dir, ".arrow")[1]))

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/rinse-etl/rinse"
 )
@@ -22,11 +23,12 @@ type FileInfo struct {
 
 // partition owns the builder and open files of one partition directory.
 type partition struct {
-	path string
-	b    *docBuilder
-	ds   *Dataset
-	n    int
-	cur  *openFiles
+	path    string
+	b       *docBuilder
+	pending []string // sources in the builder, to record which file gets them
+	ds      *Dataset
+	n       int
+	cur     *openFiles
 }
 
 // openFiles are the files currently being written in a partition: one
@@ -102,6 +104,13 @@ func (p *partition) flushBatch() error {
 			return err
 		}
 	}
+	base := strings.TrimSuffix(p.cur.files[0].rel, path.Ext(p.cur.files[0].rel))
+	for _, src := range p.pending {
+		e := p.ds.run[src]
+		e.File = base
+		p.ds.run[src] = e
+	}
+	p.pending = p.pending[:0]
 	rec := p.b.flush()
 	defer rec.Release()
 	if p.cur.pq != nil {

@@ -50,6 +50,9 @@ func (r *run) deliver(ctx context.Context, sink Sink, seq []DocProcessor, it *it
 		}
 	}
 	switch {
+	case it.err != nil && errors.Is(it.err, rinse.ErrUnchanged):
+		r.count(&r.sum.Unchanged)
+		return nil
 	case it.err != nil && errors.Is(it.err, rinse.ErrSkipped):
 		r.count(&r.sum.Skipped)
 		return nil
@@ -62,6 +65,11 @@ func (r *run) deliver(ctx context.Context, sink Sink, seq []DocProcessor, it *it
 		r.count(&r.sum.Filtered)
 		return nil
 	}
+	if it.doc.InputDigest == "" && it.digest != "" {
+		d := *it.doc // the item owns this document; copy anyway, it is cheap
+		d.InputDigest = it.digest
+		it.doc = &d
+	}
 	if err := sink.WriteDocument(it.doc); err != nil {
 		return fmt.Errorf("writing document %s: %w", it.source, err)
 	}
@@ -73,12 +81,13 @@ func (r *run) deliver(ctx context.Context, sink Sink, seq []DocProcessor, it *it
 func (r *run) quarantine(sink Sink, it *item) error {
 	reason := rinse.Reason(it.err)
 	q := &rinse.Quarantined{
-		Source: it.source,
-		URL:    it.url,
-		Stage:  it.stage,
-		Reason: reason,
-		Error:  it.err.Error(),
-		At:     r.opts.Clock().UTC(),
+		Source:      it.source,
+		URL:         it.url,
+		Stage:       it.stage,
+		Reason:      reason,
+		Error:       it.err.Error(),
+		At:          r.opts.Clock().UTC(),
+		InputDigest: it.digest,
 	}
 	if err := sink.WriteQuarantine(q); err != nil {
 		return fmt.Errorf("writing quarantine row %s: %w", it.source, err)

@@ -38,7 +38,10 @@ type Options struct {
 // processors run in input order on the sink goroutine: they see every
 // document once, in a deterministic order, so they may keep state (dedup).
 type Stages struct {
-	Fetch      PageProcessor
+	Fetch PageProcessor
+	// Admit, when set, runs first on every read (or fetched) page, on one
+	// worker: an incremental run's filter of unchanged inputs.
+	Admit      PageProcessor
 	Decode     PageProcessor
 	Extract    Extractor
 	Transform  []DocProcessor

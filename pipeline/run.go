@@ -19,6 +19,7 @@ type item struct {
 	seq      int64
 	source   string
 	url      string
+	digest   string
 	page     *rinse.Page
 	doc      *rinse.Document
 	stage    string // where err happened
@@ -54,6 +55,9 @@ func Run(ctx context.Context, src Source, sink Sink, st Stages, opts Options) (r
 	c := r.source(g, hard, intake, src)
 	if st.Fetch != nil {
 		c = r.stage(g, hard, "fetch", opts.Workers.Fetch, c, pageStep(st.Fetch), false)
+	}
+	if st.Admit != nil {
+		c = r.stage(g, hard, "admit", 1, c, pageStep(st.Admit), false)
 	}
 	c = r.stage(g, hard, "decode", opts.Workers.Decode, c, pageStep(st.Decode), true)
 	c = r.stage(g, hard, "extract", opts.Workers.Extract, c, extractStep(st.Extract), true)
@@ -209,6 +213,9 @@ func pageStep(p PageProcessor) step {
 		it.page = out
 		if out.URL != "" {
 			it.url = out.URL
+		}
+		if out.Digest != "" {
+			it.digest = out.Digest
 		}
 		return nil
 	}
