@@ -88,33 +88,40 @@ func (wr WARCReader) Walk(ctx context.Context, r io.Reader, name string, yield f
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		rec, err := rd.Next()
-		if err == io.EOF {
-			return nil
+		p, err := nextPage(rd, in, name, maxBytes, &lastEnd)
+		if p == nil || err != nil {
+			return err
 		}
-		if in.err != nil {
-			rec.Close()
-			return fmt.Errorf("reading %s at offset %d: %w: %w", name, rec.Offset, rinse.ErrRead, in.err)
-		}
-		end := rec.Offset + rec.Size
-		var p *rinse.Page
-		if err != nil {
-			if end <= lastEnd {
-				return fmt.Errorf("parsing %s at offset %d: no progress after %w: %w", name, rec.Offset, rinse.ErrParse, err)
-			}
-			p = &rinse.Page{
-				Source: name + "#" + strconv.FormatInt(rec.Offset, 10),
-				Err:    fmt.Errorf("parsing warc record: %w: %w", rinse.ErrParse, err),
-			}
-		} else {
-			p = recordPage(rec, name, maxBytes)
-		}
-		lastEnd = end
-		rec.Close()
 		if err := yield(p); err != nil {
 			return err
 		}
 	}
+}
+
+// nextPage reads the next record as a page; nil, nil at the end of the
+// archive. lastEnd tracks where the previous record ended, so a parse
+// error that consumed nothing stops the walk instead of looping.
+func nextPage(rd *gowarc.WarcFileReader, in *errTrackingReader, name string, maxBytes int64, lastEnd *int64) (*rinse.Page, error) {
+	rec, err := rd.Next()
+	defer rec.Close()
+	if err == io.EOF {
+		return nil, nil
+	}
+	if in.err != nil {
+		return nil, fmt.Errorf("reading %s at offset %d: %w: %w", name, rec.Offset, rinse.ErrRead, in.err)
+	}
+	end := rec.Offset + rec.Size
+	if err != nil && end <= *lastEnd {
+		return nil, fmt.Errorf("parsing %s at offset %d: no progress after %w: %w", name, rec.Offset, rinse.ErrParse, err)
+	}
+	*lastEnd = end
+	if err != nil {
+		return &rinse.Page{
+			Source: name + "#" + strconv.FormatInt(rec.Offset, 10),
+			Err:    fmt.Errorf("parsing warc record: %w: %w", rinse.ErrParse, err),
+		}, nil
+	}
+	return recordPage(rec, name, maxBytes), nil
 }
 
 // errTrackingReader remembers the first real read error of the underlying
