@@ -166,15 +166,19 @@ func printTable(w io.Writer, suite evaluate.Suite, res []result, rounds int) {
 	fmt.Fprintf(w, "\nsuite %s: %d pages, %.1f MB raw; median of %d rounds, one worker each\n",
 		suite.Kind, len(suite.Cases), mb, rounds)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "contender\tF1\tP\tR\taccuracy\terrors\t"+metaHeader(suite.Kind)+"seconds\tpages/s\tMB/s\tspeed vs "+reference+"\t")
 	var ref time.Duration
+	width := 0
 	for _, r := range res {
 		if r.name == reference {
 			ref = r.median()
 		}
+		width = max(width, len(r.name))
 	}
+	fmt.Fprintf(tw, "%-*s\tF1\tP\tR\taccuracy\terrors\t%sseconds\tpages/s\tMB/s\tspeed vs %s\t\n",
+		width, "extractor", metaHeader(suite.Kind), reference)
 	for _, r := range res {
-		fmt.Fprintf(tw, "%s\t%s%s", r.name, scores(r), metaCells(suite.Kind, r))
+		// Padding the name keeps it left-aligned in a right-aligned table.
+		fmt.Fprintf(tw, "%-*s\t%s%s", width, r.name, scores(r), metaCells(suite.Kind, r))
 		if r.err != nil {
 			fmt.Fprintf(tw, "error: %v\t\t\t\t\n", r.err)
 			continue
