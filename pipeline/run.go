@@ -210,6 +210,11 @@ func pageStep(p PageProcessor) step {
 			it.filtered = true
 			return nil
 		}
+		if out.Err != nil {
+			// A processor may hand back a page it could not complete (a
+			// fetch answered 304 Not Modified): it goes to the sink as is.
+			return out.Err
+		}
 		it.page = out
 		if out.URL != "" {
 			it.url = out.URL
