@@ -230,3 +230,9 @@ func (d *Dataset) closeAll() error {
 	}
 	return errors.Join(errs...)
 }
+
+// Record remembers an input that ended without a row (a duplicate), so an
+// incremental rerun does not process it again.
+func (d *Dataset) Record(source, digest, outcome string) {
+	d.run[source] = Entry{Source: source, Digest: digest, Config: d.opts.ConfigHash, Outcome: outcome}
+}

@@ -58,6 +58,9 @@ func (r *run) deliver(ctx context.Context, sink Sink, seq []DocProcessor, it *it
 		return nil
 	case it.err != nil && errors.Is(it.err, rinse.ErrDuplicate):
 		r.count(&r.sum.Duplicates)
+		if rec, ok := sink.(Recorder); ok && it.digest != "" {
+			rec.Record(it.source, it.digest, "duplicate")
+		}
 		return nil
 	case it.err != nil:
 		return r.quarantine(sink, it)

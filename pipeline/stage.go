@@ -42,6 +42,13 @@ type Sink interface {
 	Abort() error
 }
 
+// Recorder is an optional Sink extension: it hears of inputs that end
+// without a row or quarantine entry (duplicates), so an incremental dataset
+// can remember them too.
+type Recorder interface {
+	Record(source, digest, outcome string)
+}
+
 type (
 	// PageProcessor transforms raw pages (fetch, decode).
 	PageProcessor = Processor[*rinse.Page, *rinse.Page]
