@@ -1,0 +1,147 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"mime"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gogs/chardet"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+
+	"github.com/rinse-etl/rinse"
+)
+
+// DecoderOptions tune the Decoder.
+type DecoderOptions struct {
+	// MaxBytes rejects larger bodies as too large; 0 means no limit.
+	MaxBytes int64
+}
+
+// Decoder converts a page's body to UTF-8 and sniffs its kind. It is a
+// pipeline.PageProcessor.
+type Decoder struct {
+	opts DecoderOptions
+}
+
+// NewDecoder returns a Decoder.
+func NewDecoder(opts DecoderOptions) *Decoder { return &Decoder{opts: opts} }
+
+// Process returns a new page whose Body is UTF-8 and whose Charset names
+// the encoding it was decoded from.
+func (d *Decoder) Process(ctx context.Context, in *rinse.Page) (*rinse.Page, error) {
+	body := in.Body
+	if d.opts.MaxBytes > 0 && int64(len(body)) > d.opts.MaxBytes {
+		return nil, fmt.Errorf("decoding %d bytes (limit %d): %w", len(body), d.opts.MaxBytes, rinse.ErrTooLarge)
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil, fmt.Errorf("decoding: %w", rinse.ErrEmpty)
+	}
+	if kind := binaryKind(body); kind != "" {
+		return nil, fmt.Errorf("decoding: %s: %w", kind, rinse.ErrBinary)
+	}
+	enc, name := chooseEncoding(in, body)
+	out, err := decodeWith(enc, name, body)
+	if err != nil {
+		return nil, fmt.Errorf("decoding %s: %v: %w", name, err, rinse.ErrUndecodable)
+	}
+	if len(strings.TrimSpace(out)) == 0 {
+		return nil, fmt.Errorf("decoding: %w", rinse.ErrEmpty)
+	}
+	p := *in
+	p.Body = []byte(out)
+	p.Charset = name
+	if p.Kind == "" {
+		p.Kind = sniffKind(out)
+	}
+	return &p, nil
+}
+
+// chooseEncoding follows the order of trust: the HTTP header, a BOM, a
+// <meta> or XML declaration, then detection for bytes that are not UTF-8.
+func chooseEncoding(p *rinse.Page, body []byte) (encoding.Encoding, string) {
+	if p.Header != nil {
+		if _, params, err := mime.ParseMediaType(p.Header.Get("Content-Type")); err == nil {
+			if e, name := charset.Lookup(params["charset"]); e != nil {
+				return trustDeclared(e, name, body)
+			}
+		}
+	}
+	if e, name := bomEncoding(body); e != nil {
+		return e, name
+	}
+	if label := declaredCharset(body); label != "" {
+		if e, name := charset.Lookup(label); e != nil {
+			return trustDeclared(e, name, body)
+		}
+	}
+	if utf8.Valid(body) {
+		return encoding.Nop, "utf-8"
+	}
+	return detect(body)
+}
+
+// trustDeclared keeps a declared charset, except a "utf-8" the bytes
+// contradict: mislabelled legacy pages are common, so detection decides.
+func trustDeclared(e encoding.Encoding, name string, body []byte) (encoding.Encoding, string) {
+	if name == "utf-8" {
+		if utf8.Valid(body) {
+			return encoding.Nop, name
+		}
+		return detect(body)
+	}
+	return e, name
+}
+
+// detect asks chardet; a weak or unknown answer means windows-1252, the
+// web's most common undeclared legacy encoding.
+func detect(body []byte) (encoding.Encoding, string) {
+	sample := body
+	if len(sample) > 64<<10 {
+		sample = sample[:64<<10]
+	}
+	if r, err := chardet.NewTextDetector().DetectBest(sample); err == nil && r.Confidence >= 50 {
+		if e, name := charset.Lookup(r.Charset); e != nil && name != "utf-8" {
+			return e, name
+		}
+	}
+	e, name := charset.Lookup("windows-1252")
+	return e, name
+}
+
+func decodeWith(e encoding.Encoding, name string, body []byte) (string, error) {
+	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	if name == "utf-8" {
+		return strings.ToValidUTF8(string(body), "\uFFFD"), nil
+	}
+	out, err := e.NewDecoder().Bytes(body)
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimPrefix(string(out), "\uFEFF"), nil
+}
+
+// boms are byte-order marks in the order they must be tested.
+var boms = []struct {
+	mark  string
+	label string
+}{
+	{"\xef\xbb\xbf", "utf-8"},
+	{"\xfe\xff", "utf-16be"},
+	{"\xff\xfe", "utf-16le"},
+}
+
+func bomEncoding(body []byte) (encoding.Encoding, string) {
+	for _, b := range boms {
+		if bytes.HasPrefix(body, []byte(b.mark)) {
+			if b.label == "utf-8" {
+				return encoding.Nop, "utf-8"
+			}
+			return charset.Lookup(b.label)
+		}
+	}
+	return nil, ""
+}
