@@ -82,6 +82,7 @@ var yearContext = map[string]bool{
 	"in": true, "since": true, "until": true, "till": true, "from": true, "during": true,
 	"before": true, "after": true, "around": true, "circa": true, "ca": true, "c": true,
 	"year": true, "early": true, "late": true, "mid": true, "by": true, "through": true,
+	"spring": true, "summer": true, "autumn": true, // "winter" is under German
 	// German.
 	"im": true, "jahr": true, "jahre": true, "jahres": true, "seit": true, "bis": true,
 	"ab": true, "anno": true, "um": true, "nach": true, "vor": true, "frühjahr": true,
@@ -109,6 +110,8 @@ var yearContextOf = map[string]bool{
 	"fin de": true, "finales de": true, "principios de": true, "año de": true,
 	"ano de": true, "verano de": true, "fine del": true, "inizio del": true,
 	"début de": true, "fim de": true, "inícios de": true, "estate del": true,
+	"prima del": true, "dopo il": true, "metà del": true, "antes de": true,
+	"después de": true, "partir de": true, "depois de": true,
 }
 
 // yearConjunctions continue a list of years: "in 1961 and 1975".

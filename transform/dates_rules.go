@@ -92,24 +92,12 @@ func (s *dateScanner) relativeWord(i int) {
 		if p.slot >= 0 || !s.langOK(relPhrases[k]) {
 			continue
 		}
-		if end, ok := p.match(s, i); ok && s.wordEnds(end) {
+		if end, ok := p.match(s, i); ok {
 			t, prec := relPhrases[k].shift(s.ref, 1)
 			s.emit(i, end, t, prec)
 			return
 		}
 	}
-}
-
-// wordEnds reports that token end does not continue the word before it
-// (a CJK phrase must not be the start of a longer compound).
-func (s *dateScanner) wordEnds(end int) bool {
-	return end >= len(s.toks) || s.toks[end].space || s.toks[end].kind != dtWord ||
-		!dateIdeographicToken(s, end)
-}
-
-func dateIdeographicToken(s *dateScanner, i int) bool {
-	r := []rune(s.text[s.toks[i].start:s.toks[i].end])
-	return len(r) == 1 && dateIdeographic(r[0])
 }
 
 // langOK reports whether a language-bound phrase applies to this page.
