@@ -1,0 +1,222 @@
+package transform
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"sort"
+
+	"github.com/rinse-etl/rinse"
+)
+
+// EntityOptions configure Entities.
+type EntityOptions struct {
+	// Bundled holds the shipped gazetteers as "entities/*.yaml" (the lead
+	// passes configs.Entities; tests use os.DirFS("../configs")). Nil
+	// means no bundled names.
+	Bundled fs.FS
+	// Gazetteers are extra files in the same format, merged over the
+	// bundled ones in order: an entry with a known name adds aliases (and
+	// replaces the type when it sets one), others add entities.
+	Gazetteers []string
+	// MaxTextBytes bounds the text scanned per document; names past it are
+	// not counted. Default 512 KiB.
+	MaxTextBytes int
+}
+
+// Entities recognizes named entities in Document.Text and sets
+// Document.Entities: canonical name, type and mention count, in order of
+// first mention. The title is not counted (it usually repeats the text).
+//
+// Names come from the gazetteers (countries, organizations, aliases and
+// acronyms), matched longest-first over whole words: "South Korea" is
+// never also "Korea", "North Korea's" is North Korea. Acronyms a page
+// defines ("the Non-Aligned Movement (NAM)") count, on that page, into
+// their long form. People are recognized from the shape of the text only
+// with strong evidence; see entities_people.go.
+type Entities struct {
+	gaz      *gazetteer
+	maxBytes int
+}
+
+// NewEntities loads and compiles the gazetteers once.
+func NewEntities(opts EntityOptions) (*Entities, error) {
+	es, err := loadGazetteers(opts.Bundled, opts.Gazetteers)
+	if err != nil {
+		return nil, fmt.Errorf("loading gazetteers: %w", err)
+	}
+	if opts.MaxTextBytes <= 0 {
+		opts.MaxTextBytes = 512 << 10
+	}
+	return &Entities{gaz: compileGazetteer(es), maxBytes: opts.MaxTextBytes}, nil
+}
+
+// Process implements pipeline.DocProcessor.
+func (e *Entities) Process(ctx context.Context, in *rinse.Document) (*rinse.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("finding entities: %w: %w", rinse.ErrTimeout, err)
+	}
+	d := *in
+	d.Entities = e.Find(in.Text)
+	return &d, nil
+}
+
+// Find returns the entities mentioned in text, in order of first mention.
+func (e *Entities) Find(text string) []rinse.Entity {
+	if len(text) > e.maxBytes {
+		text = text[:e.maxBytes]
+	}
+	s := newEntityScan(e.gaz, text)
+	s.findDefinitions()
+	s.matchNames()
+	s.resolveGuarded()
+	s.findPeople()
+	return s.result()
+}
+
+// entityScan is the state of one Find call.
+type entityScan struct {
+	g    *gazetteer
+	text string
+	ws   []entWord
+	used []bool // word already part of a mention or definition
+
+	found []foundEntity
+	index map[string]int // entityKey → found index
+	// named marks gazetteer entities mentioned by an unguarded form:
+	// evidence that lets their guarded acronyms count.
+	named    map[int32]bool
+	pending  []pendingHit
+	acronyms map[string]acronymTarget // page-defined, by normalized acronym
+	cands    []candidate              // scratch for gazetteer.longest
+}
+
+type foundEntity struct {
+	rinse.Entity
+	first int32 // byte offset of the first mention
+}
+
+type pendingHit struct {
+	pos   int32
+	cands []candidate
+}
+
+// acronymTarget is what a page-defined acronym stands for: a gazetteer
+// entity (gaz >= 0) or a long form found on the page.
+type acronymTarget struct {
+	gaz       int32
+	name, typ string
+}
+
+func newEntityScan(g *gazetteer, text string) *entityScan {
+	ws := splitEntWords(text)
+	return &entityScan{
+		g: g, text: text, ws: ws, used: make([]bool, len(ws)),
+		index: map[string]int{}, named: map[int32]bool{},
+	}
+}
+
+// mention counts one mention at byte offset pos.
+func (s *entityScan) mention(name, typ string, pos int32) int {
+	key := entityKey(name, typ)
+	i, ok := s.index[key]
+	if !ok {
+		i = len(s.found)
+		s.index[key] = i
+		s.found = append(s.found, foundEntity{Entity: rinse.Entity{Name: name, Type: typ}, first: pos})
+	}
+	f := &s.found[i]
+	f.Mentions++
+	if pos < f.first {
+		f.first = pos
+	}
+	return i
+}
+
+func (s *entityScan) mentionGazetteer(id, pos int32) {
+	name, typ := s.g.entity(id)
+	s.mention(name, typ, pos)
+}
+
+// matchNames walks the words once, taking at each the longest gazetteer
+// name or page-defined acronym.
+func (s *entityScan) matchNames() {
+	for i := 0; i < len(s.ws); {
+		w := s.ws[i]
+		if s.used[i] || w.tagged || (w.shape != wordShapeTitle && w.shape != wordShapeUpper) {
+			i++
+			continue
+		}
+		hit := s.g.longest(s.text, s.ws, i, s.cands)
+		if t, ok := s.acronyms[w.norm]; ok && w.shape == wordShapeUpper && hit.n <= 1 {
+			s.mentionAcronym(t, w.start)
+			s.used[i] = true
+			i++
+			continue
+		}
+		if hit.n == 0 || s.personNotPlace(i, hit) {
+			i++
+			continue
+		}
+		s.takeHit(i, hit)
+		for k := i; k < i+hit.n; k++ {
+			s.used[k] = true
+		}
+		i += hit.n
+	}
+}
+
+func (s *entityScan) mentionAcronym(t acronymTarget, pos int32) {
+	if t.gaz >= 0 {
+		s.mentionGazetteer(t.gaz, pos)
+		return
+	}
+	s.mention(t.name, t.typ, pos)
+}
+
+// takeHit counts an unguarded candidate now; guarded ones wait for
+// evidence elsewhere on the page.
+func (s *entityScan) takeHit(i int, hit gazetteerHit) {
+	pos := s.ws[i].start
+	for _, c := range hit.cands {
+		if !c.guarded {
+			s.named[c.entity] = true
+			s.mentionGazetteer(c.entity, pos)
+			return
+		}
+	}
+	s.pending = append(s.pending, pendingHit{pos: pos, cands: hit.cands})
+}
+
+// personNotPlace reports a one-word place name right after a given name:
+// "Michael Jordan" is a person, not the country.
+func (s *entityScan) personNotPlace(i int, hit gazetteerHit) bool {
+	if hit.n != 1 || i == 0 || s.used[i-1] || hit.cands[0].acronym {
+		return false
+	}
+	p := s.ws[i-1]
+	return p.shape == wordShapeTitle && givenNames[p.norm] && nameGapOK(s.text[p.end:s.ws[i].start])
+}
+
+func (s *entityScan) resolveGuarded() {
+	for _, p := range s.pending {
+		for _, c := range p.cands {
+			if s.named[c.entity] {
+				s.mentionGazetteer(c.entity, p.pos)
+				break
+			}
+		}
+	}
+}
+
+func (s *entityScan) result() []rinse.Entity {
+	if len(s.found) == 0 {
+		return nil
+	}
+	sort.SliceStable(s.found, func(i, j int) bool { return s.found[i].first < s.found[j].first })
+	out := make([]rinse.Entity, len(s.found))
+	for i, f := range s.found {
+		out[i] = f.Entity
+	}
+	return out
+}
