@@ -145,9 +145,14 @@ func (e datePhraseElem) matches(w string) bool {
 var (
 	relCompiled    = compileDatePhrases(relPhrases, func(r relPhrase) string { return r.pat })
 	decadeCompiled = compileDatePhrases(decadePhrases, func(s string) string { return s })
-	// relFirst holds the lower-case first words of phrases without a number
-	// slot up front, so that most words are dismissed by one map look-up.
+	// relFirst maps the lower-case first words of phrases without a number
+	// slot to those phrases, so that most words cost one map look-up.
 	relFirst = phraseFirstWords(relCompiled)
+	// relFirstShape holds, per lower-cased first byte, a bit per byte length
+	// of those first words: a cheaper test than the map for most words.
+	relFirstShape = wordShapes(relFirst)
+	// relSlotted lists the phrases with a number slot.
+	relSlotted = slotted(relCompiled)
 )
 
 func compileDatePhrases[T any](list []T, pat func(T) string) []datePhrase {
@@ -158,16 +163,47 @@ func compileDatePhrases[T any](list []T, pat func(T) string) []datePhrase {
 	return out
 }
 
-func phraseFirstWords(ps []datePhrase) map[string]bool {
-	m := map[string]bool{}
-	for _, p := range ps {
+func phraseFirstWords(ps []datePhrase) map[string][]int {
+	m := map[string][]int{}
+	for k, p := range ps {
 		if p.slot == -1 {
 			for _, a := range p.elems[0].alts {
-				m[strings.ToLower(a)] = true
+				w := strings.ToLower(a)
+				m[w] = append(m[w], k)
 			}
 		}
 	}
 	return m
+}
+
+func wordShapes(words map[string][]int) *[256]uint64 {
+	var t [256]uint64
+	for w := range words {
+		if len(w) < 64 {
+			t[w[0]] |= 1 << len(w)
+		}
+	}
+	return &t
+}
+
+// maybeFirst reports whether w could be a key of relFirst.
+func maybeFirst(w string) bool {
+	c := w[0]
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return len(w) < 64 && relFirstShape[c]&(1<<len(w)) != 0 ||
+		c >= 0x80 // non-ASCII first letters: "Été" lower-cases to other bytes
+}
+
+func slotted(ps []datePhrase) []int {
+	var out []int
+	for k, p := range ps {
+		if p.slot >= 0 {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // shift moves ref by n units.

@@ -64,8 +64,9 @@ func (s *dateScanner) relativeNum(i int) bool {
 	if s.ref.IsZero() || n < 1 || n > 3660 || s.glued(i) {
 		return false
 	}
-	for k, p := range relCompiled {
-		if p.slot < 0 || !s.langOK(relPhrases[k]) {
+	for _, k := range relSlotted {
+		p := relCompiled[k]
+		if !s.langOK(relPhrases[k]) {
 			continue
 		}
 		if end, ok := p.match(s, i-p.slot); ok {
@@ -85,14 +86,16 @@ func (s *dateScanner) relativeWord(i int) {
 	if s.ref.IsZero() {
 		return
 	}
-	if _, ok := dateLookup(relFirst, s.text[s.toks[i].start:s.toks[i].end]); !ok {
+	w := s.text[s.toks[i].start:s.toks[i].end]
+	if !maybeFirst(w) {
 		return
 	}
-	for k, p := range relCompiled {
-		if p.slot >= 0 || !s.langOK(relPhrases[k]) {
+	ks, _ := dateLookup(relFirst, w)
+	for _, k := range ks {
+		if !s.langOK(relPhrases[k]) {
 			continue
 		}
-		if end, ok := p.match(s, i); ok {
+		if end, ok := relCompiled[k].match(s, i); ok {
 			t, prec := relPhrases[k].shift(s.ref, 1)
 			s.emit(i, end, t, prec)
 			return

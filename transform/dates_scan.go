@@ -19,18 +19,21 @@ const (
 )
 
 type dateToken struct {
-	start, end int // byte offsets into the text
+	start, end int32 // byte offsets into the text
 	kind       dateTokKind
-	space      bool // whitespace separates it from the previous token
-	digits     int  // number of digits (tokNum)
-	val        int  // value (tokNum), saturated at maxTokenValue
+	space      bool  // whitespace separates it from the previous token
+	digits     uint8 // number of digits (dtNum), saturated at 255
+	val        int   // value (dtNum), saturated at maxDateTokenValue
 }
 
 const maxDateTokenValue = 1 << 30
 
-// tokenize splits text into tokens. Digits include the full-width forms
-// used in CJK text; each CJK ideograph or kana is a word of its own, since
-// those scripts do not separate words with spaces.
+// maxDateText bounds the text the finder reads, so that offsets fit int32.
+const maxDateText = 1 << 30
+
+// tokenizeDates splits text into tokens. Digits include the full-width
+// forms used in CJK text; each CJK ideograph or kana is a word of its own,
+// since those scripts do not separate words with spaces.
 func tokenizeDates(text string, toks []dateToken) []dateToken {
 	space := true
 	for i := 0; i < len(text); {
@@ -40,43 +43,23 @@ func tokenizeDates(text string, toks []dateToken) []dateToken {
 		}
 		switch {
 		case dateDigit(r) >= 0:
-			t := dateToken{start: i, kind: dtNum, space: space}
-			for i < len(text) {
-				r, size = utf8.DecodeRuneInString(text[i:])
-				d := dateDigit(r)
-				if d < 0 {
-					break
-				}
-				t.digits++
-				if t.val < maxDateTokenValue/10 {
-					t.val = t.val*10 + d
-				} else {
-					t.val = maxDateTokenValue
-				}
-				i += size
-			}
-			t.end = i
-			toks = append(toks, t)
-		case dateIdeographic(r):
-			toks = append(toks, dateToken{start: i, end: i + size, kind: dtWord, space: space})
+			t, n := scanDateNumber(text, i)
+			t.space = space
+			toks, i = append(toks, t), n
+		case r >= utf8.RuneSelf && dateIdeographic(r):
+			toks = append(toks, dateToken{start: int32(i), end: int32(i + size), kind: dtWord, space: space})
 			i += size
-		case unicode.IsLetter(r):
-			t := dateToken{start: i, kind: dtWord, space: space}
-			for i < len(text) {
-				r, size = utf8.DecodeRuneInString(text[i:])
-				if !unicode.IsLetter(r) && !unicode.IsMark(r) || dateIdeographic(r) {
-					break
-				}
-				i += size
-			}
-			t.end = i
+		case dateLetter(r):
+			t := dateToken{start: int32(i), kind: dtWord, space: space}
+			i = scanDateWord(text, i+size)
+			t.end = int32(i)
 			toks = append(toks, t)
-		case unicode.IsSpace(r):
+		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			i += size
 			space = true
 			continue
 		default:
-			toks = append(toks, dateToken{start: i, end: i + size, kind: dtPunct, space: space})
+			toks = append(toks, dateToken{start: int32(i), end: int32(i + size), kind: dtPunct, space: space})
 			i += size
 		}
 		space = false
@@ -84,7 +67,61 @@ func tokenizeDates(text string, toks []dateToken) []dateToken {
 	return toks
 }
 
-// digitValue is the value of an ASCII or full-width digit, or -1.
+// scanDateNumber reads the digit run at i.
+func scanDateNumber(text string, i int) (dateToken, int) {
+	t := dateToken{start: int32(i), kind: dtNum}
+	for i < len(text) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		d := dateDigit(r)
+		if d < 0 {
+			break
+		}
+		if t.digits < 255 {
+			t.digits++
+		}
+		if t.val < maxDateTokenValue/10 {
+			t.val = t.val*10 + d
+		} else {
+			t.val = maxDateTokenValue
+		}
+		i += size
+	}
+	t.end = int32(i)
+	return t, i
+}
+
+// scanDateWord returns the end of the word continuing at i.
+func scanDateWord(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				i++
+				continue
+			}
+			return i
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) || dateIdeographic(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// dateLetter reports a letter, fast for ASCII.
+func dateLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
+
+// dateDigit is the value of an ASCII or full-width digit, or -1.
 func dateDigit(r rune) int {
 	switch {
 	case r >= '0' && r <= '9':
@@ -95,7 +132,7 @@ func dateDigit(r rune) int {
 	return -1
 }
 
-// ideographic reports ideographs, kana and hangul, which form one-rune words.
+// dateIdeographic reports ideographs, kana and hangul, which form one-rune words.
 func dateIdeographic(r rune) bool {
 	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))

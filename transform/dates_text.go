@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -34,15 +35,26 @@ func FindDates(text, lang string, ref time.Time) []rinse.Date {
 // findDates is FindDates with a deadline (zero: none) and a cap on the
 // number of dates (0: none).
 func findDates(text, lang string, ref, deadline time.Time, max int) []rinse.Date {
+	if len(text) > maxDateText {
+		text = text[:maxDateText]
+	}
 	s := &dateScanner{text: text, lang: lang}
 	if !ref.IsZero() {
 		y, m, d := ref.UTC().Date()
 		s.ref = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	}
-	s.toks = tokenizeDates(text, make([]dateToken, 0, len(text)/5))
+	buf := dateTokenPool.Get().(*[]dateToken)
+	s.toks = tokenizeDates(text, (*buf)[:0])
 	s.scan(deadline, max)
+	// Dates hold substrings of text, never tokens: the buffer can go back.
+	*buf = s.toks
+	dateTokenPool.Put(buf)
 	return s.out
 }
+
+// dateTokenPool recycles token buffers: a page's tokens are garbage as
+// soon as its dates are found.
+var dateTokenPool = sync.Pool{New: func() any { return new([]dateToken) }}
 
 // scanner holds one run of the date finder.
 type dateScanner struct {
