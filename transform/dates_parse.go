@@ -21,39 +21,43 @@ type timestampLayout struct {
 // first. Values without a zone are taken as UTC. Fractional seconds are
 // accepted after any seconds field (time.Parse does that on its own).
 var timestampLayouts = []timestampLayout{
-	{time.RFC3339, PrecisionTime},                     // 2023-03-14T09:00:00+01:00, Z
-	{"2006-01-02T15:04:05Z0700", PrecisionTime},       // +0100 without colon
-	{"2006-01-02T15:04:05", PrecisionTime},            // no zone
-	{"2006-01-02T15:04Z07:00", PrecisionTime},         // no seconds
-	{"2006-01-02T15:04", PrecisionTime},               // no seconds, no zone
-	{"2006-01-02T15:04:05 Z07:00", PrecisionTime},     // space before the offset
-	{"2006-01-02 15:04:05Z07:00", PrecisionTime},      // SQL-ish with offset
-	{"2006-01-02 15:04:05 -0700", PrecisionTime},      // Go's time.String style
-	{"2006-01-02 15:04:05 -07:00", PrecisionTime},     // with colon
-	{"2006-01-02 15:04:05 MST", PrecisionTime},        // zone abbreviation
-	{"2006-01-02 15:04:05", PrecisionTime},            // SQL DATETIME
-	{"2006-01-02 15:04", PrecisionTime},               // no seconds
-	{"20060102T150405Z0700", PrecisionTime},           // ISO 8601 basic
-	{"20060102T150405", PrecisionTime},                // ISO 8601 basic, no zone
-	{time.RFC1123Z, PrecisionTime},                    // Mon, 02 Jan 2006 15:04:05 -0700
-	{time.RFC1123, PrecisionTime},                     // Mon, 02 Jan 2006 15:04:05 MST
-	{"Mon, 2 Jan 2006 15:04:05 -0700", PrecisionTime}, // RFC 2822, one-digit day
-	{"Mon, 2 Jan 2006 15:04:05 MST", PrecisionTime},   // RFC 2822 with zone name
-	{"Mon, 2 Jan 2006 15:04 -0700", PrecisionTime},    // RFC 2822 without seconds
-	{"2 Jan 2006 15:04:05 -0700", PrecisionTime},      // RFC 2822 without weekday
-	{"2 Jan 2006 15:04:05 MST", PrecisionTime},        // same, zone name
-	{time.RFC850, PrecisionTime},                      // Monday, 02-Jan-06 15:04:05 MST
-	{time.ANSIC, PrecisionTime},                       // Mon Jan _2 15:04:05 2006
-	{time.UnixDate, PrecisionTime},                    // Mon Jan _2 15:04:05 MST 2006
-	{"January 2, 2006 3:04 PM", PrecisionTime},        // US news bylines
-	{"January 2, 2006 15:04", PrecisionTime},          // same, 24 h
-	{"Jan 2, 2006 3:04 PM", PrecisionTime},            // same, short month
-	{"2006-01-02", precDay},                           // ISO date
-	{"2006/01/02", precDay},                           // slashes
-	{"2006.01.02", precDay},                           // dots
-	{"20060102", precDay},                             // basic
-	{"2006-01", precMonth},                            // ISO month
-	{"2006", precYear},                                // ISO year
+	{time.RFC3339, PrecisionTime},                        // 2023-03-14T09:00:00+01:00, Z
+	{"2006-01-02T15:04:05Z0700", PrecisionTime},          // +0100 without colon
+	{"2006-01-02T15:04:05", PrecisionTime},               // no zone
+	{"2006-01-02T15:04Z07:00", PrecisionTime},            // no seconds
+	{"2006-01-02T15:04", PrecisionTime},                  // no seconds, no zone
+	{"2006-01-02T15:04:05 Z07:00", PrecisionTime},        // space before the offset
+	{"2006-01-02 15:04:05Z07:00", PrecisionTime},         // SQL-ish with offset
+	{"2006-01-02 15:04:05 -0700", PrecisionTime},         // Go's time.String style
+	{"2006-01-02 15:04:05 -07:00", PrecisionTime},        // with colon
+	{"2006-01-02 15:04:05 MST", PrecisionTime},           // zone abbreviation
+	{"2006-01-02 15:04:05", PrecisionTime},               // SQL DATETIME
+	{"2006-01-02 15:04", PrecisionTime},                  // no seconds
+	{"20060102T150405Z0700", PrecisionTime},              // ISO 8601 basic
+	{"20060102T150405", PrecisionTime},                   // ISO 8601 basic, no zone
+	{"20060102T15:04:05Z07:00", PrecisionTime},           // basic date, extended time (seen in JSON-LD)
+	{"2006/01/02 15:04:05", PrecisionTime},               // slashes with time
+	{"2006/01/02 15:04", PrecisionTime},                  // same, no seconds
+	{"Mon Jan 02 2006 15:04:05 GMT-0700", PrecisionTime}, // JavaScript Date.toString, "(zone name)" cut
+	{time.RFC1123Z, PrecisionTime},                       // Mon, 02 Jan 2006 15:04:05 -0700
+	{time.RFC1123, PrecisionTime},                        // Mon, 02 Jan 2006 15:04:05 MST
+	{"Mon, 2 Jan 2006 15:04:05 -0700", PrecisionTime},    // RFC 2822, one-digit day
+	{"Mon, 2 Jan 2006 15:04:05 MST", PrecisionTime},      // RFC 2822 with zone name
+	{"Mon, 2 Jan 2006 15:04 -0700", PrecisionTime},       // RFC 2822 without seconds
+	{"2 Jan 2006 15:04:05 -0700", PrecisionTime},         // RFC 2822 without weekday
+	{"2 Jan 2006 15:04:05 MST", PrecisionTime},           // same, zone name
+	{time.RFC850, PrecisionTime},                         // Monday, 02-Jan-06 15:04:05 MST
+	{time.ANSIC, PrecisionTime},                          // Mon Jan _2 15:04:05 2006
+	{time.UnixDate, PrecisionTime},                       // Mon Jan _2 15:04:05 MST 2006
+	{"January 2, 2006 3:04 PM", PrecisionTime},           // US news bylines
+	{"January 2, 2006 15:04", PrecisionTime},             // same, 24 h
+	{"Jan 2, 2006 3:04 PM", PrecisionTime},               // same, short month
+	{"2006-01-02", precDay},                              // ISO date
+	{"2006/01/02", precDay},                              // slashes
+	{"2006.01.02", precDay},                              // dots
+	{"20060102", precDay},                                // basic
+	{"2006-01", precMonth},                               // ISO month
+	{"2006", precYear},                                   // ISO year
 }
 
 // zoneOffsets fixes zone abbreviations time.Parse would read as UTC+0.
@@ -84,6 +88,9 @@ func ParseTimestamp(s string) (t time.Time, precision string, ok bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 200 {
 		return time.Time{}, "", false
+	}
+	if i := strings.Index(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
+		s = s[:i] // JavaScript appends the zone's long name in parentheses
 	}
 	if t, ok := parseEpoch(s); ok {
 		return t, PrecisionTime, true

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -34,9 +35,14 @@ const maxDateText = 1 << 30
 // tokenizeDates splits text into tokens. Digits include the full-width
 // forms used in CJK text; each CJK ideograph or kana is a word of its own,
 // since those scripts do not separate words with spaces.
-func tokenizeDates(text string, toks []dateToken) []dateToken {
+// It stops early, with the tokens so far, once deadline (if not zero) has
+// passed: a huge page must not blow the per-page budget here either.
+func tokenizeDates(text string, toks []dateToken, deadline time.Time) []dateToken {
 	space := true
 	for i := 0; i < len(text); {
+		if len(toks)&4095 == 4095 && !deadline.IsZero() && time.Now().After(deadline) {
+			return toks
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])

@@ -44,7 +44,7 @@ func findDates(text, lang string, ref, deadline time.Time, max int) []rinse.Date
 		s.ref = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	}
 	buf := dateTokenPool.Get().(*[]dateToken)
-	s.toks = tokenizeDates(text, (*buf)[:0])
+	s.toks = tokenizeDates(text, (*buf)[:0], deadline)
 	s.scan(deadline, max)
 	// Dates hold substrings of text, never tokens: the buffer can go back.
 	*buf = s.toks
