@@ -1,0 +1,141 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/rinse-etl/rinse"
+)
+
+// paragraphTags carry prose; their text scores their ancestors.
+var paragraphTags = map[atom.Atom]bool{
+	atom.P: true, atom.Pre: true, atom.Td: true, atom.Blockquote: true, atom.Dd: true, atom.Li: true,
+}
+
+// scorer finds the element that holds the main content.
+type scorer struct {
+	stats  map[*html.Node]nodeStat
+	scores map[*html.Node]float64
+	order  []*html.Node // scored elements in document order, for stable ties
+	steps  int
+	ctx    context.Context
+}
+
+// addParagraphs credits every prose element's ancestors, readability-style.
+func (s *scorer) addParagraphs(n *html.Node) error {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if s.steps++; s.steps&1023 == 0 && s.ctx.Err() != nil {
+			return fmt.Errorf("scoring content: %w: %w", rinse.ErrTimeout, s.ctx.Err())
+		}
+		if s.isParagraph(c) {
+			s.credit(c)
+		}
+		if err := s.addParagraphs(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isParagraph: a prose tag, or a div-like element with enough text of
+// its own (text directly inside, not in child elements).
+func (s *scorer) isParagraph(el *html.Node) bool {
+	if paragraphTags[el.DataAtom] {
+		return s.stats[el].text >= 25
+	}
+	own := 0
+	for c := el.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			own += len(c.Data)
+		}
+	}
+	return own >= 80
+}
+
+func (s *scorer) credit(el *html.Node) {
+	st := s.stats[el]
+	if st.density() > 0.5 {
+		return
+	}
+	score := 1 + float64(min(st.commas, 10)) + float64(min(st.text/100, 3))
+	div := 1.0
+	for p, level := el.Parent, 0; p != nil && p.Type == html.ElementNode && level < 3; p, level = p.Parent, level+1 {
+		if _, ok := s.scores[p]; !ok {
+			s.scores[p] = classWeight(p) + tagWeight(p)
+			s.order = append(s.order, p)
+		}
+		s.scores[p] += score / div
+		div = float64(level+2) * 1.5
+	}
+}
+
+// tagWeight is readability's prior for the kinds of element that wrap
+// articles.
+func tagWeight(el *html.Node) float64 {
+	switch el.DataAtom {
+	case atom.Article, atom.Main:
+		return 10
+	case atom.Div, atom.Section:
+		return 5
+	case atom.Pre, atom.Td, atom.Blockquote:
+		return 3
+	case atom.Ol, atom.Ul, atom.Dl, atom.Li, atom.Form, atom.Th:
+		return -3
+	}
+	return 0
+}
+
+// best returns the top candidate, its score scaled by link density.
+func (s *scorer) best() (*html.Node, float64) {
+	var top *html.Node
+	var topScore float64
+	for _, n := range s.order {
+		sc := s.scores[n] * (1 - s.stats[n].density())
+		if top == nil || sc > topScore || sc == topScore && s.stats[n].text > s.stats[top].text {
+			top, topScore = n, sc
+		}
+	}
+	return top, topScore
+}
+
+// selection returns the elements that make up the article: the top
+// candidate, lifted to its parent when the parent scores nearly as well,
+// plus siblings that look like part of the same text.
+func (s *scorer) selection(top *html.Node, topScore float64) []*html.Node {
+	for p := top.Parent; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body; p = p.Parent {
+		ps := s.scores[p] * (1 - s.stats[p].density())
+		if ps < topScore*0.75 || s.stats[p].density() > 0.3 {
+			break
+		}
+		top, topScore = p, max(ps, topScore)
+	}
+	parent := top.Parent
+	if parent == nil {
+		return []*html.Node{top}
+	}
+	threshold := max(10, topScore*0.2)
+	var out []*html.Node
+	for c := parent.FirstChild; c != nil; c = c.NextSibling {
+		if c == top || c.Type == html.ElementNode && s.siblingBelongs(c, threshold) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (s *scorer) siblingBelongs(c *html.Node, threshold float64) bool {
+	st := s.stats[c]
+	if sc, ok := s.scores[c]; ok && sc*(1-st.density()) >= threshold {
+		return true
+	}
+	if c.DataAtom != atom.P && c.DataAtom != atom.Blockquote && c.DataAtom != atom.Pre {
+		return false
+	}
+	return st.text >= 80 && st.density() < 0.25
+}

@@ -1,0 +1,193 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/rinse-etl/rinse"
+)
+
+// blockKinds maps block elements to the kind of the text directly inside
+// them; other block elements give paragraphs.
+var blockKinds = map[atom.Atom]rinse.BlockKind{
+	atom.H1: rinse.BlockHeading, atom.H2: rinse.BlockHeading, atom.H3: rinse.BlockHeading,
+	atom.H4: rinse.BlockHeading, atom.H5: rinse.BlockHeading, atom.H6: rinse.BlockHeading,
+	atom.Li: rinse.BlockListItem, atom.Dt: rinse.BlockListItem, atom.Dd: rinse.BlockListItem,
+	atom.Blockquote: rinse.BlockQuote, atom.Tr: rinse.BlockTableRow, atom.Pre: rinse.BlockPre,
+}
+
+// blockTags break the flow of inline text.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Table: true, atom.Tbody: true,
+	atom.Thead: true, atom.Tfoot: true, atom.Caption: true, atom.Figure: true, atom.Hr: true,
+	atom.Header: true, atom.Footer: true, atom.Nav: true, atom.Aside: true, atom.Form: true,
+	atom.Fieldset: true, atom.Details: true, atom.Summary: true, atom.Center: true, atom.Address: true,
+	atom.Body: true, atom.Html: true,
+}
+
+// collector turns subtrees into blocks in reading order.
+type collector struct {
+	// spans makes <span> a block too: metadata rows put each field in a
+	// span, and field patterns want them apart.
+	spans  bool
+	blocks []rinse.Block
+	buf    strings.Builder
+	link   int
+	kinds  []rinse.BlockKind
+}
+
+func (c *collector) kind() rinse.BlockKind {
+	if len(c.kinds) == 0 {
+		return rinse.BlockParagraph
+	}
+	return c.kinds[len(c.kinds)-1]
+}
+
+// flush ends the current block.
+func (c *collector) flush() {
+	text := collapse(c.buf.String())
+	c.buf.Reset()
+	link := c.link
+	c.link = 0
+	if text == "" {
+		return
+	}
+	ld := float32(min(link, len(text))) / float32(len(text))
+	c.blocks = append(c.blocks, rinse.Block{Text: text, Kind: c.kind(), LinkDensity: ld})
+}
+
+func (c *collector) walk(n *html.Node, inLink bool) {
+	switch n.Type {
+	case html.TextNode:
+		c.buf.WriteString(n.Data)
+		if inLink {
+			c.link += len(strings.TrimSpace(n.Data))
+		}
+		return
+	case html.ElementNode, html.DocumentNode:
+	default:
+		return
+	}
+	switch {
+	case n.DataAtom == atom.Br:
+		c.flush()
+		return
+	case n.DataAtom == atom.Pre:
+		c.flush()
+		c.blocks = append(c.blocks, rinse.Block{Text: strings.Trim(textOf(n), "\n"), Kind: rinse.BlockPre})
+		return
+	case n.DataAtom == atom.Tr:
+		c.flush()
+		c.row(n)
+		return
+	}
+	k, isKind := blockKinds[n.DataAtom]
+	isBlock := blockTags[n.DataAtom] || c.spans && n.DataAtom == atom.Span
+	if isKind || isBlock {
+		c.flush()
+		if isKind {
+			c.kinds = append(c.kinds, k)
+		}
+	} else if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
+		c.buf.WriteByte(' ')
+	}
+	inLink = inLink || n.DataAtom == atom.A
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.walk(ch, inLink)
+	}
+	if isKind || isBlock {
+		c.flush()
+		if isKind {
+			c.kinds = c.kinds[:len(c.kinds)-1]
+		}
+	} else if isInlineSpacer(n.DataAtom) {
+		c.buf.WriteByte(' ')
+	}
+}
+
+// row writes a table row as one block, cells separated by " | ",
+// unless its cells hold blocks of their own (layout tables).
+func (c *collector) row(tr *html.Node) {
+	var cells []string
+	var link, total int
+	for td := tr.FirstChild; td != nil; td = td.NextSibling {
+		if td.Type != html.ElementNode {
+			continue
+		}
+		if hasBlockChild(td) {
+			sub := collector{}
+			sub.walk(td, false)
+			sub.flush()
+			c.blocks = append(c.blocks, sub.blocks...)
+			continue
+		}
+		sub := collector{}
+		sub.walk(td, false)
+		sub.flush()
+		for _, b := range sub.blocks {
+			cells = append(cells, b.Text)
+			total += len(b.Text)
+			link += int(b.LinkDensity * float32(len(b.Text)))
+		}
+	}
+	if len(cells) == 0 {
+		return
+	}
+	text := strings.Join(cells, " | ")
+	c.blocks = append(c.blocks, rinse.Block{Text: text, Kind: rinse.BlockTableRow, LinkDensity: float32(link) / float32(max(total, 1))})
+}
+
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (blockTags[c.DataAtom] || blockKinds[c.DataAtom] != 0 || c.DataAtom == atom.Table) {
+			return true
+		}
+	}
+	return false
+}
+
+// isInlineSpacer marks inline elements browsers render with space around.
+func isInlineSpacer(a atom.Atom) bool {
+	return a == atom.Td || a == atom.Th || a == atom.Img || a == atom.Option
+}
+
+// textOf returns the raw text of a subtree (pre keeps its newlines).
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Br {
+			b.WriteByte('\n')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return b.String()
+}
+
+// collapse trims s and turns every run of whitespace into one space.
+func collapse(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// blocksOf collects the blocks of the given subtrees in order.
+func blocksOf(nodes ...*html.Node) []rinse.Block {
+	return collectBlocks(false, nodes...)
+}
+
+func collectBlocks(spans bool, nodes ...*html.Node) []rinse.Block {
+	c := collector{spans: spans}
+	for _, n := range nodes {
+		c.walk(n, false)
+		c.flush()
+	}
+	return c.blocks
+}

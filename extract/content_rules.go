@@ -1,0 +1,227 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// dropTags never hold main text: scripts, styles, media and form
+// controls. They go before anything is measured.
+var dropTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
+	atom.Canvas: true, atom.Video: true, atom.Audio: true, atom.Picture: true, atom.Map: true,
+	atom.Button: true, atom.Input: true, atom.Select: true, atom.Textarea: true,
+	atom.Label: true, atom.Link: true, atom.Meta: true, atom.Head: true, atom.Dialog: true,
+	atom.Figcaption: true, atom.Img: true,
+}
+
+// nodeRule recognises a page-furniture element by tag, role or a
+// class/id token. Exactly one matcher is set per rule.
+type nodeRule struct {
+	tag      string // element name
+	role     string // ARIA role
+	word     string // whole word of class or id ("entry-meta" has "meta")
+	sub      string // substring of class or id
+	comments bool   // comment sections: kept with KeepComments
+}
+
+// nodeRules are checked in order; the first match drops the element,
+// unless it holds most of the page's prose (see keepLarge).
+var nodeRules = []nodeRule{
+	{tag: "nav"},                     // site and section navigation
+	{tag: "aside"},                   // sidebars, pull-outs, related boxes
+	{tag: "footer"},                  // page and article footers
+	{tag: "header"},                  // mastheads; article headers hold title and byline only
+	{tag: "form"},                    // search, login and newsletter forms
+	{tag: "address"},                 // author contact blocks
+	{role: "navigation"},             // navigation without <nav>
+	{role: "banner"},                 // masthead without <header>
+	{role: "contentinfo"},            // footer without <footer>
+	{role: "complementary"},          // sidebar without <aside>
+	{role: "search"},                 // search boxes
+	{role: "dialog"},                 // modal overlays, cookie dialogs
+	{role: "alertdialog"},            // consent prompts
+	{role: "menu"},                   // menus
+	{role: "menubar"},                // menus
+	{role: "toolbar"},                // print/share tool rows
+	{sub: "comment", comments: true}, // comment sections and comment forms
+	{sub: "disqus", comments: true},  // embedded comment service
+	{sub: "respond", comments: true}, // WordPress reply form
+	{sub: "cookie"},                  // cookie banners
+	{sub: "consent"},                 // consent managers
+	{sub: "gdpr"},                    // consent managers
+	{sub: "newsletter"},              // newsletter sign-up boxes
+	{sub: "subscri"},                 // subscribe prompts
+	{sub: "signup"},                  // sign-up boxes
+	{sub: "share"},                   // share bars
+	{sub: "sharing"},                 // share bars
+	{sub: "social"},                  // social links and follow buttons
+	{sub: "related"},                 // related-article lists
+	{sub: "recommend"},               // recommendation widgets
+	{sub: "mostread"},                // "Most read" lists
+	{sub: "most-read"},               // "Most read" lists
+	{sub: "most-popular"},            // "Most popular" lists
+	{sub: "popular"},                 // popular-post widgets
+	{sub: "trending"},                // trending lists
+	{sub: "more-stories"},            // teaser rows
+	{sub: "read-more"},               // "read more" teasers
+	{sub: "readmore"},                // "read more" teasers
+	{sub: "outbrain"},                // sponsored teaser networks
+	{sub: "taboola"},                 // sponsored teaser networks
+	{sub: "breadcrumb"},              // breadcrumb trails
+	{sub: "sidebar"},                 // sidebars without <aside>
+	{sub: "widget"},                  // sidebar widgets
+	{sub: "advert"},                  // advertisements
+	{sub: "sponsor"},                 // sponsored boxes
+	{sub: "promo"},                   // promotions
+	{sub: "byline"},                  // bylines inside the body
+	{sub: "author"},                  // author boxes and bios
+	{sub: "dateline"},                // datelines inside the body
+	{sub: "timestamp"},               // publication times
+	{sub: "read-time"},               // reading-time badges
+	{sub: "readtime"},                // reading-time badges
+	{sub: "reading-time"},            // reading-time badges
+	{sub: "hashtag"},                 // hashtag rows
+	{sub: "tagcloud"},                // tag clouds
+	{sub: "pagination"},              // page links
+	{sub: "skip-link"},               // accessibility skip links
+	{sub: "sr-only"},                 // screen-reader-only labels
+	{sub: "screen-reader"},           // screen-reader-only labels
+	{sub: "visually-hidden"},         // screen-reader-only labels
+	{sub: "explore"},                 // "Explore …" link rows
+	{sub: "popup"},                   // pop-ups
+	{sub: "modal"},                   // modal overlays
+	{sub: "masthead"},                // site mastheads
+	{word: "nav"},                    // navigation
+	{word: "navbar"},                 // navigation
+	{word: "navigation"},             // navigation
+	{word: "menu"},                   // menus
+	{word: "topbar"},                 // top bars
+	{word: "toolbar"},                // tool rows
+	{word: "header"},                 // site and article headers
+	{word: "footer"},                 // footers
+	{word: "meta"},                   // "entry-meta": dates, authors, categories
+	{word: "tags"},                   // tag lists
+	{word: "date"},                   // date lines
+	{word: "time"},                   // time lines
+	{word: "logo"},                   // logos
+	{word: "icon"},                   // icons
+	{word: "icons"},                  // icon rows
+	{word: "cats"},                   // category rows
+	{word: "categories"},             // category rows
+	{word: "pager"},                  // page links
+	{word: "hidden"},                 // hidden elements
+	{word: "ad"},                     // ad slots
+	{word: "ads"},                    // ad slots
+	{word: "search"},                 // search boxes
+	{word: "login"},                  // account boxes
+	{word: "caption"},                // image captions
+	{word: "credit"},                 // image credits
+	{word: "copyright"},              // copyright lines
+}
+
+// matchRule returns the first rule el matches, or nil.
+func matchRule(el *html.Node) *nodeRule {
+	tag := el.Data
+	var role, classID string
+	for _, a := range el.Attr {
+		switch a.Key {
+		case "role":
+			role = a.Val
+		case "class", "id":
+			classID += " " + a.Val
+		}
+	}
+	classID = strings.ToLower(classID)
+	for i := range nodeRules {
+		r := &nodeRules[i]
+		switch {
+		case r.tag != "" && r.tag == tag,
+			r.role != "" && r.role == role,
+			r.sub != "" && strings.Contains(classID, r.sub),
+			r.word != "" && hasWord(classID, r.word):
+			return r
+		}
+	}
+	return nil
+}
+
+// hasWord reports whether w is a whole word of s, words being separated
+// by anything but letters and digits.
+func hasWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(w)
+		if (start == 0 || !isAlnum(s[start-1])) && (end == len(s) || !isAlnum(s[end])) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
+}
+
+// hidden reports elements the page does not show.
+func hidden(el *html.Node) bool {
+	for _, a := range el.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "true" {
+				return true
+			}
+		case "style":
+			v := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
+			if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// classWeights nudge candidate scores by class/id words, readability-style.
+var classWeights = []struct {
+	sub    string
+	weight float64
+}{
+	{"article", 25},  // article bodies
+	{"content", 15},  // content wrappers
+	{"entry", 20},    // blog entries
+	{"post", 15},     // blog posts
+	{"story", 20},    // news stories
+	{"body", 20},     // "article-body", "post-body"
+	{"text", 15},     // "article-text"
+	{"main", 10},     // main column
+	{"prose", 20},    // typography wrappers
+	{"teaser", -25},  // teaser cards
+	{"card", -15},    // teaser cards
+	{"list", -10},    // listings
+	{"comment", -25}, // comments when kept
+	{"footer", -25},  // footers
+}
+
+func classWeight(el *html.Node) float64 {
+	var w float64
+	for _, a := range el.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		for _, cw := range classWeights {
+			if strings.Contains(v, cw.sub) {
+				w += cw.weight
+			}
+		}
+	}
+	return w
+}

@@ -1,0 +1,128 @@
+package extract
+
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// nodeStat holds what scoring needs of a subtree, computed bottom-up once.
+type nodeStat struct {
+	text   int // non-space bytes of text
+	link   int // of which inside links
+	commas int
+}
+
+func (s nodeStat) density() float64 {
+	if s.text == 0 {
+		return 0
+	}
+	return float64(s.link) / float64(s.text)
+}
+
+// measure fills stats for n's subtree and returns n's totals.
+func measure(n *html.Node, inLink bool, stats map[*html.Node]nodeStat) nodeStat {
+	var s nodeStat
+	switch n.Type {
+	case html.TextNode:
+		for i := 0; i < len(n.Data); i++ {
+			switch c := n.Data[i]; c {
+			case ' ', '\n', '\t', '\r', '\f':
+			case ',':
+				s.commas++
+				s.text++
+			default:
+				s.text++
+			}
+		}
+		if inLink {
+			s.link = s.text
+		}
+		return s
+	case html.ElementNode, html.DocumentNode:
+	default:
+		return s
+	}
+	inLink = inLink || n.DataAtom == atom.A
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		cs := measure(c, inLink, stats)
+		s.text += cs.text
+		s.link += cs.link
+		s.commas += cs.commas
+	}
+	stats[n] = s
+	return s
+}
+
+// stripTags removes comments, hidden elements and the elements that never
+// hold main text.
+func stripTags(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch {
+		case c.Type == html.CommentNode, c.Type == html.DoctypeNode:
+			n.RemoveChild(c)
+		case c.Type == html.ElementNode && (dropTags[c.DataAtom] || hidden(c)):
+			n.RemoveChild(c)
+		case c.Type == html.ElementNode:
+			stripTags(c)
+		}
+		c = next
+	}
+}
+
+// cleaner drops page furniture by the rules in nodeRules.
+type cleaner struct {
+	stats        map[*html.Node]nodeStat
+	total        int // text of the whole body
+	keepComments bool
+}
+
+func (c *cleaner) clean(n *html.Node) {
+	for ch := n.FirstChild; ch != nil; {
+		next := ch.NextSibling
+		if ch.Type == html.ElementNode {
+			if c.furniture(ch) {
+				n.RemoveChild(ch)
+			} else {
+				c.clean(ch)
+			}
+		}
+		ch = next
+	}
+}
+
+// protected elements are never dropped by class or tag hints.
+var protected = map[atom.Atom]bool{atom.Html: true, atom.Body: true, atom.Main: true, atom.Article: true}
+
+func (c *cleaner) furniture(el *html.Node) bool {
+	if protected[el.DataAtom] {
+		return false
+	}
+	r := matchRule(el)
+	if r == nil || r.comments && c.keepComments {
+		return false
+	}
+	// A wrapper that holds most of the page's prose is the article,
+	// whatever its class says ("post-with-sidebar", "has-comments").
+	s := c.stats[el]
+	if s.text*2 > c.total && s.density() < 0.3 && !r.comments {
+		return false
+	}
+	return true
+}
+
+// findBody returns the <body> element, or the root when there is none.
+func findBody(n *html.Node) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if b := findBody(c); b != nil && b.DataAtom == atom.Body {
+			return b
+		}
+	}
+	if n.Type == html.DocumentNode {
+		return n
+	}
+	return nil
+}

@@ -1,0 +1,178 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/rinse-etl/rinse"
+)
+
+// meta is what the page says about itself, before any choice is made.
+type meta struct {
+	props     map[string][]string // <meta property|name|itemprop> keyed lower-case
+	title     string              // <title>
+	h1        string              // first <h1>
+	h2        string              // first <h2>, the headline of old layouts
+	lang      string              // <html lang>
+	canonical string
+	relAuthor []string
+	relTags   []string
+	times     []string // <time datetime>, in page order
+	ld        ldInfo
+}
+
+func (m *meta) first(keys ...string) string {
+	for _, k := range keys {
+		for _, v := range m.props[k] {
+			if v = collapse(v); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// readMeta walks the whole tree once, before it is cleaned, collecting
+// metadata elements and JSON-LD.
+func readMeta(root *html.Node) *meta {
+	m := &meta{props: map[string][]string{}}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && m.element(n) {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return m
+}
+
+// element records n and reports whether its subtree is done with.
+func (m *meta) element(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Html:
+		m.lang = attr(n, "lang")
+		if m.lang == "" {
+			m.lang = attr(n, "xml:lang")
+		}
+	case atom.Meta:
+		key := attr(n, "property")
+		if key == "" {
+			key = attr(n, "name")
+		}
+		if key == "" {
+			key = attr(n, "itemprop")
+		}
+		if key == "" {
+			key = attr(n, "http-equiv")
+		}
+		if key != "" {
+			k := strings.ToLower(strings.TrimSpace(key))
+			m.props[k] = append(m.props[k], attr(n, "content"))
+		}
+	case atom.Title:
+		if m.title == "" {
+			m.title = collapse(textOf(n))
+		}
+		return true
+	case atom.H1:
+		if m.h1 == "" {
+			m.h1 = collapse(textOf(n))
+		}
+	case atom.H2:
+		if m.h2 == "" {
+			m.h2 = collapse(textOf(n))
+		}
+	case atom.Link, atom.A:
+		m.link(n)
+	case atom.Time:
+		if v := attr(n, "datetime"); v != "" {
+			m.times = append(m.times, v)
+		}
+	case atom.Script:
+		if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
+			m.ld.add(textOf(n))
+		}
+		return true
+	}
+	return false
+}
+
+func (m *meta) link(n *html.Node) {
+	rels := strings.Fields(strings.ToLower(attr(n, "rel")))
+	for _, rel := range rels {
+		switch {
+		case rel == "canonical" && n.DataAtom == atom.Link && m.canonical == "":
+			m.canonical = strings.TrimSpace(attr(n, "href"))
+		case rel == "author" && n.DataAtom == atom.A:
+			if t := collapse(textOf(n)); t != "" {
+				m.relAuthor = append(m.relAuthor, t)
+			}
+		case rel == "tag" && n.DataAtom == atom.A:
+			if t := strings.TrimPrefix(collapse(textOf(n)), "#"); t != "" {
+				m.relTags = append(m.relTags, t)
+			}
+		}
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// dateMetas are <meta> keys holding dates, most trusted first.
+var dateMetas = []struct {
+	key, field string
+}{
+	{"article:published_time", "published"},
+	{"og:article:published_time", "published"},
+	{"article:modified_time", "updated"},
+	{"og:updated_time", "updated"},
+	{"datepublished", "published"}, // itemprop
+	{"datemodified", "updated"},    // itemprop
+	{"date", "published"},
+	{"dc.date", "published"},
+	{"dc.date.issued", "published"},
+	{"dcterms.date", "published"},
+	{"dcterms.created", "published"},
+	{"pubdate", "published"},
+	{"publishdate", "published"},
+	{"publish-date", "published"},
+	{"publish_date", "published"},
+	{"article.published", "published"},
+	{"sailthru.date", "published"},
+	{"parsely-pub-date", "published"},
+	{"citation_publication_date", "published"},
+	{"citation_date", "published"},
+	{"og:published_time", "published"},
+	{"last-modified", "updated"},
+}
+
+// dateHints lists raw dates, most trusted first.
+func (m *meta) dateHints(url string) []rinse.DateHint {
+	var hs []rinse.DateHint
+	add := func(v, field, origin string) {
+		if v = strings.TrimSpace(v); v != "" {
+			hs = append(hs, rinse.DateHint{Value: v, Field: field, Origin: origin})
+		}
+	}
+	add(m.ld.published, "published", "json-ld")
+	add(m.ld.modified, "updated", "json-ld")
+	for _, d := range dateMetas {
+		add(m.first(d.key), d.field, "meta")
+	}
+	if len(m.times) > 0 {
+		add(m.times[0], "published", "time")
+	}
+	add(urlDate(url), "published", "url")
+	return hs
+}

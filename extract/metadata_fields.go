@@ -1,0 +1,179 @@
+package extract
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// titleSeparators split "Headline | Site" titles.
+var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " : "}
+
+// cleanTitle strips a site-name prefix or suffix from a title.
+func cleanTitle(title, siteName, host, h1 string) string {
+	title = collapse(title)
+	for _, sep := range titleSeparators {
+		parts := strings.Split(title, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		firstPart, lastPart := parts[0], parts[len(parts)-1]
+		switch {
+		case isSiteName(lastPart, siteName, host):
+			return strings.Join(parts[:len(parts)-1], sep)
+		case isSiteName(firstPart, siteName, host):
+			return strings.Join(parts[1:], sep)
+		case h1 != "" && strings.EqualFold(firstPart, h1):
+			return firstPart
+		case h1 != "" && strings.EqualFold(lastPart, h1):
+			return lastPart
+		case sep != " : " && len(strings.Fields(lastPart)) <= 3 && len(strings.Fields(firstPart)) >= 4:
+			return strings.Join(parts[:len(parts)-1], sep)
+		}
+	}
+	return title
+}
+
+// isSiteName reports whether s names the site: its stated name or its
+// host without "www." and the top-level domain.
+func isSiteName(s, siteName, host string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return false
+	}
+	if siteName != "" && s == strings.ToLower(siteName) {
+		return true
+	}
+	if host == "" {
+		return false
+	}
+	squash := strings.NewReplacer(" ", "", "-", "", ".", "", "'", "")
+	name := host
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	return squash.Replace(s) == squash.Replace(name) || s == host
+}
+
+// bylinePrefix matches the "By" and "Updated By:" introducing names.
+var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:written|posted|updated|published)\s+)?by[:\s]+`)
+
+// authorSplit separates several names in one byline.
+var authorSplit = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*`)
+
+// cleanAuthors turns raw author strings into distinct names: no "By",
+// no dates or roles after a separator; bylines (split) may hold several
+// names, structured values ("Arts and Culture Desk") are one name each.
+func cleanAuthors(raw []string, split bool) []string {
+	var out []string
+	for _, r := range raw {
+		r = bylinePrefix.ReplaceAllString(collapse(r), "")
+		if i := strings.IndexAny(r, "|•·\n"); i >= 0 {
+			r = r[:i]
+		}
+		if strings.Contains(r, "://") || len(r) > 120 {
+			continue
+		}
+		names := []string{r}
+		if split {
+			names = authorSplit.Split(r, -1)
+		}
+		for _, name := range names {
+			name = strings.Trim(name, " .,:-–—")
+			if name == "" || hasDigit(name) {
+				continue
+			}
+			out = appendUnique(out, name)
+		}
+	}
+	return out
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+func appendUnique(list []string, vs ...string) []string {
+next:
+	for _, v := range vs {
+		v = collapse(v)
+		if v == "" {
+			continue
+		}
+		for _, h := range list {
+			if strings.EqualFold(h, v) {
+				continue next
+			}
+		}
+		list = append(list, v)
+	}
+	return list
+}
+
+// splitKeywords splits a keywords meta value.
+func splitKeywords(vs []string) []string {
+	var out []string
+	for _, v := range vs {
+		for _, k := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' }) {
+			out = appendUnique(out, k)
+		}
+	}
+	return out
+}
+
+// urlDatePath finds /2024/05/17/ or /2024-05-17 style dates in paths.
+var urlDatePath = regexp.MustCompile(`/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?:/|-|$)`)
+
+func urlDate(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	m := urlDatePath.FindStringSubmatch(u.Path)
+	if m == nil || m[3] == "" {
+		return ""
+	}
+	return m[1] + "-" + pad2(m[2]) + "-" + pad2(m[3])
+}
+
+func pad2(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
+// hostOf returns the lower-case host of a URL without "www.".
+func hostOf(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// resolve makes ref absolute against base when it can.
+func resolve(base, ref string) string {
+	r, err := url.Parse(strings.TrimSpace(ref))
+	if err != nil || ref == "" {
+		return ""
+	}
+	if b, err := url.Parse(base); err == nil && base != "" {
+		return b.ResolveReference(r).String()
+	}
+	if !r.IsAbs() {
+		return ""
+	}
+	return r.String()
+}
+
+// normLanguage turns "en-US", "en_GB" or "EN" into "en"; other shapes
+// give "".
+func normLanguage(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, "-_ ,;"); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) != 2 || s[0] < 'a' || s[0] > 'z' || s[1] < 'a' || s[1] > 'z' {
+		return ""
+	}
+	return s
+}

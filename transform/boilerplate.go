@@ -1,0 +1,106 @@
+package transform
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/profile"
+)
+
+// Boilerplate drops boilerplate blocks with the matched site profile's
+// patterns and the generic rules, lifts the fields they carry (author,
+// categories, tags, title, dates) into the document, and builds Text from
+// the blocks that survive. It is a pipeline.DocProcessor.
+type Boilerplate struct {
+	profiles *profile.Set
+}
+
+// NewBoilerplate returns the stage; profiles may be nil.
+func NewBoilerplate(profiles *profile.Set) *Boilerplate {
+	return &Boilerplate{profiles: profiles}
+}
+
+// Process implements pipeline.DocProcessor.
+func (b *Boilerplate) Process(ctx context.Context, in *rinse.Document) (*rinse.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("removing boilerplate: %w: %w", rinse.ErrTimeout, err)
+	}
+	d := *in
+	blocks := dropTitle(in.Blocks, in.Title)
+	var l profile.Lifted
+	if p := b.profiles.Get(in.Profile); p != nil {
+		blocks = profile.Apply(p.Patterns, blocks, &l)
+	}
+	blocks = profile.Apply(genericRules, blocks, &l)
+	if d.Title == "" {
+		d.Title = l.Title
+		blocks = dropTitle(blocks, d.Title)
+	}
+	if d.Author == "" {
+		d.Author = l.Author
+	}
+	d.Categories = profile.AppendNew(append([]string(nil), in.Categories...), l.Categories...)
+	d.Tags = profile.AppendNew(append([]string(nil), in.Tags...), l.Tags...)
+	if len(l.Dates) > 0 {
+		d.DateHints = append(append([]rinse.DateHint(nil), in.DateHints...), l.Dates...)
+	}
+	d.Blocks = blocks
+	d.Text = joinBlocks(blocks)
+	if strings.TrimSpace(d.Text) == "" {
+		return nil, fmt.Errorf("removing boilerplate: %w", rinse.ErrNoContent)
+	}
+	return &d, nil
+}
+
+// dropTitle removes the blocks that repeat the title among the first
+// few: the headline is a field, not part of the text.
+func dropTitle(blocks []rinse.Block, title string) []rinse.Block {
+	title = strings.Join(strings.Fields(title), " ")
+	if title == "" {
+		return blocks
+	}
+	var out []rinse.Block
+	for i, bl := range blocks {
+		if i < 8 && strings.EqualFold(bl.Text, title) {
+			continue
+		}
+		out = append(out, bl)
+	}
+	return out
+}
+
+// joinBlocks builds Text: a blank line between paragraphs. Text-dump
+// lines join into one paragraph while the previous line reads as wrapped
+// prose (long, no sentence end).
+func joinBlocks(blocks []rinse.Block) string {
+	var sb strings.Builder
+	for i, bl := range blocks {
+		text := bl.Text
+		if bl.Kind != rinse.BlockPre {
+			text = strings.Join(strings.Fields(text), " ")
+		}
+		if text == "" {
+			continue
+		}
+		if sb.Len() > 0 {
+			if bl.Kind == rinse.BlockLine && i > 0 && continues(blocks[i-1]) {
+				sb.WriteByte(' ')
+			} else {
+				sb.WriteString("\n\n")
+			}
+		}
+		sb.WriteString(text)
+	}
+	return sb.String()
+}
+
+// continues reports whether a text-dump line runs on into the next one.
+func continues(prev rinse.Block) bool {
+	if prev.Kind != rinse.BlockLine || len(prev.Text) < 60 {
+		return false
+	}
+	last := prev.Text[len(prev.Text)-1]
+	return !strings.ContainsRune(".!?:;\"'”’)»。！？", rune(last)) && last < 0x80
+}

@@ -1,0 +1,56 @@
+package transform
+
+import (
+	"regexp"
+
+	"github.com/rinse-etl/rinse/profile"
+)
+
+func rule(pattern string, action profile.Action, comment string) profile.Pattern {
+	return profile.Pattern{Re: regexp.MustCompile(pattern), Action: action, Comment: comment}
+}
+
+// genericRules apply to every document after its site profile's patterns,
+// in order. They match whole blocks (or text-dump lines) unless noted.
+var genericRules = []profile.Pattern{
+	rule(`^[\pL\pN&'’.\- ]{1,50} (?:logo|icon|Logo|Icon)$`, profile.Drop,
+		"image alt text left behind by text dumps: \"MoofLife logo\", \"Top Moment feature icon\""),
+	rule(`^\|\s*((?:[^|]{1,40}\|\s*)+)$`, profile.Categories,
+		"category rows written as \"| Political | Society |\""),
+	rule(`^(?i:updated|written|posted|published|reviewed)\s+by:?\s*(.{2,80}?)\s*$`, profile.Author,
+		"editor lines such as \"Updated By: History Editorial Network (HEN)\""),
+	rule(`^(?i:by)[:\s]+(\p{Lu}[\pL.'’-]+(?:\s+\p{Lu}[\pL.'’-]+){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\pL.'’-]+(?:\s+\p{Lu}[\pL.'’-]+){0,3})*)$`, profile.Author,
+		"a byline standing alone: \"By Jane Doe and John Roe\""),
+	rule(`^(?i:published):?\s*(.*?)\s*\|\s*(?i:updated):?\s*(.*?)\s*$`, profile.Date,
+		"\"Published: … | Updated: …\" rows, empty or not"),
+	rule(`^(?i:(?:last\s+)?(?:updated|published|posted)(?:\s+on)?):?\s+(.{4,40}?\d.{0,20})$`, profile.Date,
+		"a dateline standing alone: \"Published on 3 March 2024\""),
+	rule(`^(?i)(?:\d{1,3}|one|two|three|four|five|ten)\s*-?\s*min(?:ute)?s?\.?\s+read(?:ing time)?$`, profile.Drop,
+		"reading-time badges: \"5 min read\""),
+	rule(`^(?i)(?:reading time|lesezeit|temps de lecture|tiempo de lectura):?\s*\d+\s*min`, profile.Drop,
+		"reading-time badges in other words and languages"),
+	rule(`^#\pL[\pL\pN_]*$`, profile.Tags,
+		"a single hashtag standing alone"),
+	rule(`(?:^|\s)((?:#\pL[\pL\pN_]*[\s,]*){2,})$`, profile.Tags,
+		"a hashtag run ending a paragraph or standing alone: \"… Cold War. #NorthKorea #MoofLife\""),
+	rule(`^(?i:explore)\s.{1,120}\|$`, profile.Drop,
+		"\"Explore the Life Moments of X |\" link rows"),
+	rule(`^(?i)share\s+(?:on|this|via|article|story)\b.{0,40}$`, profile.Drop,
+		"share buttons rendered as text"),
+	rule(`^(?i)(?:copyright\s*)?©`, profile.Drop,
+		"copyright lines"),
+	rule(`^(?i)copyright\s+\d{4}\b.{0,120}$`, profile.Drop,
+		"copyright lines without the sign"),
+	rule(`^(?i)all rights reserved\.?$`, profile.Drop,
+		"rights notices"),
+	rule(`^(?i).{0,120}\b(?:we|this (?:web)?site) uses? cookies\b.{0,240}$`, profile.Drop,
+		"cookie notices short enough to be banners"),
+	rule(`^(?i)(?:advertisement|anzeige|publicité|publicidad|sponsored|werbung)$`, profile.Drop,
+		"ad slot labels"),
+	rule(`^(?i)(?:related (?:articles|posts|stories|moments)|read (?:more|next|also)|you may also like|more from|most (?:read|popular|viewed))\b.{0,40}$`, profile.Drop,
+		"headings of teaser lists"),
+	rule(`^(?i)(?:sign up|subscribe)\b.{0,120}$`, profile.Drop,
+		"newsletter and subscription prompts"),
+	rule(`^(?i)(?:tags?|filed under|categories|schlagwörter|étiquettes|etiquetas):\s*(.{1,200})$`, profile.Tags,
+		"tag rows: \"Tags: drought, water\""),
+}
