@@ -68,6 +68,7 @@ func (e *Entities) Find(text string) []rinse.Entity {
 	}
 	s := newEntityScan(e.gaz, text)
 	s.findDefinitions()
+	s.findShadowedNames()
 	s.matchNames()
 	s.resolveGuarded()
 	s.findPeople()
@@ -83,12 +84,17 @@ type entityScan struct {
 
 	found []foundEntity
 	index map[string]int // entityKey → found index
+	byGaz map[int32]int  // gazetteer entity → found index
 	// named marks gazetteer entities mentioned by an unguarded form:
 	// evidence that lets their guarded acronyms count.
 	named    map[int32]bool
 	pending  []pendingHit
 	acronyms map[string]acronymTarget // page-defined, by normalized acronym
-	cands    []candidate              // scratch for gazetteer.longest
+	// surnames holds one-word gazetteer names the page uses as a
+	// person's surname ("Michael Jordan"): the page then means the person
+	// by the bare word too.
+	surnames map[string]bool
+	cands    []candidate // scratch for gazetteer.longest
 }
 
 type foundEntity struct {
@@ -112,7 +118,7 @@ func newEntityScan(g *gazetteer, text string) *entityScan {
 	ws := splitEntWords(text)
 	return &entityScan{
 		g: g, text: text, ws: ws, used: make([]bool, len(ws)),
-		index: map[string]int{}, named: map[int32]bool{},
+		index: map[string]int{}, byGaz: map[int32]int{}, named: map[int32]bool{},
 	}
 }
 
@@ -134,8 +140,14 @@ func (s *entityScan) mention(name, typ string, pos int32) int {
 }
 
 func (s *entityScan) mentionGazetteer(id, pos int32) {
+	if i, ok := s.byGaz[id]; ok {
+		f := &s.found[i]
+		f.Mentions++
+		f.first = min(f.first, pos)
+		return
+	}
 	name, typ := s.g.entity(id)
-	s.mention(name, typ, pos)
+	s.byGaz[id] = s.mention(name, typ, pos)
 }
 
 // matchNames walks the words once, taking at each the longest gazetteer
@@ -188,14 +200,27 @@ func (s *entityScan) takeHit(i int, hit gazetteerHit) {
 	s.pending = append(s.pending, pendingHit{pos: pos, cands: hit.cands})
 }
 
-// personNotPlace reports a one-word place name right after a given name:
-// "Michael Jordan" is a person, not the country.
-func (s *entityScan) personNotPlace(i int, hit gazetteerHit) bool {
-	if hit.n != 1 || i == 0 || s.used[i-1] || hit.cands[0].acronym {
-		return false
+// findShadowedNames finds one-word gazetteer names right after a given
+// name ("Michael Jordan"): on that page they name the person.
+func (s *entityScan) findShadowedNames() {
+	for i := 1; i < len(s.ws); i++ {
+		p, w := s.ws[i-1], s.ws[i]
+		if p.shape != wordShapeTitle || w.shape != wordShapeTitle || !givenNames[p.norm] ||
+			!personGapOK(s.text[p.end:w.start]) {
+			continue
+		}
+		if hit := s.g.longest(s.text, s.ws, i, s.cands); hit.n == 1 && !hit.cands[0].acronym {
+			if s.surnames == nil {
+				s.surnames = map[string]bool{}
+			}
+			s.surnames[w.norm] = true
+		}
 	}
-	p := s.ws[i-1]
-	return p.shape == wordShapeTitle && givenNames[p.norm] && nameGapOK(s.text[p.end:s.ws[i].start])
+}
+
+// personNotPlace reports a one-word name the page uses as a surname.
+func (s *entityScan) personNotPlace(i int, hit gazetteerHit) bool {
+	return hit.n == 1 && !hit.cands[0].acronym && s.surnames[s.ws[i].norm]
 }
 
 func (s *entityScan) resolveGuarded() {

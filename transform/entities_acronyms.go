@@ -128,10 +128,11 @@ func (s *entityScan) defineTarget(k, j int) acronymTarget {
 		}
 		return acronymTarget{gaz: id}
 	}
-	last := s.ws[j-1]
-	t := acronymTarget{gaz: -1, name: s.text[s.ws[k].start:last.wend], typ: rinse.EntityOther}
-	if orgHeads[last.norm] {
-		t.typ = rinse.EntityOrganization
+	t := acronymTarget{gaz: -1, name: s.text[s.ws[k].start:s.ws[j-1].wend], typ: rinse.EntityOther}
+	for i := k; i < j; i++ {
+		if orgHeads[s.ws[i].norm] { // "Centre for Ocean Research"
+			t.typ = rinse.EntityOrganization
+		}
 	}
 	s.mention(t.name, t.typ, s.ws[k].start)
 	for i := k; i < j; i++ {

@@ -34,9 +34,9 @@ var nonNameWords = wordSet(
 	"inc", "ltd", "corp", "llc", "gmbh", "company", "group", "party", "movement", "agency", "network", "council", "committee", "ministry", "department", "foundation", "institute", "association", "union", "bank", "fund", // organization heads
 )
 
-// orgHeads end names of organizations: a page-defined acronym whose long
-// form ends with one is typed "organization" ("History Editorial Network
-// (HEN)"); other unknown long forms are typed "other".
+// orgHeads are the head words of organization names: a page-defined
+// acronym whose long form contains one is typed "organization" ("History
+// Editorial Network (HEN)"); other unknown long forms are typed "other".
 var orgHeads = wordSet(
 	"organization", "organisation", "movement", "union", "association", "alliance", "league", "federation", "council", "committee", "commission", "assembly", "parliament", "congress", "court", "party", "front", // political bodies
 	"agency", "administration", "authority", "bureau", "office", "service", "department", "ministry", "board", "institute", "institution", "center", "centre", "laboratory", "programme", "program", // public bodies

@@ -31,19 +31,24 @@ const (
 
 func (s wordShape) capitalized() bool { return s == wordShapeTitle || s == wordShapeUpper }
 
-// splitEntWords splits text into words. Letters, digits and apostrophes inside
-// a word belong to it; hyphens split ("Non-Aligned" is two words, as in
-// the gazetteer); dotted initialisms ("U.S.", "U. S.") are one word.
+// splitEntWords splits text into words. Letters, digits and apostrophes
+// inside a word belong to it; hyphens split ("Non-Aligned" is two words,
+// as in the gazetteer); dotted initialisms ("U.S.", "U. S.") are one word.
 func splitEntWords(text string) []entWord {
+	lower := lowerSameLen(text)
 	toks := make([]entWord, 0, len(text)/6)
 	prevEnd := 0
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isEntWordRune(r) {
+		if b := text[i]; b < utf8.RuneSelf {
+			if !asciiWordByte(b) {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !isEntWordRune(r) {
 			i += size
 			continue
 		}
-		t, next := readEntWord(text, i)
+		t, next := readEntWord(text, lower, i)
 		gap := text[prevEnd:i]
 		t.sentStart = len(toks) == 0 || strings.ContainsAny(gap, ".!?:;|\n•")
 		t.tagged = strings.HasSuffix(gap, "#") || strings.HasSuffix(gap, "@")
@@ -53,18 +58,58 @@ func splitEntWords(text string) []entWord {
 	return toks
 }
 
+func asciiWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
 func isEntWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func isEntApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
+// lowerSameLen lower-cases text keeping every byte offset, so that word
+// norms are substrings of one string instead of one allocation each. The
+// rare runes whose lower case has another length (Turkish İ) stay as
+// they are.
+func lowerSameLen(text string) string {
+	b := make([]byte, 0, len(text))
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
+			b = utf8.AppendRune(b, l)
+		} else {
+			b = append(b, text[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
+}
+
 // readEntWord reads the word starting at i and returns it with the offset
 // just past it.
-func readEntWord(text string, i int) (entWord, int) {
+func readEntWord(text, lower string, i int) (entWord, int) {
 	if t, next, ok := readInitialism(text, i); ok {
 		return t, next
 	}
 	j := i
 	for j < len(text) {
+		if b := text[j]; b < utf8.RuneSelf {
+			if asciiWordByte(b) {
+				j++
+				continue
+			}
+			if b != '\'' {
+				break
+			}
+		}
 		r, size := utf8.DecodeRuneInString(text[j:])
 		if isEntWordRune(r) {
 			j += size
@@ -79,9 +124,13 @@ func readEntWord(text string, i int) (entWord, int) {
 		break
 	}
 	word, wend := stripPossessive(text[i:j])
+	norm := lower[i : i+wend]
+	if strings.Contains(norm, "’") {
+		norm = strings.ReplaceAll(norm, "’", "'")
+	}
 	return entWord{
 		start: int32(i), end: int32(j), wend: int32(i + wend),
-		norm: normEntWord(word), shape: wordShapeOf(word),
+		norm: norm, shape: wordShapeOf(word),
 	}, j
 }
 
@@ -101,11 +150,8 @@ func readInitialism(text string, i int) (entWord, int, bool) {
 	var letters []byte
 	j := i
 	for j+1 < len(text) && text[j] >= 'A' && text[j] <= 'Z' && text[j+1] == '.' {
-		if j+2 < len(text) && isASCIILetterByte(text[j+2]) {
-			// "A.Smith" is not an initialism: the dot is followed by a word.
-			if len(letters) == 0 || j+3 >= len(text) || text[j+3] != '.' {
-				break
-			}
+		if j+2 < len(text) && isASCIILetterByte(text[j+2]) && (j+3 >= len(text) || text[j+3] != '.') {
+			break // "A.Smith" is not an initialism: the dot is followed by a word
 		}
 		letters = append(letters, text[j]+('a'-'A'))
 		j += 2
@@ -135,6 +181,28 @@ func normEntWord(w string) string {
 func wordShapeOf(w string) wordShape {
 	upper, lower := 0, 0
 	first := wordShapeOther
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			upper, lower, first = 0, 0, wordShapeOther
+			break // fall back to the rune loop below
+		}
+		switch {
+		case c >= 'A' && c <= 'Z':
+			upper++
+			if first == wordShapeOther {
+				first = wordShapeTitle
+			}
+		case c >= 'a' && c <= 'z':
+			lower++
+			if first == wordShapeOther {
+				first = wordShapeLower
+			}
+		}
+		if i == len(w)-1 {
+			return shapeFromCounts(first, upper, lower, len(w))
+		}
+	}
 	for _, r := range w {
 		switch {
 		case unicode.IsUpper(r):
@@ -149,8 +217,12 @@ func wordShapeOf(w string) wordShape {
 			}
 		}
 	}
+	return shapeFromCounts(first, upper, lower, len(w))
+}
+
+func shapeFromCounts(first wordShape, upper, lower, size int) wordShape {
 	// "NATO" and "G7" are upper-case; a lone capital "A" is not.
-	if lower == 0 && (upper >= 2 || upper == 1 && len(w) >= 2) {
+	if lower == 0 && (upper >= 2 || upper == 1 && size >= 2) {
 		return wordShapeUpper
 	}
 	return first

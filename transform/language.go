@@ -20,7 +20,8 @@ type LanguageOptions struct {
 	// whose language stays unknown are kept. Empty keeps everything.
 	Allowed []string
 	// SampleBytes bounds how much text is fed to the detector; trigram
-	// statistics settle long before that. Default 3072.
+	// statistics settle long before that, and whatlanggo costs about
+	// 0.6 ms per KiB (it sorts every trigram). Default 1024.
 	SampleBytes int
 	// MinLetters is the number of letters below which the detector is not
 	// asked at all (the hint, if any, is kept). Default 40.
@@ -41,7 +42,7 @@ type Language struct {
 }
 
 const (
-	defaultSampleBytes = 3072
+	defaultSampleBytes = 1024
 	defaultMinLetters  = 40
 	// overrideLetters is how many letters a sample needs before a confident
 	// detection may overrule a same-script hint.
