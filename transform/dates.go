@@ -6,8 +6,11 @@ package transform
 //
 //   - published_at / updated_at from the document's DateHints: the first hint
 //     of each field that ParseTimestamp reads and that is plausible wins.
-//     Values with a time of day are converted to UTC honouring their offset
-//     (no offset: taken as UTC). A value with only a day (or month, or year)
+//     Values with a time of day keep their instant exactly, honouring the
+//     source offset (no offset: taken as UTC); the dataset column stores it
+//     in UTC, while the Document keeps the source offset as the time's
+//     location so the calendar date the page stated stays recoverable. A
+//     value with only a day (or month, or year)
 //     is stored as midnight UTC of its first day: the column cannot say
 //     "day only", and midnight UTC keeps the calendar date whatever the
 //     reader's zone. A column already set upstream is left alone.
@@ -107,7 +110,7 @@ func hintDate(hints []rinse.DateHint, field string, now time.Time) time.Time {
 		if h.Field != field {
 			continue
 		}
-		t, _, ok := ParseTimestamp(h.Value)
+		t, _, ok := parseTimestampZoned(h.Value)
 		if ok && plausiblePublished(t, now) {
 			return t
 		}

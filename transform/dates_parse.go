@@ -85,6 +85,14 @@ const (
 // milliseconds, dates in URL paths and written dates in the languages
 // FindDates knows ("14 March 2023", "14. März 2023", "2023年3月14日").
 func ParseTimestamp(s string) (t time.Time, precision string, ok bool) {
+	t, precision, ok = parseTimestampZoned(s)
+	return t.UTC(), precision, ok
+}
+
+// parseTimestampZoned is ParseTimestamp keeping the source's offset as the
+// time's location: the same instant, but its calendar date is the one the
+// page stated, which is what a "publication date" means to its readers.
+func parseTimestampZoned(s string) (t time.Time, precision string, ok bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 200 {
 		return time.Time{}, "", false
@@ -98,7 +106,7 @@ func ParseTimestamp(s string) (t time.Time, precision string, ok bool) {
 	if s[0] >= '0' && s[0] <= '9' || s[0] >= 'A' && s[0] <= 'Z' {
 		for _, l := range timestampLayouts {
 			if t, err := time.Parse(l.layout, s); err == nil {
-				return fixZone(t).UTC(), l.prec, true
+				return fixZone(t), l.prec, true // the instant; its zone keeps the calendar date as published
 			}
 		}
 	}
