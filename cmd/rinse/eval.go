@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,7 +10,9 @@ import (
 	"slices"
 
 	"github.com/spf13/cobra"
+	"go.uber.org/zap"
 
+	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/evaluate"
 )
 
@@ -17,9 +20,8 @@ func init() { register(newEvalCmd) }
 
 func newEvalCmd() *cobra.Command {
 	var (
-		suite string
-		data  string
-		dump  int
+		suite, data, configFile string
+		dump                    int
 	)
 	cmd := &cobra.Command{
 		Use:   "eval --suite zyte|boilerplate|dates [--data DIR] [--dump N]",
@@ -39,7 +41,7 @@ throughput. --dump N lists the N worst pages with what went wrong.`,
 			if _, err := os.Stat(data); errors.Is(err, fs.ErrNotExist) {
 				return fmt.Errorf("suite folder %s not found: pass --data with the folder holding the %s suite", data, suite)
 			}
-			st, err := evalStages()
+			st, err := evalStages(configFile, data)
 			if err != nil {
 				return err
 			}
@@ -48,7 +50,7 @@ throughput. --dump N lists the N worst pages with what went wrong.`,
 				return err
 			}
 			rep := evaluate.Run(cmd.Context(), s, evaluate.Rinse(st))
-			rep.Name = "rinse"
+			rep.Name = "rinse " + version
 			out := cmd.OutOrStdout()
 			rep.Print(out)
 			if dump > 0 {
@@ -60,15 +62,32 @@ throughput. --dump N lists the N worst pages with what went wrong.`,
 	cmd.Flags().StringVar(&suite, "suite", "", "suite to score: zyte, boilerplate or dates")
 	cmd.Flags().StringVar(&data, "data", "", "suite folder (default ../shared/bench/<suite>)")
 	cmd.Flags().IntVar(&dump, "dump", 0, "list the N worst pages")
+	cmd.Flags().StringVar(&configFile, "config", "", "config file (YAML); eval scores the stages it configures")
 	_ = cmd.MarkFlagRequired("suite")
 	return cmd
 }
 
-// evalStages builds the stages eval scores. Until pipeline.Build lands it
-// reports that they are missing; then it builds the standard stages as a
-// run would, minus dedup (each suite page is scored on its own) and with
-// no word minimum (short pages are scored on what was extracted), and
-// adapts Stages.RunOne.
-func evalStages() (evaluate.Stages, error) {
-	return nil, errors.New("rinse's stages are not assembled yet: eval needs pipeline.Build")
+// evalStages builds the stages exactly as `rinse run` would with the same
+// config, and runs them one page at a time. Dedup is sequential and not
+// part of RunOne, so every suite page is scored on its own.
+func evalStages(configFile, data string) (evaluate.Stages, error) {
+	cfg, err := loadConfig(configFile, nil)
+	if err != nil {
+		return nil, err
+	}
+	// newJob opens an input source; the suite folder serves as one. Short
+	// pages are scored on what was extracted rather than rejected.
+	cfg.Input = data
+	cfg.Extract.MinWords = 0
+	j, err := newJob(cfg, zap.NewNop())
+	if err != nil {
+		return nil, fmt.Errorf("building stages: %w", err)
+	}
+	return func(ctx context.Context, p *rinse.Page) (*rinse.Document, error) {
+		doc, stage, err := j.stages.RunOne(ctx, p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", stage, err)
+		}
+		return doc, nil
+	}, nil
 }

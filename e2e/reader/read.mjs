@@ -32,7 +32,7 @@ async function duck() {
     FROM read_parquet('${glob}') ORDER BY source`);
   res.quarantine = await q(`SELECT source, stage, reason, error FROM read_parquet('${out}/quarantine/*.parquet') ORDER BY source`);
   if (site) {
-    res.site_count = (await q(`SELECT count(*) AS n FROM read_parquet('${glob}', hive_partitioning = true) WHERE site = '${site}'`))[0].n;
+    res.site_count = Number((await q(`SELECT count(*) AS n FROM read_parquet('${glob}', hive_partitioning = true) WHERE site = '${site}'`))[0].n);
     const files = await q(`SELECT DISTINCT filename FROM read_parquet('${glob}', hive_partitioning = true, filename = true) WHERE site = '${site}'`);
     res.site_files = files.map((f) => f.filename);
     const plan = (await q(`EXPLAIN ANALYZE SELECT count(*) FROM read_parquet('${glob}', hive_partitioning = true) WHERE site = '${site}'`))

@@ -1,0 +1,24 @@
+package main
+
+import (
+	"github.com/rinse-etl/rinse/extract"
+)
+
+// fetchOptions overlays the fetch.* keys on the fetcher's defaults (which
+// also set what the config does not expose, such as backoff bounds).
+func (j *job) fetchOptions() (*extract.FetchOptions, error) {
+	f := j.cfg.Fetch
+	o := extract.DefaultFetchOptions()
+	o.UserAgent = f.UserAgent
+	o.Timeout = f.Timeout
+	o.ConnectTimeout = f.ConnectTimeout
+	o.MaxBytes = f.MaxBytes
+	o.MaxRedirects = f.MaxRedirects
+	o.Retries = f.Retries
+	o.PerHostRate = f.PerHostRate
+	o.PerHostBurst = f.PerHostBurst
+	o.PerHostConcurrency = f.PerHostConcurrency
+	o.RespectRobots = f.RespectRobots
+	o.AllowPrivateNetworks = f.AllowPrivateNetworks
+	return &o, nil
+}

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"go.uber.org/zap"
+
+	"github.com/rinse-etl/rinse/configs"
+	"github.com/rinse-etl/rinse/extract"
+	"github.com/rinse-etl/rinse/load"
+	"github.com/rinse-etl/rinse/pipeline"
+	"github.com/rinse-etl/rinse/profile"
+	"github.com/rinse-etl/rinse/transform"
+)
+
+// job is a run assembled from the config: the glue between the typed
+// config and the library's options.
+type job struct {
+	cfg     *Config
+	stages  pipeline.Stages
+	source  pipeline.Source
+	options pipeline.Options
+	dataset load.DatasetOptions
+	closers []func() error
+}
+
+func newJob(cfg *Config, log *zap.Logger) (*job, error) {
+	profiles, err := loadProfiles(cfg.Extract.Profiles)
+	if err != nil {
+		return nil, err
+	}
+	bo := pipeline.BuildOptions{
+		Version: version, MaxPageBytes: cfg.Pipeline.MaxPageBytes, Profiles: profiles,
+		KeepComments: cfg.Extract.KeepComments, MinWords: cfg.Extract.MinWords,
+		Languages: cfg.Extract.Languages, EntityFS: configs.Entities,
+		Gazetteers: cfg.Entities.Gazetteers, Dedup: cfg.Dataset.Dedup,
+	}
+	j := &job{cfg: cfg}
+	if cfg.URLs != "" {
+		if bo.Fetch, err = j.fetchOptions(); err != nil {
+			return nil, err
+		}
+	}
+	if j.stages, err = pipeline.Build(bo); err != nil {
+		return nil, err
+	}
+	if cfg.URLs != "" && cfg.Fetch.Archive != "" {
+		f, err := os.Create(cfg.Fetch.Archive)
+		if err != nil {
+			return nil, fmt.Errorf("creating archive: %w", err)
+		}
+		j.closers = append(j.closers, f.Close)
+		j.stages.Fetch = pipeline.Tap(j.stages.Fetch, extract.NewArchiver(f).WritePage)
+	}
+	if j.source, err = j.newSource(); err != nil {
+		return nil, err
+	}
+	j.options = pipeline.Options{
+		Workers: pipeline.Workers{
+			Fetch: cfg.Pipeline.FetchWorkers, Decode: cfg.Pipeline.DecodeWorkers,
+			Extract: or(cfg.Pipeline.ExtractWorkers, cfg.Workers), Transform: or(cfg.Pipeline.TransformWorkers, cfg.Workers),
+		},
+		Buffer: cfg.Pipeline.Buffer, PageTimeout: cfg.Pipeline.PageTimeout, Logger: log,
+	}
+	j.dataset = load.DatasetOptions{
+		Dir: cfg.Output, Format: cfg.Format, PartitionBy: cfg.partitionKeys(),
+		File:      load.FileOptions{Compression: cfg.Dataset.Compression, RowGroupBytes: cfg.Dataset.RowGroupBytes},
+		FileBytes: cfg.Dataset.FileBytes, Version: version, ConfigHash: configHash(cfg), Logger: log,
+		Full: cfg.Full,
+	}
+	return j, nil
+}
+
+func or(v, def int) int {
+	if v > 0 {
+		return v
+	}
+	return def
+}
+
+// loadProfiles compiles the shipped site profiles and the user's, failing
+// start-up on any invalid one (the error names file and line).
+func loadProfiles(extra []string) (*profile.Set, error) {
+	set, err := profile.Load(configs.Sites, "sites")
+	if err != nil {
+		return nil, fmt.Errorf("loading shipped site profiles: %w", err)
+	}
+	if len(extra) == 0 {
+		return set, nil
+	}
+	user, err := profile.LoadFiles(extra...)
+	if err != nil {
+		return nil, err
+	}
+	return set.Merge(user), nil
+}
+
+// newSource picks the input: a URL list, or a directory / file / archive.
+func (j *job) newSource() (pipeline.Source, error) {
+	if j.cfg.URLs != "" {
+		r := os.Stdin
+		if j.cfg.URLs != "-" {
+			f, err := os.Open(j.cfg.URLs)
+			if err != nil {
+				return nil, fmt.Errorf("opening URL list: %w", err)
+			}
+			j.closers = append(j.closers, f.Close)
+			r = f
+		}
+		return &extract.URLSource{R: r}, nil
+	}
+	if _, err := os.Stat(j.cfg.Input); err != nil {
+		return nil, fmt.Errorf("input: %w", err)
+	}
+	max := j.cfg.Pipeline.MaxPageBytes
+	return &extract.DirSource{Root: j.cfg.Input, MaxBytes: max, Archives: extract.WARCArchives(max)}, nil
+}
+
+// attach connects the stages to the dataset they write: the incremental
+// filter (unless --full) and exact dedup that knows the rows of earlier
+// runs.
+func (j *job) attach(ds *load.Dataset) {
+	j.stages.Admit = ds.Admit()
+	j.stages.Sequential = nil
+	if d := transform.NewDedup(transform.DedupOptions{Mode: j.cfg.Dataset.Dedup, Seen: ds.Seen()}); d != nil {
+		j.stages.Sequential = append(j.stages.Sequential, d)
+	}
+}
+
+// wrapSink returns the sink for the run: the dataset itself.
+func (j *job) wrapSink(ds *load.Dataset) pipeline.Sink { return ds }
+
+// close releases what the job opened.
+func (j *job) close() {
+	for _, c := range j.closers {
+		_ = c()
+	}
+}
+
+// configHash identifies the settings that change what a page becomes;
+// incremental runs reprocess everything when it changes.
+func configHash(cfg *Config) string {
+	relevant := struct {
+		Extract  any
+		Entities any
+		Dedup    string
+		Version  string
+	}{cfg.Extract, cfg.Entities, cfg.Dataset.Dedup, version}
+	b, _ := json.Marshal(relevant)
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:8])
+}

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+
+	"github.com/rinse-etl/rinse/internal/genpages"
+)
+
+// TestKillAtRandomMoments kills the CLI with SIGKILL at random moments of
+// runs over generated pages. After every kill, each Parquet file a reader
+// globbing documents/**/*.parquet finds must open and belong to a
+// committed run; a final run must leave every input exactly once.
+func TestKillAtRandomMoments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kill test is slow; skipped with -short")
+	}
+	in, out := filepath.Join(t.TempDir(), "in"), filepath.Join(t.TempDir(), "out")
+	const pages = 2000
+	if _, err := genpages.Write(in, pages, 7); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"run", "--input", in, "--output", out, "--progress", "never", "--log-level", "error", "--workers", "2"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for trial := range 12 {
+		cmd := exec.Command(rinseBin, args...)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Random moments across start-up, processing and commit.
+		time.Sleep(time.Duration(r.IntN(2500)) * time.Millisecond)
+		_ = cmd.Process.Signal(syscall.SIGKILL)
+		_ = cmd.Wait()
+		checkVisibleFiles(t, out, trial)
+	}
+	code, _, stderr := runCLI(t, nil, args...)
+	if code != 0 {
+		t.Fatalf("final run exited %d: %s", code, stderr)
+	}
+	checkVisibleFiles(t, out, -1)
+	seen := sourcesInDataset(t, out)
+	var missing, twice int
+	for src, n := range seen {
+		if n > 1 {
+			twice++
+			t.Errorf("%s appears %d times", src, n)
+		}
+	}
+	quarantined, dups := quarantineAndDuplicates(t, out)
+	missing = pages - len(seen) - quarantined - dups
+	if missing != 0 || twice != 0 {
+		t.Errorf("after the kills: %d inputs in the dataset, %d quarantined, %d duplicates of %d; %d repeated", len(seen), quarantined, dups, pages, twice)
+	}
+}
+
+// checkVisibleFiles opens every visible Parquet file with arrow's reader
+// and checks it is listed, with its row count, in a committed manifest.
+func checkVisibleFiles(t *testing.T, out string, trial int) {
+	t.Helper()
+	committed := map[string]int64{}
+	manifests, _ := filepath.Glob(filepath.Join(out, "_manifest", "*.json"))
+	for _, m := range manifests {
+		b, err := os.ReadFile(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var man struct {
+			Files []struct {
+				Path string
+				Rows int64
+			}
+		}
+		if err := json.Unmarshal(b, &man); err != nil {
+			t.Fatalf("trial %d: manifest %s: %v", trial, m, err)
+		}
+		for _, f := range man.Files {
+			committed[f.Path] = f.Rows
+		}
+	}
+	_ = filepath.WalkDir(filepath.Join(out, "documents"), func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".parquet") {
+			return nil
+		}
+		rel, _ := filepath.Rel(out, p)
+		rows, ok := committed[filepath.ToSlash(rel)]
+		if !ok {
+			t.Errorf("trial %d: visible file %s belongs to no committed run", trial, rel)
+			return nil
+		}
+		rdr, err := file.OpenParquetFile(p, false)
+		if err != nil {
+			t.Errorf("trial %d: %s does not open: %v", trial, rel, err)
+			return nil
+		}
+		if rdr.NumRows() != rows {
+			t.Errorf("trial %d: %s has %d rows, manifest says %d", trial, rel, rdr.NumRows(), rows)
+		}
+		rdr.Close()
+		return nil
+	})
+}
+
+// sourcesInDataset counts rows per source over the visible files.
+func sourcesInDataset(t *testing.T, out string) map[string]int {
+	t.Helper()
+	seen := map[string]int{}
+	_ = filepath.WalkDir(filepath.Join(out, "documents"), func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".parquet") {
+			return nil
+		}
+		rdr, err := file.OpenParquetFile(p, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rdr.Close()
+		fr, err := pqarrow.NewFileReader(rdr, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tbl, err := fr.ReadTable(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tbl.Release()
+		idx := tbl.Schema().FieldIndices("source")[0]
+		for _, ch := range tbl.Column(idx).Data().Chunks() {
+			for i := 0; i < ch.Len(); i++ {
+				seen[ch.(*array.String).Value(i)]++
+			}
+		}
+		return nil
+	})
+	return seen
+}
+
+// quarantineAndDuplicates adds up quarantined and duplicate inputs over
+// the committed runs' manifests.
+func quarantineAndDuplicates(t *testing.T, out string) (int, int) {
+	t.Helper()
+	manifests, _ := filepath.Glob(filepath.Join(out, "_manifest", "*.json"))
+	var q, d int
+	for _, m := range manifests {
+		b, _ := os.ReadFile(m)
+		var man struct{ Counts map[string]any }
+		_ = json.Unmarshal(b, &man)
+		q += num(man.Counts, "quarantined")
+		d += num(man.Counts, "duplicates")
+	}
+	return q, d
+}

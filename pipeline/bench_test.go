@@ -1,0 +1,91 @@
+package pipeline_test
+
+import (
+	"context"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/configs"
+	"github.com/rinse-etl/rinse/extract"
+	"github.com/rinse-etl/rinse/load"
+	"github.com/rinse-etl/rinse/pipeline"
+	"github.com/rinse-etl/rinse/profile"
+)
+
+// testdataPages is the bundled fixture set the benchmarks run over.
+const testdataPages = "../testdata/pages"
+
+func standardStages(tb testing.TB) pipeline.Stages {
+	tb.Helper()
+	profiles, err := profile.Load(configs.Sites, "sites")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	st, err := pipeline.Build(pipeline.BuildOptions{
+		Version: "bench", Profiles: profiles, EntityFS: configs.Entities, MinWords: 5, Dedup: "near",
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return st
+}
+
+// inputBytes is the raw size of the pages, for MB/s.
+func inputBytes(tb testing.TB) int64 {
+	var n int64
+	var pages int
+	err := (&extract.DirSource{Root: testdataPages}).Walk(context.Background(), func(p *rinse.Page) error {
+		n += int64(len(p.Body))
+		pages++
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return n
+}
+
+type discard struct{}
+
+func (discard) WriteDocument(*rinse.Document) error      { return nil }
+func (discard) WriteQuarantine(*rinse.Quarantined) error { return nil }
+func (discard) Commit(rinse.Summary) error               { return nil }
+func (discard) Abort() error                             { return nil }
+
+// BenchmarkPipeline runs read → decode → extract → transforms over
+// testdata/pages with one worker per stage, discarding the results.
+func BenchmarkPipeline(b *testing.B) {
+	st := standardStages(b)
+	b.SetBytes(inputBytes(b))
+	opts := pipeline.Options{Workers: pipeline.Workers{Decode: 1, Extract: 1, Transform: 1}}
+	for b.Loop() {
+		st := st
+		st.Sequential = nil // dedup state would carry over between iterations
+		if _, err := pipeline.Run(context.Background(), &extract.DirSource{Root: testdataPages}, discard{}, st, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPipelineParquet is the whole run: it also writes the Parquet
+// dataset (a fresh output directory per iteration).
+func BenchmarkPipelineParquet(b *testing.B) {
+	st := standardStages(b)
+	b.SetBytes(inputBytes(b))
+	opts := pipeline.Options{Workers: pipeline.Workers{Decode: 1, Extract: 1, Transform: 1}}
+	st.Sequential = nil
+	dir := b.TempDir()
+	i := 0
+	for b.Loop() {
+		i++
+		ds, err := load.OpenDataset(load.DatasetOptions{Dir: filepath.Join(dir, strconv.Itoa(i))})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := pipeline.Run(context.Background(), &extract.DirSource{Root: testdataPages}, ds, st, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,97 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"time"
+
+	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/extract"
+	"github.com/rinse-etl/rinse/profile"
+	"github.com/rinse-etl/rinse/transform"
+)
+
+// BuildOptions choose and tune the standard stages.
+type BuildOptions struct {
+	// Version is written as pipeline_version.
+	Version string
+	// MaxPageBytes caps a page's size at decode.
+	MaxPageBytes int64
+	// Profiles are the compiled site profiles (profile.Load).
+	Profiles *profile.Set
+	// KeepComments keeps comment sections in the main text.
+	KeepComments bool
+	// MinWords rejects shorter documents as too short.
+	MinWords int
+	// Languages, when set, rejects documents in other languages.
+	Languages []string
+	// EntityFS holds the bundled gazetteers ("entities/*"); Gazetteers
+	// are user files merged over them.
+	EntityFS   fs.FS
+	Gazetteers []string
+	// Fetch, when set, adds the fetch stage for URL inputs.
+	Fetch *extract.FetchOptions
+	// Dedup is "exact", "near" or "none".
+	Dedup string
+	// Now is the processed_at clock.
+	Now func() time.Time
+}
+
+// Build assembles the standard stages: [fetch] → decode → extract →
+// boilerplate → normalize → language → dates → entities → finalize, then
+// dedup in input order on the sink goroutine.
+func Build(o BuildOptions) (Stages, error) {
+	var st Stages
+	if o.Fetch != nil {
+		f, err := extract.NewFetcher(*o.Fetch)
+		if err != nil {
+			return st, fmt.Errorf("building fetch stage: %w", err)
+		}
+		st.Fetch = f
+	}
+	ents, err := transform.NewEntities(transform.EntityOptions{Bundled: o.EntityFS, Gazetteers: o.Gazetteers})
+	if err != nil {
+		return st, fmt.Errorf("building entity stage: %w", err)
+	}
+	st.Decode = extract.NewDecoder(extract.DecoderOptions{MaxBytes: o.MaxPageBytes})
+	st.Extract = extract.NewExtractor(extract.ExtractorOptions{Profiles: o.Profiles, KeepComments: o.KeepComments})
+	st.Transform = []DocProcessor{
+		transform.NewBoilerplate(o.Profiles),
+		transform.Normalize{},
+		transform.NewLanguage(transform.LanguageOptions{Allowed: o.Languages}),
+		transform.NewDates(transform.DateOptions{}),
+		ents,
+		transform.NewFinalize(transform.FinalizeOptions{Version: o.Version, MinWords: o.MinWords, Now: o.Now}),
+	}
+	if d := transform.NewDedup(transform.DedupOptions{Mode: o.Dedup}); d != nil {
+		st.Sequential = append(st.Sequential, d)
+	}
+	return st, nil
+}
+
+// RunOne passes one page through every stage synchronously, as a run
+// would (without the sink): for inspecting a page or evaluating quality.
+// It returns the stage name with the error when the page fails.
+func (s Stages) RunOne(ctx context.Context, p *rinse.Page) (*rinse.Document, string, error) {
+	if p.Err != nil {
+		return nil, "read", p.Err
+	}
+	var err error
+	if s.Fetch != nil {
+		if p, err = s.Fetch.Process(ctx, p); err != nil || p == nil {
+			return nil, "fetch", err
+		}
+	}
+	if p, err = s.Decode.Process(ctx, p); err != nil || p == nil {
+		return nil, "decode", err
+	}
+	doc, err := s.Extract.Process(ctx, p)
+	if err != nil || doc == nil {
+		return nil, "extract", err
+	}
+	if doc, err = runDoc(ctx, s.Transform, doc); err != nil || doc == nil {
+		return nil, "transform", err
+	}
+	return doc, "", nil
+}
