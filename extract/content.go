@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -18,6 +19,7 @@ var paragraphTags = map[atom.Atom]bool{
 // scorer finds the element that holds the main content.
 type scorer struct {
 	stats  map[*html.Node]nodeStat
+	skip   map[*html.Node]bool
 	scores map[*html.Node]float64
 	order  []*html.Node // scored elements in document order, for stable ties
 	steps  int
@@ -27,7 +29,7 @@ type scorer struct {
 // addParagraphs credits every prose element's ancestors, readability-style.
 func (s *scorer) addParagraphs(n *html.Node) error {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
+		if c.Type != html.ElementNode || s.skip[c] {
 			continue
 		}
 		if s.steps++; s.steps&1023 == 0 && s.ctx.Err() != nil {
@@ -52,7 +54,7 @@ func (s *scorer) isParagraph(el *html.Node) bool {
 	own := 0
 	for c := el.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.TextNode {
-			own += len(c.Data)
+			own += len(strings.TrimSpace(c.Data))
 		}
 	}
 	return own >= 80
@@ -122,7 +124,7 @@ func (s *scorer) selection(top *html.Node, topScore float64) []*html.Node {
 	threshold := max(10, topScore*0.2)
 	var out []*html.Node
 	for c := parent.FirstChild; c != nil; c = c.NextSibling {
-		if c == top || c.Type == html.ElementNode && s.siblingBelongs(c, threshold) {
+		if c == top || c.Type == html.ElementNode && !s.skip[c] && s.siblingBelongs(c, threshold) {
 			out = append(out, c)
 		}
 	}
@@ -131,7 +133,8 @@ func (s *scorer) selection(top *html.Node, topScore float64) []*html.Node {
 
 func (s *scorer) siblingBelongs(c *html.Node, threshold float64) bool {
 	st := s.stats[c]
-	if sc, ok := s.scores[c]; ok && sc*(1-st.density()) >= threshold {
+	// Teaser rows score too, but their linked headlines give them away.
+	if sc, ok := s.scores[c]; ok && sc*(1-st.density()) >= threshold && st.density() < 0.2 {
 		return true
 	}
 	if c.DataAtom != atom.P && c.DataAtom != atom.Blockquote && c.DataAtom != atom.Pre {

@@ -33,6 +33,7 @@ type collector struct {
 	// spans makes <span> a block too: metadata rows put each field in a
 	// span, and field patterns want them apart.
 	spans  bool
+	skip   map[*html.Node]bool
 	blocks []rinse.Block
 	buf    strings.Builder
 	link   int
@@ -96,7 +97,9 @@ func (c *collector) walk(n *html.Node, inLink bool) {
 	}
 	inLink = inLink || n.DataAtom == atom.A
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		c.walk(ch, inLink)
+		if !c.skip[ch] {
+			c.walk(ch, inLink)
+		}
 	}
 	if isKind || isBlock {
 		c.flush()
@@ -117,14 +120,17 @@ func (c *collector) row(tr *html.Node) {
 		if td.Type != html.ElementNode {
 			continue
 		}
+		if c.skip[td] {
+			continue
+		}
 		if hasBlockChild(td) {
-			sub := collector{}
+			sub := collector{skip: c.skip}
 			sub.walk(td, false)
 			sub.flush()
 			c.blocks = append(c.blocks, sub.blocks...)
 			continue
 		}
-		sub := collector{}
+		sub := collector{skip: c.skip}
 		sub.walk(td, false)
 		sub.flush()
 		for _, b := range sub.blocks {
@@ -178,13 +184,14 @@ func collapse(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// blocksOf collects the blocks of the given subtrees in order.
-func blocksOf(nodes ...*html.Node) []rinse.Block {
-	return collectBlocks(false, nodes...)
+// blocksOf collects the blocks of the given subtrees in order, leaving
+// out skipped elements.
+func blocksOf(skip map[*html.Node]bool, nodes ...*html.Node) []rinse.Block {
+	return collectBlocks(false, skip, nodes...)
 }
 
-func collectBlocks(spans bool, nodes ...*html.Node) []rinse.Block {
-	c := collector{spans: spans}
+func collectBlocks(spans bool, skip map[*html.Node]bool, nodes ...*html.Node) []rinse.Block {
+	c := collector{spans: spans, skip: skip}
 	for _, n := range nodes {
 		c.walk(n, false)
 		c.flush()

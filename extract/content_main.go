@@ -17,30 +17,48 @@ const (
 
 // mainContent cleans body, finds the article in it and returns its
 // blocks. It modifies the tree.
-func mainContent(ctx context.Context, body *html.Node, keepComments bool) ([]rinse.Block, error) {
+// An article page (declared so in its metadata) is never taken for a
+// listing.
+func mainContent(ctx context.Context, body *html.Node, keepComments, article bool) ([]rinse.Block, error) {
 	stats := map[*html.Node]nodeStat{}
-	total := measure(body, false, stats)
-	(&cleaner{stats: stats, total: total.text, keepComments: keepComments}).clean(body)
-	stats = map[*html.Node]nodeStat{}
-	measure(body, false, stats)
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("extracting content: %w: %w", rinse.ErrTimeout, err)
+	total := measure(body, false, stats, nil)
+	c := &cleaner{stats: stats, total: total.text, keepComments: keepComments, skip: map[*html.Node]bool{}}
+	c.clean(body)
+	blocks, err := bestBlocks(ctx, body, c.skip)
+	if err != nil {
+		return nil, err
 	}
-	s := &scorer{stats: stats, scores: map[*html.Node]float64{}, ctx: ctx}
+	if prose(blocks) < minContent && c.tookMost {
+		// The rules took the article with the furniture (a <header>
+		// wrapping the page, a "sidebar" layout column): score it all.
+		if blocks, err = bestBlocks(ctx, body, nil); err != nil {
+			return nil, err
+		}
+	}
+	if prose(blocks) < minContent || !article && listing(blocks) {
+		return nil, fmt.Errorf("extracting content: %w", rinse.ErrNoContent)
+	}
+	return blocks, nil
+}
+
+// bestBlocks scores the page without the skipped elements and returns
+// the best candidate's blocks, or the whole page's prose when the
+// candidate holds too little.
+func bestBlocks(ctx context.Context, body *html.Node, skip map[*html.Node]bool) ([]rinse.Block, error) {
+	stats := map[*html.Node]nodeStat{}
+	measure(body, false, stats, skip)
+	s := &scorer{stats: stats, skip: skip, scores: map[*html.Node]float64{}, ctx: ctx}
 	if err := s.addParagraphs(body); err != nil {
 		return nil, err
 	}
 	var blocks []rinse.Block
 	if top, score := s.best(); top != nil {
-		blocks = blocksOf(s.selection(top, score)...)
+		blocks = blocksOf(skip, s.selection(top, score)...)
 	}
 	if prose(blocks) < minFirstPass {
-		if fb := fallback(blocksOf(body)); prose(fb) > prose(blocks) {
+		if fb := fallback(blocksOf(skip, body)); prose(fb) > prose(blocks) {
 			blocks = fb
 		}
-	}
-	if prose(blocks) < minContent || listing(blocks) {
-		return nil, fmt.Errorf("extracting content: %w", rinse.ErrNoContent)
 	}
 	return blocks, nil
 }

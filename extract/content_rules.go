@@ -113,7 +113,6 @@ var nodeRules = []nodeRule{
 	{word: "cats"},                   // category rows
 	{word: "categories"},             // category rows
 	{word: "pager"},                  // page links
-	{word: "hidden"},                 // hidden elements
 	{word: "ad"},                     // ad slots
 	{word: "ads"},                    // ad slots
 	{word: "search"},                 // search boxes

@@ -79,7 +79,7 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 		}
 		applyProfile(doc, prof, b)
 	}
-	blocks, err := mainContent(ctx, b, e.opts.KeepComments)
+	blocks, err := mainContent(ctx, b, e.opts.KeepComments, m.isArticle())
 	if err != nil {
 		return err
 	}

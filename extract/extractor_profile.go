@@ -35,7 +35,7 @@ func applyProfile(doc *rinse.Document, p *profile.Profile, body *html.Node) {
 		return
 	}
 	var l profile.Lifted
-	profile.Apply(p.Patterns, collectBlocks(true, body), &l)
+	profile.Apply(p.Patterns, collectBlocks(true, nil, body), &l)
 	setIfEmpty(&doc.Title, l.Title)
 	setIfEmpty(&doc.Author, l.Author)
 	doc.Categories = appendUnique(doc.Categories, l.Categories...)

@@ -19,8 +19,9 @@ func (s nodeStat) density() float64 {
 	return float64(s.link) / float64(s.text)
 }
 
-// measure fills stats for n's subtree and returns n's totals.
-func measure(n *html.Node, inLink bool, stats map[*html.Node]nodeStat) nodeStat {
+// measure fills stats for n's subtree, leaving out skipped elements, and
+// returns n's totals.
+func measure(n *html.Node, inLink bool, stats map[*html.Node]nodeStat, skip map[*html.Node]bool) nodeStat {
 	var s nodeStat
 	switch n.Type {
 	case html.TextNode:
@@ -44,7 +45,10 @@ func measure(n *html.Node, inLink bool, stats map[*html.Node]nodeStat) nodeStat 
 	}
 	inLink = inLink || n.DataAtom == atom.A
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		cs := measure(c, inLink, stats)
+		if skip[c] {
+			continue
+		}
+		cs := measure(c, inLink, stats, skip)
 		s.text += cs.text
 		s.link += cs.link
 		s.commas += cs.commas
@@ -70,24 +74,29 @@ func stripTags(n *html.Node) {
 	}
 }
 
-// cleaner drops page furniture by the rules in nodeRules.
+// cleaner marks page furniture by the rules in nodeRules. Marked
+// elements are skipped rather than removed, so a fallback pass can still
+// see the whole page when the rules took too much.
 type cleaner struct {
 	stats        map[*html.Node]nodeStat
 	total        int // text of the whole body
 	keepComments bool
+	skip         map[*html.Node]bool
+	// tookMost is set when a skipped element held most of the page.
+	tookMost bool
 }
 
 func (c *cleaner) clean(n *html.Node) {
-	for ch := n.FirstChild; ch != nil; {
-		next := ch.NextSibling
-		if ch.Type == html.ElementNode {
-			if c.furniture(ch) {
-				n.RemoveChild(ch)
-			} else {
-				c.clean(ch)
-			}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type != html.ElementNode {
+			continue
 		}
-		ch = next
+		if c.furniture(ch) {
+			c.skip[ch] = true
+			c.tookMost = c.tookMost || c.stats[ch].text*2 > c.total
+		} else {
+			c.clean(ch)
+		}
 	}
 }
 
@@ -102,10 +111,14 @@ func (c *cleaner) furniture(el *html.Node) bool {
 	if r == nil || r.comments && c.keepComments {
 		return false
 	}
-	// A wrapper that holds most of the page's prose is the article,
-	// whatever its class says ("post-with-sidebar", "has-comments").
 	s := c.stats[el]
-	if s.text*2 > c.total && s.density() < 0.3 && !r.comments {
+	if r.comments {
+		return true
+	}
+	// A wrapper that holds most of the page, or a long stretch of prose,
+	// is content whatever its class says ("entry-content no-share",
+	// "field--label-hidden", "post-wrap with-sidebar").
+	if s.text*2 > c.total && s.density() < 0.5 || s.text >= 400 && s.text*5 > c.total && s.density() < 0.25 {
 		return false
 	}
 	return true

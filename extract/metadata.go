@@ -176,3 +176,9 @@ func (m *meta) dateHints(url string) []rinse.DateHint {
 	add(urlDate(url), "published", "url")
 	return hs
 }
+
+// isArticle reports whether the page declares itself a single article.
+func (m *meta) isArticle() bool {
+	t := strings.ToLower(m.first("og:type"))
+	return t == "article" || m.ld.rank >= 3 || m.first("article:published_time") != ""
+}
