@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
+	"sync"
 
 	"github.com/rinse-etl/rinse"
 )
@@ -67,6 +69,7 @@ func (e *Entities) Find(text string) []rinse.Entity {
 		text = text[:e.maxBytes]
 	}
 	s := newEntityScan(e.gaz, text)
+	defer s.release()
 	s.findDefinitions()
 	s.findShadowedNames()
 	s.matchNames()
@@ -114,12 +117,33 @@ type acronymTarget struct {
 	name, typ string
 }
 
+// scanPool recycles the per-call buffers: a page's words and maps are
+// most of the allocation of Find.
+var scanPool = sync.Pool{New: func() any {
+	return &entityScan{index: map[string]int{}, byGaz: map[int32]int{}, named: map[int32]bool{}}
+}}
+
 func newEntityScan(g *gazetteer, text string) *entityScan {
-	ws := splitEntWords(text)
-	return &entityScan{
-		g: g, text: text, ws: ws, used: make([]bool, len(ws)),
-		index: map[string]int{}, byGaz: map[int32]int{}, named: map[int32]bool{},
+	s := scanPool.Get().(*entityScan)
+	s.g, s.text = g, text
+	s.ws = splitEntWords(text, s.ws[:0])
+	s.used = slices.Grow(s.used[:0], len(s.ws))[:len(s.ws)]
+	clear(s.used)
+	return s
+}
+
+// release returns s to the pool, dropping references to the text.
+func (s *entityScan) release() {
+	s.g, s.text = nil, ""
+	clear(s.ws[:cap(s.ws)])
+	s.found, s.pending, s.acronyms, s.surnames = s.found[:0], s.pending[:0], nil, nil
+	clear(s.index)
+	clear(s.byGaz)
+	clear(s.named)
+	if cap(s.ws) > 1<<16 { // do not keep a huge page's buffers
+		s.ws, s.used = nil, nil
 	}
+	scanPool.Put(s)
 }
 
 // mention counts one mention at byte offset pos.

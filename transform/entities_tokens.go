@@ -11,6 +11,7 @@ type entWord struct {
 	start, end int32 // byte span in the text, possessive "'s" included
 	wend       int32 // end of the word without the possessive
 	norm       string
+	lowerOff   int32 // where norm starts in the lower-cased arena, -1 if unused
 	shape      wordShape
 	// sentStart marks the first word of a sentence, line or heading:
 	// its capital says nothing about being a name.
@@ -34,9 +35,9 @@ func (s wordShape) capitalized() bool { return s == wordShapeTitle || s == wordS
 // splitEntWords splits text into words. Letters, digits and apostrophes
 // inside a word belong to it; hyphens split ("Non-Aligned" is two words,
 // as in the gazetteer); dotted initialisms ("U.S.", "U. S.") are one word.
-func splitEntWords(text string) []entWord {
-	lower := lowerSameLen(text)
-	toks := make([]entWord, 0, len(text)/6)
+func splitEntWords(text string, toks []entWord) []entWord {
+	first := len(toks)
+	var arena []byte // lower-cased capitalized words, one allocation
 	prevEnd := 0
 	for i := 0; i < len(text); {
 		if b := text[i]; b < utf8.RuneSelf {
@@ -48,14 +49,39 @@ func splitEntWords(text string) []entWord {
 			i += size
 			continue
 		}
-		t, next := readEntWord(text, lower, i)
+		toks = append(toks, entWord{})
+		t := &toks[len(toks)-1]
+		next := readEntWord(text, i, t, &arena)
 		gap := text[prevEnd:i]
-		t.sentStart = len(toks) == 0 || strings.ContainsAny(gap, ".!?:;|\n•")
-		t.tagged = strings.HasSuffix(gap, "#") || strings.HasSuffix(gap, "@")
-		toks = append(toks, t)
+		t.sentStart = len(toks) == 1 || endsSentence(gap)
+		t.tagged = gap != "" && (gap[len(gap)-1] == '#' || gap[len(gap)-1] == '@')
 		prevEnd, i = next, next
 	}
+	if len(arena) > 0 {
+		lower := string(arena)
+		for k := first; k < len(toks); k++ {
+			if t := &toks[k]; t.lowerOff >= 0 && t.norm == "" {
+				t.norm = lower[t.lowerOff : int(t.lowerOff)+int(t.wend-t.start)]
+			}
+		}
+	}
 	return toks
+}
+
+// endsSentence reports whether the text between two words closes a
+// sentence, line or list item, after which any word is capitalized.
+func endsSentence(gap string) bool {
+	for i := 0; i < len(gap); i++ {
+		switch gap[i] {
+		case '.', '!', '?', ':', ';', '|', '\n':
+			return true
+		case 0xE2: // "•" is E2 80 A2
+			if strings.HasPrefix(gap[i:], "•") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func asciiWordByte(b byte) bool {
@@ -66,76 +92,96 @@ func isEntWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(
 
 func isEntApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
-// lowerSameLen lower-cases text keeping every byte offset, so that word
-// norms are substrings of one string instead of one allocation each. The
-// rare runes whose lower case has another length (Turkish İ) stay as
-// they are.
-func lowerSameLen(text string) string {
-	b := make([]byte, 0, len(text))
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
-			b = utf8.AppendRune(b, l)
-		} else {
-			b = append(b, text[i:i+size]...)
-		}
-		i += size
-	}
-	return string(b)
-}
-
 // readEntWord reads the word starting at i and returns it with the offset
 // just past it.
-func readEntWord(text, lower string, i int) (entWord, int) {
-	if t, next, ok := readInitialism(text, i); ok {
-		return t, next
+func readEntWord(text string, i int, t *entWord, arena *[]byte) int {
+	if text[i] >= 'A' && text[i] <= 'Z' && i+1 < len(text) && text[i+1] == '.' {
+		if w, next, ok := readInitialism(text, i); ok {
+			*t = w
+			return next
+		}
 	}
+	// plain words (ASCII, no capital) are most words; they need neither a
+	// lower-cased copy nor a shape pass.
+	plain, letter := true, false
 	j := i
 	for j < len(text) {
 		if b := text[j]; b < utf8.RuneSelf {
-			if asciiWordByte(b) {
+			switch {
+			case b >= 'a' && b <= 'z':
+				letter = true
 				j++
 				continue
-			}
-			if b != '\'' {
-				break
+			case b >= '0' && b <= '9':
+				j++
+				continue
+			case b >= 'A' && b <= 'Z':
+				plain = false
+				j++
+				continue
+			case b != '\'':
+				finishEntWord(text, i, j, plain, letter, t, arena)
+				return j
 			}
 		}
 		r, size := utf8.DecodeRuneInString(text[j:])
 		if isEntWordRune(r) {
+			plain = false
 			j += size
 			continue
 		}
 		if isEntApostrophe(r) && j+size < len(text) {
 			if r2, _ := utf8.DecodeRuneInString(text[j+size:]); unicode.IsLetter(r2) {
+				plain = plain && r == '\''
 				j += size
 				continue
 			}
 		}
 		break
 	}
+	finishEntWord(text, i, j, plain, letter, t, arena)
+	return j
+}
+
+func finishEntWord(text string, i, j int, plain, letter bool, t *entWord, arena *[]byte) {
 	word, wend := stripPossessive(text[i:j])
-	norm := lower[i : i+wend]
-	if strings.Contains(norm, "’") {
-		norm = strings.ReplaceAll(norm, "’", "'")
+	t.start, t.end, t.wend, t.lowerOff = int32(i), int32(j), int32(i+wend), -1
+	if plain {
+		t.norm = word
+		if letter {
+			t.shape = wordShapeLower
+		}
+		return
 	}
-	return entWord{
-		start: int32(i), end: int32(j), wend: int32(i + wend),
-		norm: norm, shape: wordShapeOf(word),
-	}, j
+	t.shape = wordShapeOf(word)
+	if !isASCII(word) {
+		t.norm = normEntWord(word) // rare: lower case may change the length
+		return
+	}
+	t.lowerOff = int32(len(*arena))
+	for k := 0; k < len(word); k++ {
+		c := word[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		*arena = append(*arena, c)
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // stripPossessive drops a trailing "'s" ("Korea's" → "Korea").
 func stripPossessive(w string) (string, int) {
+	if w == "" || (w[len(w)-1] != 's' && w[len(w)-1] != 'S') {
+		return w, len(w)
+	}
 	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
 		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
 			return w[:len(w)-len(suf)], len(w) - len(suf)
@@ -163,7 +209,7 @@ func readInitialism(text string, i int) (entWord, int, bool) {
 	if len(letters) < 2 {
 		return entWord{}, 0, false
 	}
-	return entWord{start: int32(i), end: int32(j), wend: int32(j), norm: string(letters), shape: wordShapeUpper}, j, true
+	return entWord{start: int32(i), end: int32(j), wend: int32(j), norm: string(letters), lowerOff: -1, shape: wordShapeUpper}, j, true
 }
 
 func isASCIILetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
