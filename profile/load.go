@@ -65,6 +65,7 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 		}
 		set.profiles = append(set.profiles, p)
 	}
+	set.index()
 	return set, nil
 }
 
@@ -95,6 +96,7 @@ func LoadFiles(paths ...string) (*Set, error) {
 		}
 		set.profiles = append(set.profiles, prof)
 	}
+	set.index()
 	return set, nil
 }
 

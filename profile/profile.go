@@ -36,11 +36,24 @@ type Fields struct {
 // Set is a compiled, read-only collection of profiles.
 type Set struct {
 	profiles []*Profile
+	// lits holds each content pattern's required literal (requiredLiteral).
+	lits map[*regexp.Regexp]string
 }
 
 // NewSet builds a set from compiled profiles, in match order.
 func NewSet(ps ...*Profile) *Set {
-	return &Set{profiles: append([]*Profile(nil), ps...)}
+	s := &Set{profiles: append([]*Profile(nil), ps...)}
+	s.index()
+	return s
+}
+
+func (s *Set) index() {
+	s.lits = map[*regexp.Regexp]string{}
+	for _, p := range s.profiles {
+		for _, re := range p.Content {
+			s.lits[re] = requiredLiteral(re)
+		}
+	}
 }
 
 // Profiles returns the profiles in match order.
@@ -79,6 +92,7 @@ func (s *Set) Merge(other *Set) *Set {
 			out.profiles = append(out.profiles, p)
 		}
 	}
+	out.index()
 	return out
 }
 
@@ -102,7 +116,7 @@ func (s *Set) Match(host, sample string) *Profile {
 	}
 	for _, p := range s.profiles {
 		for _, re := range p.Content {
-			if re.MatchString(sample) {
+			if mayMatch(s.lits[re], sample) && re.MatchString(sample) {
 				return p
 			}
 		}
