@@ -14,9 +14,11 @@ var givenNames = wordSet(
 	"gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin",
 	"samuel", "gregory", "alexander", "patrick", "jack", "dennis", "jerry", "tyler", "aaron", "henry",
 	"peter", "harold", "douglas", "arthur", "neil", "barack", "bill", "hillary", "joe", "boris", "tony",
+	"steve", "mike", "tom", "jim", "bob", "sam", "dan", "nick", "chris", "matt", "alex", "ben", "jeff", "greg",
 	"margaret", "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
 	"karen", "nancy", "lisa", "betty", "sandra", "ashley", "kimberly", "emily", "donna", "michelle",
 	"dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia",
+	"maria", "anne", "kate", "lucy", "sara", "julie", "rachel", "hannah", "nicole", "heather",
 	"kathleen", "amy", "angela", "anna", "emma", "olivia", "sophia", "isabella", "charlotte", "amelia",
 	"jane", "alice", "helen", "catherine", "katherine", "julia", "diana", "kamala", "theresa", "angela",
 	// German, Dutch, Scandinavian

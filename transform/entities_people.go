@@ -60,18 +60,36 @@ func (s *entityScan) fullName(i int) (int, bool) {
 		return 0, false
 	}
 	end, words := s.nameRun(i)
-	if words < 2 || (end < len(s.ws) && s.touchesName(end, end-1)) {
+	last := s.ws[end-1]
+	if words < 2 || (end < len(s.ws) && last.wend == last.end && s.touchesName(end, end-1)) {
 		return 0, false
+	}
+	if words > 2 && s.ws[i].sentStart && !givenNames[s.ws[i].norm] {
+		return 0, false // "Employee Steve Castro": the name starts at the next word
 	}
 	switch {
 	case givenNames[s.ws[i].norm]:
 		return end, true
 	case i > 0 && s.honorificBefore(i):
 		return end, true
-	case end < len(s.ws) && speechVerbs[s.ws[end].norm] && s.ws[end].shape == wordShapeLower:
+	case end < len(s.ws) && speechVerbs[s.ws[end].norm] && s.ws[end].shape == wordShapeLower &&
+		s.usedAlone(s.ws[end-1].norm, i, end):
+		// Organizations "say" things too ("Big Machine said"); a person
+		// quoted is usually named again by surname alone.
 		return end, true
 	}
 	return 0, false
+}
+
+// usedAlone reports whether the page uses norm as a capitalized word
+// outside the words from..to.
+func (s *entityScan) usedAlone(norm string, from, to int) bool {
+	for k, w := range s.ws {
+		if (k < from || k >= to) && w.norm == norm && w.shape == wordShapeTitle {
+			return true
+		}
+	}
+	return false
 }
 
 // nameRun extends a name from word i over capitalized words and inner
@@ -89,6 +107,9 @@ func (s *entityScan) nameRun(i int) (end, words int) {
 			break
 		}
 		end, words = k+1, words+1
+		if s.ws[k].wend < s.ws[k].end {
+			break // a possessive ends the name: "Robert Jordan's Wheel of Time"
+		}
 	}
 	return end, words
 }
@@ -97,7 +118,7 @@ func (s *entityScan) nameRun(i int) (end, words int) {
 func (s *entityScan) nameWord(k int) bool {
 	w := s.ws[k]
 	return !s.used[k] && !w.tagged && w.shape == wordShapeTitle && w.end-w.start > 1 &&
-		!nonNameWords[w.norm] && !honorifics[w.norm]
+		!nonNameWords[w.norm] && !honorifics[w.norm] && !orgHeads[w.norm]
 }
 
 // touchesName reports whether word k, next to a candidate run (at word
@@ -112,7 +133,9 @@ func (s *entityScan) touchesName(k, ref int) bool {
 	if s.ws[hi].sentStart || !personGapOK(s.text[s.ws[lo].end:s.ws[hi].start]) {
 		return false
 	}
-	return !(lo == k && w.sentStart && nonNameWords[w.norm])
+	// A capital at the start of a sentence says nothing, unless it is a
+	// given name ("Jane Goodall Institute" at the start of a sentence).
+	return !(lo == k && w.sentStart && !givenNames[w.norm])
 }
 
 func (s *entityScan) honorificBefore(i int) bool {
