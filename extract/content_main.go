@@ -24,17 +24,18 @@ func mainContent(ctx context.Context, body *html.Node, keepComments, article boo
 	total := measure(body, false, stats, nil)
 	c := &cleaner{stats: stats, total: total.text, keepComments: keepComments, skip: map[*html.Node]bool{}}
 	c.clean(body)
-	blocks, err := bestBlocks(ctx, body, c.skip)
+	blocks, chosen, err := bestBlocks(ctx, body, c.skip)
 	if err != nil {
 		return nil, err
 	}
 	if prose(blocks) < minContent && c.tookMost {
 		// The rules took the article with the furniture (a <header>
 		// wrapping the page, a "sidebar" layout column): score it all.
-		if blocks, err = bestBlocks(ctx, body, nil); err != nil {
+		if blocks, chosen, err = bestBlocks(ctx, body, nil); err != nil {
 			return nil, err
 		}
 	}
+	blocks = append(blocks, blocksOf(c.skip, outside(c.comments, chosen)...)...)
 	if prose(blocks) < minContent || !article && listing(blocks) {
 		return nil, fmt.Errorf("extracting content: %w", rinse.ErrNoContent)
 	}
@@ -44,23 +45,48 @@ func mainContent(ctx context.Context, body *html.Node, keepComments, article boo
 // bestBlocks scores the page without the skipped elements and returns
 // the best candidate's blocks, or the whole page's prose when the
 // candidate holds too little.
-func bestBlocks(ctx context.Context, body *html.Node, skip map[*html.Node]bool) ([]rinse.Block, error) {
+func bestBlocks(ctx context.Context, body *html.Node, skip map[*html.Node]bool) ([]rinse.Block, []*html.Node, error) {
 	stats := map[*html.Node]nodeStat{}
 	measure(body, false, stats, skip)
 	s := &scorer{stats: stats, skip: skip, scores: map[*html.Node]float64{}, ctx: ctx}
 	if err := s.addParagraphs(body); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var blocks []rinse.Block
+	var chosen []*html.Node
 	if top, score := s.best(); top != nil {
-		blocks = blocksOf(skip, s.selection(top, score)...)
+		chosen = s.selection(top, score)
+		blocks = blocksOf(skip, chosen...)
 	}
 	if prose(blocks) < minFirstPass {
 		if fb := fallback(blocksOf(skip, body)); prose(fb) > prose(blocks) {
-			blocks = fb
+			blocks, chosen = fb, []*html.Node{body}
 		}
 	}
-	return blocks, nil
+	return blocks, chosen, nil
+}
+
+// outside returns the nodes not inside any of the chosen subtrees, nor
+// inside one another.
+func outside(nodes, chosen []*html.Node) []*html.Node {
+	var out []*html.Node
+	for _, n := range nodes {
+		if !within(n, chosen) && !within(n, out) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func within(n *html.Node, roots []*html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		for _, r := range roots {
+			if p == r {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // prose counts the bytes of text outside links in non-heading blocks.

@@ -84,6 +84,8 @@ type cleaner struct {
 	skip         map[*html.Node]bool
 	// tookMost is set when a skipped element held most of the page.
 	tookMost bool
+	// comments are the comment sections kept with keepComments.
+	comments []*html.Node
 }
 
 func (c *cleaner) clean(n *html.Node) {
@@ -108,7 +110,11 @@ func (c *cleaner) furniture(el *html.Node) bool {
 		return false
 	}
 	r := matchRule(el)
-	if r == nil || r.comments && c.keepComments {
+	if r != nil && r.comments && c.keepComments {
+		c.comments = append(c.comments, el)
+		return false
+	}
+	if r == nil {
 		return false
 	}
 	s := c.stats[el]

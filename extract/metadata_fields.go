@@ -9,9 +9,17 @@ import (
 // titleSeparators split "Headline | Site" titles.
 var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " : "}
 
-// cleanTitle strips a site-name prefix or suffix from a title.
+// cleanTitle strips a site-name prefix or suffix from a title, and any
+// other decoration around the page's own headline ("Moment: Headline").
 func cleanTitle(title, siteName, host, h1 string) string {
-	title = collapse(title)
+	t := stripSiteName(collapse(title), siteName, host, h1)
+	if h1 != "" && t != h1 && strings.Contains(t, h1) && len(h1)*10 >= len(t)*6 {
+		return h1
+	}
+	return t
+}
+
+func stripSiteName(title, siteName, host, h1 string) string {
 	for _, sep := range titleSeparators {
 		parts := strings.Split(title, sep)
 		if len(parts) < 2 {

@@ -5,7 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
-	"errors"
+
 	"io"
 	"os"
 	"path/filepath"
@@ -161,5 +161,3 @@ func sameSet(got, want []string) bool {
 
 func head(s string) string { return s[:min(len(s), 80)] }
 func tail(s string) string { return s[max(0, len(s)-80):] }
-
-var _ = errors.Is

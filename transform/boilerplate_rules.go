@@ -17,7 +17,7 @@ var genericRules = []profile.Pattern{
 		"image alt text left behind by text dumps: \"MoofLife logo\", \"Top Moment feature icon\""),
 	rule(`^\|\s*((?:[^|]{1,40}\|\s*)+)$`, profile.Categories,
 		"category rows written as \"| Political | Society |\""),
-	rule(`^(?i:updated|written|posted|published|reviewed)\s+by:?\s*(.{2,80}?)\s*$`, profile.Author,
+	rule(`(?i)^(?:updated|written|posted|published|reviewed)\s+by:?\s*(.{2,80}?)\s*$`, profile.Author,
 		"editor lines such as \"Updated By: History Editorial Network (HEN)\""),
 	rule(`^(?i:by)[:\s]+(\p{Lu}[\pL.'’-]+(?:\s+\p{Lu}[\pL.'’-]+){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\pL.'’-]+(?:\s+\p{Lu}[\pL.'’-]+){0,3})*)$`, profile.Author,
 		"a byline standing alone: \"By Jane Doe and John Roe\""),
