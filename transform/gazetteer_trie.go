@@ -65,7 +65,7 @@ func compileGazetteer(es []gazetteerEntry) *gazetteer {
 // add inserts one form. Forms that could never match safely are skipped:
 // a name must start with a capital, an acronym must be upper-case.
 func (g *gazetteer) add(form string, c candidate) {
-	ws := splitEntWords(form)
+	ws := splitEntWords(form, nil)
 	if len(ws) == 0 || len(ws) > maxNameWords {
 		return
 	}
@@ -156,8 +156,8 @@ func caseFits(c candidate, ws []entWord) bool {
 	return true
 }
 
-// name returns the canonical name and type of entity id.
+// entity returns the canonical name and type of entity id.
 func (g *gazetteer) entity(id int32) (string, string) { return g.names[id], g.types[id] }
 
-// lowerName is the key entities are tallied under.
+// entityKey is the key entities are tallied under.
 func entityKey(name, typ string) string { return strings.ToLower(name) + "\x00" + typ }
