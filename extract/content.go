@@ -13,8 +13,12 @@ import (
 
 // paragraphTags carry prose; their text scores their ancestors.
 var paragraphTags = map[atom.Atom]bool{
-	atom.P: true, atom.Pre: true, atom.Td: true, atom.Blockquote: true, atom.Dd: true, atom.Li: true,
+	atom.P: true, atom.Pre: true, atom.Td: true, atom.Blockquote: true,
 }
+
+// notParagraphs never score as prose of their own: teaser lists are
+// made of them.
+var notParagraphs = map[atom.Atom]bool{atom.Li: true, atom.Dd: true, atom.Dt: true, atom.A: true}
 
 // scorer finds the element that holds the main content.
 type scorer struct {
@@ -50,6 +54,9 @@ func (s *scorer) addParagraphs(n *html.Node) error {
 func (s *scorer) isParagraph(el *html.Node) bool {
 	if paragraphTags[el.DataAtom] {
 		return s.stats[el].text >= 25
+	}
+	if notParagraphs[el.DataAtom] {
+		return false
 	}
 	own := 0
 	for c := el.FirstChild; c != nil; c = c.NextSibling {

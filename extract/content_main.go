@@ -23,6 +23,7 @@ func mainContent(ctx context.Context, body *html.Node, keepComments, article boo
 	stats := map[*html.Node]nodeStat{}
 	total := measure(body, false, stats, nil)
 	c := &cleaner{stats: stats, total: total.text, keepComments: keepComments, skip: map[*html.Node]bool{}}
+	c.keepLongest(body)
 	c.clean(body)
 	blocks, chosen, err := bestBlocks(ctx, body, c.skip)
 	if err != nil {
@@ -124,5 +125,5 @@ func listing(blocks []rinse.Block) bool {
 			longest = max(longest, len(b.Text))
 		}
 	}
-	return linked >= 3 && linked*2 >= paras && longest < 400
+	return linked >= 3 && linked*2 >= paras && longest < 400 && prose(blocks) < 1000
 }

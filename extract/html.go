@@ -86,6 +86,37 @@ type cleaner struct {
 	tookMost bool
 	// comments are the comment sections kept with keepComments.
 	comments []*html.Node
+	// keep holds the ancestors of the longest paragraph.
+	keep map[*html.Node]bool
+}
+
+// keepLongest marks the ancestors of the longest prose paragraph of the
+// page, so no class rule can take it.
+func (c *cleaner) keepLongest(body *html.Node) {
+	var best *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode {
+				continue
+			}
+			if ch.DataAtom == atom.P || ch.DataAtom == atom.Pre || ch.DataAtom == atom.Blockquote {
+				if s := c.stats[ch]; s.density() < 0.3 && (best == nil || s.text > c.stats[best].text) {
+					best = ch
+				}
+				continue
+			}
+			walk(ch)
+		}
+	}
+	walk(body)
+	c.keep = map[*html.Node]bool{}
+	if best == nil || c.stats[best].text < 150 {
+		return
+	}
+	for p := best.Parent; p != nil; p = p.Parent {
+		c.keep[p] = true
+	}
 }
 
 func (c *cleaner) clean(n *html.Node) {
@@ -120,6 +151,11 @@ func (c *cleaner) furniture(el *html.Node) bool {
 	s := c.stats[el]
 	if r.comments {
 		return true
+	}
+	// The page's longest paragraph is article text: its ancestors are
+	// content, whatever their classes say ("box article modal-enabled").
+	if c.keep[el] {
+		return false
 	}
 	// A wrapper that holds most of the page, or a long stretch of prose,
 	// is content whatever its class says ("entry-content no-share",
