@@ -149,3 +149,25 @@ func (s *scorer) siblingBelongs(c *html.Node, threshold float64) bool {
 	}
 	return st.text >= 80 && st.density() < 0.25
 }
+
+// widen climbs from the selection's parent while an ancestor adds
+// little but prose around it (a lead paragraph in a wrapper of its own):
+// the furniture around articles is mostly links, and the cleaner took
+// the rest. It returns nil when nothing around the selection qualifies.
+func (s *scorer) widen(parent *html.Node, chosen []*html.Node) *html.Node {
+	var in nodeStat
+	for _, n := range chosen {
+		in.text += s.stats[n].text
+		in.link += s.stats[n].link
+	}
+	var wide *html.Node
+	for p := parent; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body; p = p.Parent {
+		all := s.stats[p]
+		extra, link := all.text-in.text, all.link-in.link
+		if extra > 0 && (float64(link) > 0.2*float64(extra) || extra > 2*in.text) {
+			break
+		}
+		wide = p
+	}
+	return wide
+}

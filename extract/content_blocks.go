@@ -35,6 +35,11 @@ type collector struct {
 	spans  bool
 	skip   map[*html.Node]bool
 	blocks []rinse.Block
+	// core marks the elements the scorer chose; blocks around them (from
+	// a widened selection) are flagged in outer, in step with blocks.
+	core   map[*html.Node]bool
+	inCore int
+	outer  []bool
 	buf    strings.Builder
 	link   int
 	kinds  []rinse.BlockKind
@@ -57,10 +62,28 @@ func (c *collector) flush() {
 		return
 	}
 	ld := float32(min(link, len(text))) / float32(len(text))
-	c.blocks = append(c.blocks, rinse.Block{Text: text, Kind: c.kind(), LinkDensity: ld})
+	c.add(rinse.Block{Text: text, Kind: c.kind(), LinkDensity: ld})
 }
 
+func (c *collector) add(b rinse.Block) {
+	c.blocks = append(c.blocks, b)
+	c.outer = append(c.outer, c.core != nil && c.inCore == 0)
+}
+
+// walk collects n's subtree, keeping count of core elements entered.
 func (c *collector) walk(n *html.Node, inLink bool) {
+	if c.core[n] {
+		c.flush()
+		c.inCore++
+		c.walkNode(n, inLink)
+		c.flush()
+		c.inCore--
+		return
+	}
+	c.walkNode(n, inLink)
+}
+
+func (c *collector) walkNode(n *html.Node, inLink bool) {
 	switch n.Type {
 	case html.TextNode:
 		c.buf.WriteString(n.Data)
@@ -78,7 +101,7 @@ func (c *collector) walk(n *html.Node, inLink bool) {
 		return
 	case n.DataAtom == atom.Pre:
 		c.flush()
-		c.blocks = append(c.blocks, rinse.Block{Text: strings.Trim(textOf(n), "\n"), Kind: rinse.BlockPre})
+		c.add(rinse.Block{Text: strings.Trim(textOf(n), "\n"), Kind: rinse.BlockPre})
 		return
 	case n.DataAtom == atom.Tr:
 		c.flush()
@@ -127,7 +150,9 @@ func (c *collector) row(tr *html.Node) {
 			sub := collector{skip: c.skip}
 			sub.walk(td, false)
 			sub.flush()
-			c.blocks = append(c.blocks, sub.blocks...)
+			for _, b := range sub.blocks {
+				c.add(b)
+			}
 			continue
 		}
 		sub := collector{skip: c.skip}
@@ -143,7 +168,7 @@ func (c *collector) row(tr *html.Node) {
 		return
 	}
 	text := strings.Join(cells, " | ")
-	c.blocks = append(c.blocks, rinse.Block{Text: text, Kind: rinse.BlockTableRow, LinkDensity: float32(link) / float32(max(total, 1))})
+	c.add(rinse.Block{Text: text, Kind: rinse.BlockTableRow, LinkDensity: float32(link) / float32(max(total, 1))})
 }
 
 func hasBlockChild(n *html.Node) bool {
@@ -197,4 +222,30 @@ func collectBlocks(spans bool, skip map[*html.Node]bool, nodes ...*html.Node) []
 		c.flush()
 	}
 	return c.blocks
+}
+
+// blocksAround collects wide, keeping blocks before the core elements
+// only when they read as prose: a lead paragraph above the body, not the
+// kicker or byline around it.
+func blocksAround(skip map[*html.Node]bool, wide *html.Node, core []*html.Node) []rinse.Block {
+	c := collector{skip: skip, core: map[*html.Node]bool{}}
+	for _, n := range core {
+		c.core[n] = true
+	}
+	c.walk(wide, false)
+	c.flush()
+	out := c.blocks[:0]
+	seenCore := false
+	for i, b := range c.blocks {
+		seenCore = seenCore || !c.outer[i]
+		// After the body come bios and disclaimers, not article text.
+		if !c.outer[i] || !seenCore && outerProse(b) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func outerProse(b rinse.Block) bool {
+	return (b.Kind == rinse.BlockParagraph || b.Kind == rinse.BlockQuote) && len(b.Text) >= 100 && b.LinkDensity < 0.1
 }

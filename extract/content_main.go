@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"maps"
 
 	"golang.org/x/net/html"
 
@@ -25,7 +26,16 @@ func mainContent(ctx context.Context, body *html.Node, keepComments, article boo
 	c := &cleaner{stats: stats, total: total.text, keepComments: keepComments, skip: map[*html.Node]bool{}}
 	c.keepLongest(body)
 	c.clean(body)
-	blocks, chosen, err := bestBlocks(ctx, body, c.skip)
+	// Kept comments are appended after the article; they must not sway
+	// the choice of it.
+	skip := c.skip
+	if len(c.comments) > 0 {
+		skip = maps.Clone(c.skip)
+		for _, n := range c.comments {
+			skip[n] = true
+		}
+	}
+	blocks, chosen, err := bestBlocks(ctx, body, skip)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +67,11 @@ func bestBlocks(ctx context.Context, body *html.Node, skip map[*html.Node]bool) 
 	var chosen []*html.Node
 	if top, score := s.best(); top != nil {
 		chosen = s.selection(top, score)
-		blocks = blocksOf(skip, chosen...)
+		if wide := s.widen(chosen[0].Parent, chosen); wide != nil {
+			blocks = blocksAround(skip, wide, chosen)
+		} else {
+			blocks = blocksOf(skip, chosen...)
+		}
 	}
 	if prose(blocks) < minFirstPass {
 		if fb := fallback(blocksOf(skip, body)); prose(fb) > prose(blocks) {

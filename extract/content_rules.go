@@ -26,6 +26,7 @@ type nodeRule struct {
 	word     string // whole word of class or id ("entry-meta" has "meta")
 	sub      string // substring of class or id
 	comments bool   // comment sections: kept with KeepComments
+	soft     bool   // only drops elements without a stretch of prose
 }
 
 // nodeRules are checked in order; the first match drops the element,

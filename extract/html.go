@@ -157,6 +157,9 @@ func (c *cleaner) furniture(el *html.Node) bool {
 	if c.keep[el] {
 		return false
 	}
+	if r.soft && s.text >= 150 && s.density() < 0.1 {
+		return false
+	}
 	// A wrapper that holds most of the page, or a long stretch of prose,
 	// is content whatever its class says ("entry-content no-share",
 	// "field--label-hidden", "post-wrap with-sidebar").
