@@ -50,7 +50,7 @@ func mainContent(ctx context.Context, body *html.Node, keepComments, article boo
 	if prose(blocks) < minContent || !article && listing(blocks) {
 		return nil, fmt.Errorf("extracting content: %w", rinse.ErrNoContent)
 	}
-	return blocks, nil
+	return dropLinkRows(blocks), nil
 }
 
 // bestBlocks scores the page without the skipped elements and returns
@@ -140,4 +140,18 @@ func listing(blocks []rinse.Block) bool {
 		}
 	}
 	return linked >= 3 && linked*2 >= paras && longest < 400 && prose(blocks) < 1000
+}
+
+// dropLinkRows removes short paragraphs and headings that are mostly a
+// link: teaser lines and "read more" rows inside the body.
+func dropLinkRows(blocks []rinse.Block) []rinse.Block {
+	out := blocks[:0:0]
+	for _, b := range blocks {
+		short := len(b.Text) < 300
+		if short && b.LinkDensity >= 0.6 && (b.Kind == rinse.BlockParagraph || b.Kind == rinse.BlockHeading) {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
 }

@@ -76,7 +76,7 @@ var nodeRules = []nodeRule{
 	{sub: "taboola"},                      // sponsored teaser networks
 	{sub: "breadcrumb"},                   // breadcrumb trails
 	{sub: "sidebar"},                      // sidebars without <aside>
-	{sub: "widget"},                       // sidebar widgets
+	{sub: "widget", soft: true},           // sidebar widgets; page builders wrap text in "…-widget-…" too
 	{sub: "advert"},                       // advertisements
 	{sub: "sponsor"},                      // sponsored boxes
 	{sub: "promo"},                        // promotions
