@@ -100,8 +100,14 @@ func (e *Extractor) fillMeta(doc *rinse.Document, m *meta, in *rinse.Page) {
 		authors = cleanAuthors(append(m.props["author"], m.props["article:author"]...), true)
 		authors = appendUnique(authors, cleanAuthors(append(m.props["dc.creator"], m.props["parsely-author"]...), true)...)
 	}
-	if len(authors) == 0 {
-		authors = cleanAuthors(m.relAuthor, true)
+	// Shown names: the first element that yields any, since later ones
+	// are often comment authors or related-article bylines.
+	for _, shown := range [][]string{m.itemAuthor, m.relAuthor, m.bylines} {
+		for _, v := range shown {
+			if len(authors) == 0 {
+				authors = cleanAuthors([]string{v}, true)
+			}
+		}
 	}
 	doc.Author = strings.Join(authors, "; ")
 	doc.Categories = appendUnique(nil, m.props["article:section"]...)

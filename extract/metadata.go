@@ -11,16 +11,18 @@ import (
 
 // meta is what the page says about itself, before any choice is made.
 type meta struct {
-	props     map[string][]string // <meta property|name|itemprop> keyed lower-case
-	title     string              // <title>
-	h1        string              // first <h1>
-	h2        string              // first <h2>, the headline of old layouts
-	lang      string              // <html lang>
-	canonical string
-	relAuthor []string
-	relTags   []string
-	times     []string // <time datetime>, in page order
-	ld        ldInfo
+	props      map[string][]string // <meta property|name|itemprop> keyed lower-case
+	title      string              // <title>
+	h1         string              // first <h1>
+	h2         string              // first <h2>, the headline of old layouts
+	lang       string              // <html lang>
+	canonical  string
+	relAuthor  []string
+	relTags    []string
+	itemAuthor []string // itemprop="author" text
+	bylines    []string // short texts of "byline"/"author" elements
+	times      []string // <time datetime>, in page order
+	ld         ldInfo
 }
 
 func (m *meta) first(keys ...string) string {
@@ -53,6 +55,9 @@ func readMeta(root *html.Node) *meta {
 
 // element records n and reports whether its subtree is done with.
 func (m *meta) element(n *html.Node) bool {
+	if m.byline(n) {
+		return true
+	}
 	switch n.DataAtom {
 	case atom.Html:
 		m.lang = attr(n, "lang")
@@ -181,4 +186,28 @@ func (m *meta) dateHints(url string) []rinse.DateHint {
 func (m *meta) isArticle() bool {
 	t := strings.ToLower(m.first("og:type"))
 	return t == "article" || m.ld.rank >= 3 || m.first("article:published_time") != ""
+}
+
+// byline records author names shown on the page: itemprop="author"
+// elements and short elements whose class or id says byline or author.
+func (m *meta) byline(n *html.Node) bool {
+	if n.DataAtom == atom.Meta || n.DataAtom == atom.Link || n.DataAtom == atom.Script {
+		return false
+	}
+	if strings.Contains(attr(n, "itemprop"), "author") {
+		if t := collapse(textOf(n)); t != "" && len(t) <= 120 {
+			m.itemAuthor = append(m.itemAuthor, t)
+			return true
+		}
+		return false
+	}
+	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	if !strings.Contains(cls, "byline") && !hasWord(cls, "author") && !strings.Contains(cls, "author-name") && !strings.Contains(cls, "authorname") {
+		return false
+	}
+	if t := collapse(textOf(n)); t != "" && len(t) <= 80 {
+		m.bylines = append(m.bylines, t)
+		return true
+	}
+	return false
 }

@@ -64,7 +64,7 @@ func isSiteName(s, siteName, host string) bool {
 }
 
 // bylinePrefix matches the "By" and "Updated By:" introducing names.
-var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:written|posted|updated|published)\s+)?by[:\s]+`)
+var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:(?:view|see|show|zeige)\s+)?(?:all\s+|alle\s+)?(?:posts|articles|stories|beiträge|artikel)\s+(?:by|von)(?:\s+|$)|(?:(?:written|posted|updated|published|geschrieben|verfasst)\s+)?(?:by|von|por|par|door|av|af)[:\s]+|(?:author|autor|autorin|auteur|text|texte)\s*:\s*)`)
 
 // authorSplit separates several names in one byline.
 var authorSplit = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*`)
