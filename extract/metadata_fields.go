@@ -13,10 +13,31 @@ var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", "
 // other decoration around the page's own headline ("Moment: Headline").
 func cleanTitle(title, siteName, host, h1 string) string {
 	t := stripSiteName(collapse(title), siteName, host, h1)
-	if h1 != "" && t != h1 && strings.Contains(t, h1) && len(h1)*10 >= len(t)*6 {
+	if h1 != "" && t != h1 && (strings.Contains(t, h1) && len(h1)*10 >= len(t)*6 || sharesWords(h1, t)) {
 		return h1
 	}
 	return t
+}
+
+// sharesWords reports whether most words of the headline h (three at
+// least) occur in the title t: the page's own heading is then the better
+// title, free of the SEO wording metadata titles carry.
+func sharesWords(h, t string) bool {
+	hw := strings.Fields(strings.ToLower(h))
+	if len(hw) < 3 || len(h) > 200 {
+		return false
+	}
+	tw := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(t)) {
+		tw[strings.Trim(w, ",.:;!?\"'()«»„“”")] = true
+	}
+	n := 0
+	for _, w := range hw {
+		if tw[strings.Trim(w, ",.:;!?\"'()«»„“”")] {
+			n++
+		}
+	}
+	return n*2 >= len(hw)
 }
 
 func stripSiteName(title, siteName, host, h1 string) string {
