@@ -112,6 +112,7 @@ func (e *Extractor) fillMeta(doc *rinse.Document, m *meta, in *rinse.Page) {
 	doc.Author = strings.Join(authors, "; ")
 	doc.Categories = appendUnique(nil, m.props["article:section"]...)
 	doc.Categories = appendUnique(doc.Categories, m.ld.sections...)
+	doc.Categories = appendUnique(doc.Categories, m.relCats...)
 	doc.Tags = appendUnique(nil, m.props["article:tag"]...)
 	doc.Tags = appendUnique(doc.Tags, splitKeywords(m.props["keywords"])...)
 	doc.Tags = appendUnique(doc.Tags, splitKeywords(m.props["news_keywords"])...)

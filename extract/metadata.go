@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -20,6 +21,8 @@ type meta struct {
 	relAuthor  []string
 	relTags    []string
 	itemAuthor []string // itemprop="author" text
+	relCats    []string // rel="category" links
+	inArticle  int      // depth of <article> elements around the walk
 	bylines    []string // short texts of "byline"/"author" elements
 	times      []string // <time datetime>, in page order
 	ld         ldInfo
@@ -44,6 +47,10 @@ func readMeta(root *html.Node) *meta {
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode && m.element(n) {
 			return
+		}
+		if n.DataAtom == atom.Article {
+			m.inArticle++
+			defer func() { m.inArticle-- }()
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
@@ -117,10 +124,27 @@ func (m *meta) link(n *html.Node) {
 			if t := collapse(textOf(n)); t != "" {
 				m.relAuthor = append(m.relAuthor, t)
 			}
-		case rel == "tag" && n.DataAtom == atom.A:
-			if t := strings.TrimPrefix(collapse(textOf(n)), "#"); t != "" {
-				m.relTags = append(m.relTags, t)
+		case rel == "category" && n.DataAtom == atom.A:
+			// WordPress writes rel="category tag" on category links.
+			if t := collapse(textOf(n)); t != "" {
+				m.relCats = append(m.relCats, t)
 			}
+			return
+		}
+	}
+	if n.DataAtom != atom.A {
+		return
+	}
+	href := attr(n, "href")
+	switch {
+	case slices.Contains(rels, "tag"),
+		m.inArticle > 0 && (strings.Contains(href, "/tag/") || strings.Contains(href, "/tags/")):
+		if t := strings.TrimPrefix(collapse(textOf(n)), "#"); t != "" && len(t) < 60 {
+			m.relTags = append(m.relTags, t)
+		}
+	case m.inArticle > 0 && strings.Contains(href, "/category/"):
+		if t := collapse(textOf(n)); t != "" && len(t) < 60 {
+			m.relCats = append(m.relCats, t)
 		}
 	}
 }
