@@ -36,8 +36,8 @@ type DatasetOptions struct {
 	// partition before they go to the file writers.
 	BatchRows  int
 	BatchBytes int64
-	// MaxBuffered bounds the bytes buffered across all open partitions;
-	// past it the largest partition flushes. Together with the pipeline's
+	// MaxBuffered bounds the (uncompressed) bytes buffered across all open
+	// partitions; past it the largest partition flushes its row group. Together with the pipeline's
 	// bounded channels it keeps memory flat on any number of pages.
 	MaxBuffered int64
 	// Version and ConfigHash go into file metadata and the manifest.
@@ -69,7 +69,7 @@ func (o DatasetOptions) withDefaults() DatasetOptions {
 		o.BatchBytes = 4 << 20
 	}
 	if o.MaxBuffered <= 0 {
-		o.MaxBuffered = 96 << 20
+		o.MaxBuffered = 48 << 20
 	}
 	if o.Logger == nil {
 		o.Logger = zap.NewNop()

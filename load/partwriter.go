@@ -26,6 +26,10 @@ type partition struct {
 	path    string
 	b       *docBuilder
 	pending []string // sources in the builder, to record which file gets them
+	// rgBytes estimates the uncompressed size of the rows in the open
+	// Parquet row group: the writer buffers a whole row group, and its
+	// memory follows the uncompressed size, not the compressed one.
+	rgBytes int64
 	ds      *Dataset
 	n       int
 	cur     *openFiles
@@ -111,6 +115,7 @@ func (p *partition) flushBatch() error {
 		p.ds.run[src] = e
 	}
 	p.pending = p.pending[:0]
+	p.rgBytes += p.b.bytes
 	rec := p.b.flush()
 	defer rec.Release()
 	if p.cur.pq != nil {
@@ -145,7 +150,7 @@ func (p *partition) size() int64 {
 func (p *partition) buffered() int64 {
 	n := p.b.bytes
 	if p.cur != nil && p.cur.pq != nil {
-		n += p.cur.pq.Buffered()
+		n += p.rgBytes
 	}
 	return n
 }
@@ -155,6 +160,7 @@ func (p *partition) flushAll() error {
 	if err := p.flushBatch(); err != nil {
 		return err
 	}
+	p.rgBytes = 0
 	if p.cur != nil && p.cur.pq != nil {
 		return p.cur.pq.FlushRowGroup()
 	}
@@ -174,6 +180,7 @@ func (p *partition) closeFiles() error {
 		return nil
 	}
 	p.cur = nil
+	p.rgBytes = 0
 	var errs []error
 	if of.pq != nil {
 		errs = append(errs, of.pq.Close())

@@ -2,6 +2,8 @@ package transform
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"math"
 	"math/bits"
@@ -39,24 +41,47 @@ type DedupOptions struct {
 // Exact duplicates (same ContentHash: text equal up to case and spacing)
 // are rejected with rinse.ErrDuplicate and counted, not written.
 // Near-duplicates are written with DuplicateOf set to the kept row's id.
-// They are found with MinHash over 5-word shingles and LSH banding
-// (16 bands of 4 rows: pairs above ~0.5 similarity become candidates,
-// which are then checked against Threshold on the full signature).
+// They are found with MinHash over 5-word shingles and LSH banding (12
+// bands of 5 rows: a pair at 0.8 similarity shares a band with
+// probability 0.99, at 0.5 with 0.32); a candidate is then checked against
+// Threshold on the full signature.
+//
+// Memory grows with the documents seen, so it is kept to ~250 bytes per
+// document: 16-byte keys instead of hex strings, 16-bit signature values,
+// and each band bucket remembers only the first document that landed in
+// it (the one a near-duplicate must point at anyway).
 type Dedup struct {
 	opts  DedupOptions
-	exact map[string]string // content hash → id of the kept row
-	bands []map[uint64][]int32
-	sigs  []signature
-	ids   []string
+	exact map[key16]key16 // content hash → id of the kept row
+	bands map[uint32]int32
+	sigs  []uint16 // sigSize values per kept document
+	ids   []key16
 }
 
 const (
 	sigSize   = 64
-	bandRows  = 4
+	bandRows  = 5
+	bands     = 12
 	shingleWs = 5
 )
 
 type signature [sigSize]uint32
+
+type key16 [16]byte
+
+// toKey packs a 32-hex-digit hash or id into 16 bytes; anything else is
+// hashed into 16 bytes.
+func toKey(s string) key16 {
+	var k key16
+	if len(s) == 32 {
+		if _, err := hex.Decode(k[:], []byte(s)); err == nil {
+			return k
+		}
+	}
+	sum := sha256.Sum256([]byte(s))
+	copy(k[:], sum[:16])
+	return k
+}
 
 // NewDedup returns a Dedup, or nil for DedupNone.
 func NewDedup(opts DedupOptions) *Dedup {
@@ -69,25 +94,23 @@ func NewDedup(opts DedupOptions) *Dedup {
 	if opts.Threshold <= 0 {
 		opts.Threshold = 0.8
 	}
-	d := &Dedup{opts: opts, exact: map[string]string{}}
+	d := &Dedup{opts: opts, exact: make(map[key16]key16, len(opts.Seen))}
 	for h, id := range opts.Seen {
-		d.exact[h] = id
+		d.exact[toKey(h)] = toKey(id)
 	}
 	if opts.Mode == DedupNear {
-		d.bands = make([]map[uint64][]int32, sigSize/bandRows)
-		for i := range d.bands {
-			d.bands[i] = map[uint64][]int32{}
-		}
+		d.bands = map[uint32]int32{}
 	}
 	return d
 }
 
 // Process implements pipeline.DocProcessor (sequentially).
 func (d *Dedup) Process(_ context.Context, in *rinse.Document) (*rinse.Document, error) {
-	if kept, ok := d.exact[in.ContentHash]; ok && kept != in.ID {
-		return nil, fmt.Errorf("deduplicating: same text as %s: %w", kept, rinse.ErrDuplicate)
+	h, id := toKey(in.ContentHash), toKey(in.ID)
+	if kept, ok := d.exact[h]; ok && kept != id {
+		return nil, fmt.Errorf("deduplicating: same text as %x: %w", kept[:], rinse.ErrDuplicate)
 	}
-	d.exact[in.ContentHash] = in.ID
+	d.exact[h] = id
 	if d.bands == nil {
 		return in, nil
 	}
@@ -97,10 +120,10 @@ func (d *Dedup) Process(_ context.Context, in *rinse.Document) (*rinse.Document,
 	}
 	if kept := d.nearest(&sig); kept >= 0 {
 		out := *in
-		out.DuplicateOf = d.ids[kept]
+		out.DuplicateOf = hex.EncodeToString(d.ids[kept][:])
 		return &out, nil
 	}
-	d.add(&sig, in.ID)
+	d.add(&sig, id)
 	return in, nil
 }
 
@@ -108,38 +131,46 @@ func (d *Dedup) Process(_ context.Context, in *rinse.Document) (*rinse.Document,
 // sig, or -1.
 func (d *Dedup) nearest(sig *signature) int {
 	best := -1
-	for b := range d.bands {
-		for _, i := range d.bands[b][bandKey(sig, b)] {
-			if (best < 0 || int(i) < best) && similarity(sig, &d.sigs[i]) >= d.opts.Threshold {
-				best = int(i)
-			}
+	for b := range bands {
+		i, ok := d.bands[bandKey(sig, b)]
+		if ok && (best < 0 || int(i) < best) && d.similarity(sig, int(i)) >= d.opts.Threshold {
+			best = int(i)
 		}
 	}
 	return best
 }
 
-func (d *Dedup) add(sig *signature, id string) {
-	i := int32(len(d.sigs))
-	d.sigs = append(d.sigs, *sig)
+func (d *Dedup) add(sig *signature, id key16) {
+	i := int32(len(d.ids))
+	for _, v := range sig {
+		d.sigs = append(d.sigs, uint16(v>>16))
+	}
 	d.ids = append(d.ids, id)
-	for b := range d.bands {
-		k := bandKey(sig, b)
-		d.bands[b][k] = append(d.bands[b][k], i)
+	for b := range bands {
+		if k := bandKey(sig, b); !hasKey(d.bands, k) {
+			d.bands[k] = i
+		}
 	}
 }
 
-func bandKey(sig *signature, band int) uint64 {
-	var h uint64 = 14695981039346656037
+func hasKey(m map[uint32]int32, k uint32) bool { _, ok := m[k]; return ok }
+
+// bandKey hashes one band's rows together with the band number.
+func bandKey(sig *signature, band int) uint32 {
+	h := uint64(band+1) * 0x9e3779b97f4a7c15
 	for _, v := range sig[band*bandRows : (band+1)*bandRows] {
-		h = (h ^ uint64(v)) * 1099511628211
+		h = mix(h ^ uint64(v>>16))
 	}
-	return h
+	return uint32(h >> 32)
 }
 
-func similarity(a, b *signature) float64 {
+// similarity estimates the Jaccard similarity of sig and kept document i
+// from the share of equal (16-bit) signature values.
+func (d *Dedup) similarity(sig *signature, i int) float64 {
+	kept := d.sigs[i*sigSize : (i+1)*sigSize]
 	same := 0
-	for i := range a {
-		if a[i] == b[i] {
+	for j, v := range sig {
+		if uint16(v>>16) == kept[j] {
 			same++
 		}
 	}

@@ -23,10 +23,15 @@ func TestDedup(t *testing.T) {
 	near := strings.Replace(article, "two kilometres", "three kilometres", 1)
 	other := "A completely different story about a bakery that opened its doors on a quiet morning in the old town square."
 	docs := []*rinse.Document{
-		{ID: "a", Text: article},
-		{ID: "b", Text: strings.ToUpper(article)}, // exact up to case
-		{ID: "c", Text: near},
-		{ID: "d", Text: other},
+		{Source: "a", Text: article},
+		{Source: "b", Text: strings.ToUpper(article)}, // exact up to case
+		{Source: "c", Text: near},
+		{Source: "d", Text: other},
+	}
+	name := map[string]string{}
+	for _, in := range docs {
+		in.ID = DocumentID(in.Source)
+		name[in.ID] = in.Source
 	}
 	d := NewDedup(DedupOptions{Mode: DedupNear})
 	var got []string
@@ -35,13 +40,13 @@ func TestDedup(t *testing.T) {
 		out, err := d.Process(context.Background(), in)
 		switch {
 		case errors.Is(err, rinse.ErrDuplicate):
-			got = append(got, in.ID+"=dup")
+			got = append(got, in.Source+"=dup")
 		case err != nil:
 			t.Fatal(err)
 		case out.DuplicateOf != "":
-			got = append(got, in.ID+"~"+out.DuplicateOf)
+			got = append(got, in.Source+"~"+name[out.DuplicateOf])
 		default:
-			got = append(got, in.ID)
+			got = append(got, in.Source)
 		}
 	}
 	if want := "a b=dup c~a d"; strings.Join(got, " ") != want {
@@ -78,7 +83,9 @@ func TestMinhashEstimate(t *testing.T) {
 	near := strings.Replace(article, "two kilometres", "three kilometres", 1)
 	a, _ := minhash(article)
 	b, _ := minhash(near)
-	if s := similarity(&a, &b); s < 0.8 || s == 1 {
+	d := NewDedup(DedupOptions{})
+	d.add(&a, toKey("a"))
+	if s := d.similarity(&b, 0); s < 0.8 || s == 1 {
 		t.Errorf("similarity of a one-word edit = %.2f, want in [0.8, 1)", s)
 	}
 }

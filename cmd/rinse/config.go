@@ -37,6 +37,7 @@ type Config struct {
 		Buffer           int           `mapstructure:"buffer"`
 		PageTimeout      time.Duration `mapstructure:"page_timeout"`
 		MaxPageBytes     int64         `mapstructure:"max_page_bytes"`
+		MemoryLimit      int64         `mapstructure:"memory_limit"`
 	} `mapstructure:"pipeline"`
 	Extract struct {
 		Profiles     []string `mapstructure:"profiles"`
@@ -82,8 +83,8 @@ var defaults = map[string]any{
 	"log.level": "info", "log.format": "auto",
 	"pipeline.decode_workers": 1, "pipeline.extract_workers": 0, "pipeline.transform_workers": 0,
 	"pipeline.fetch_workers": 16, "pipeline.buffer": 16, "pipeline.page_timeout": "10s",
-	"pipeline.max_page_bytes": 32 << 20,
-	"extract.profiles":        []string{}, "extract.keep_comments": false, "extract.min_words": 5,
+	"pipeline.max_page_bytes": 32 << 20, "pipeline.memory_limit": 192 << 20,
+	"extract.profiles": []string{}, "extract.keep_comments": false, "extract.min_words": 5,
 	"extract.languages":    []string{},
 	"entities.gazetteers":  []string{},
 	"dataset.partition_by": []string{"site"}, "dataset.compression": "zstd",
@@ -186,6 +187,7 @@ func (c *Config) validate(v *viper.Viper) error {
 	nonNeg := map[string]int64{
 		"workers": int64(c.Workers), "pipeline.buffer": int64(c.Pipeline.Buffer),
 		"pipeline.max_page_bytes": c.Pipeline.MaxPageBytes, "extract.min_words": int64(c.Extract.MinWords),
+		"pipeline.memory_limit":   c.Pipeline.MemoryLimit,
 		"dataset.row_group_bytes": c.Dataset.RowGroupBytes, "dataset.file_bytes": c.Dataset.FileBytes,
 	}
 	for key, n := range nonNeg {

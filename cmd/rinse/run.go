@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -18,7 +19,7 @@ import (
 func init() { register(newRunCmd) }
 
 func newRunCmd() *cobra.Command {
-	var configFile string
+	var configFile, cpuProfile, memProfile string
 	cmd := &cobra.Command{
 		Use:   "run --input DIR --output DIR",
 		Short: "Turn a directory of pages (or WARC files, or URLs) into a dataset",
@@ -31,6 +32,11 @@ func newRunCmd() *cobra.Command {
 			if err != nil {
 				return usageError(err)
 			}
+			stop, err := startProfiles(cpuProfile, memProfile)
+			if err != nil {
+				return usageError(err)
+			}
+			defer stop()
 			return runJob(cmd.Context(), cfg)
 		},
 	}
@@ -53,6 +59,10 @@ func newRunCmd() *cobra.Command {
 	f.Bool("keep-comments", false, "keep comment sections in the main text")
 	f.Duration("page-timeout", 0, "time budget of one page (default 10s)")
 	f.String("user-agent", "", "User-Agent for fetching")
+	f.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile (go tool pprof) to this file")
+	f.StringVar(&memProfile, "memprofile", "", "write a heap profile at the end of the run to this file")
+	_ = f.MarkHidden("cpuprofile")
+	_ = f.MarkHidden("memprofile")
 	return cmd
 }
 
@@ -72,6 +82,9 @@ func runJob(parent context.Context, cfg *Config) error {
 		return usageError(err)
 	}
 	defer job.close()
+	if os.Getenv("GOMEMLIMIT") == "" && cfg.Pipeline.MemoryLimit > 0 {
+		debug.SetMemoryLimit(cfg.Pipeline.MemoryLimit)
+	}
 	ds, err := load.OpenDataset(job.dataset)
 	if err != nil {
 		return &exitError{code: exitFailed, err: err}
