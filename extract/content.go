@@ -124,6 +124,9 @@ func (s *scorer) selection(top *html.Node, topScore float64) []*html.Node {
 		}
 		top, topScore = p, max(ps, topScore)
 	}
+	if split := s.splitContent(top); split != nil {
+		return split
+	}
 	parent := top.Parent
 	if parent == nil {
 		return []*html.Node{top}
@@ -170,4 +173,36 @@ func (s *scorer) widen(parent *html.Node, chosen []*html.Node) *html.Node {
 		wide = p
 	}
 	return wide
+}
+
+// splitContent finds articles cut into sibling content elements of one
+// kind (CMS blocks such as <div class="outer"> each holding a heading and
+// some paragraphs): from top, up to a few levels, the first ancestor with
+// siblings of the same tag and class that hold prose gives the article
+// as that ancestor and those siblings, in page order.
+func (s *scorer) splitContent(top *html.Node) []*html.Node {
+	x := top
+	for level := 0; level < 6 && x.Parent != nil && x.DataAtom != atom.Body; level, x = level+1, x.Parent {
+		class := attr(x, "class")
+		if class == "" {
+			continue
+		}
+		var out []*html.Node
+		similar := 0
+		for c := x.Parent.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c == x:
+				out = append(out, c)
+			case c.Type == html.ElementNode && !s.skip[c] && c.DataAtom == x.DataAtom && attr(c, "class") == class:
+				if st := s.stats[c]; st.text >= 50 && st.density() < 0.25 {
+					out = append(out, c)
+					similar++
+				}
+			}
+		}
+		if similar > 0 {
+			return out
+		}
+	}
+	return nil
 }
