@@ -22,6 +22,7 @@ type meta struct {
 	relTags    []string
 	itemAuthor []string // itemprop="author" text
 	relCats    []string // rel="category" links
+	dateline   string   // first short date-like text of a "date" element
 	inArticle  int      // depth of <article> elements around the walk
 	bylines    []string // short texts of "byline"/"author" elements
 	times      []string // <time datetime>, in page order
@@ -203,6 +204,7 @@ func (m *meta) dateHints(url string) []rinse.DateHint {
 		add(m.times[0], "published", "time")
 	}
 	add(urlDate(url), "published", "url")
+	add(m.dateline, "published", "text")
 	return hs
 }
 
@@ -226,6 +228,11 @@ func (m *meta) byline(n *html.Node) bool {
 		return false
 	}
 	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	if m.dateline == "" && (hasWord(cls, "date") || strings.Contains(cls, "dateline") || strings.Contains(cls, "published") || hasWord(cls, "time")) {
+		if t := collapse(textOf(n)); len(t) >= 6 && len(t) <= 60 && strings.ContainsAny(t, "0123456789") {
+			m.dateline = t
+		}
+	}
 	if !strings.Contains(cls, "byline") && !hasWord(cls, "author") && !strings.Contains(cls, "author-name") && !strings.Contains(cls, "authorname") {
 		return false
 	}
