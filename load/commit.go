@@ -63,18 +63,10 @@ func (d *Dataset) Commit(sum rinse.Summary) error {
 		d.removeStaging()
 		return fmt.Errorf("closing files: %w", err)
 	}
-	replaced, entries, changed, err := d.reconcile()
+	replaced, err := d.reconcile()
 	if err != nil {
 		d.removeStaging()
 		return err
-	}
-	if changed {
-		fi, err := writeState(d.staging, d.opts.RunID, entries)
-		if err != nil {
-			d.removeStaging()
-			return fmt.Errorf("writing state: %w", err)
-		}
-		d.files = append(d.files, fi)
 	}
 	m := Manifest{
 		RunID: d.opts.RunID, StartedAt: sum.Started.UTC(), FinishedAt: time.Now().UTC(),
@@ -280,65 +272,60 @@ func LiveFiles(ms []Manifest) []FileInfo {
 	return out
 }
 
-// reconcile works out what this run supersedes. Incremental: every input
-// this run processed again had its old row in some file; those files are
-// rewritten without the old rows and replaced. Full: every earlier data
-// file is replaced. It returns the replaced paths, the state to keep and
-// whether anything changed.
-func (d *Dataset) reconcile() ([]string, map[string]Entry, bool, error) {
+// reconcile works out what this run supersedes and finishes the state
+// file. Incremental: files holding old rows of inputs this run processed
+// again are rewritten without those rows and replaced; the old entries not
+// processed again are carried into the new state (pointing at the
+// rewritten files). Full: every earlier data file is replaced. A run that
+// recorded nothing leaves the state as it was.
+func (d *Dataset) reconcile() ([]string, error) {
+	var replaced []string
 	if d.opts.Full {
 		ms, _ := ReadManifests(d.opts.Dir)
-		var replaced []string
 		for _, f := range LiveFiles(ms) {
 			if strings.HasPrefix(f.Path, "documents/") || strings.HasPrefix(f.Path, "quarantine/") {
 				replaced = append(replaced, f.Path)
 			}
 		}
-		return replaced, d.run, true, nil
 	}
-	drop := map[string]map[string]bool{}
-	for src := range d.run {
-		if old, ok := d.state.entries[src]; ok && old.File != "" {
-			if drop[old.File] == nil {
-				drop[old.File] = map[string]bool{}
-			}
-			drop[old.File][old.ID] = true
-		}
+	if d.states == nil {
+		return replaced, nil
 	}
-	entries := make(map[string]Entry, len(d.state.entries)+len(d.run))
-	byFile := map[string][]string{}
-	for src, e := range d.state.entries {
-		entries[src] = e
-		if drop[e.File] != nil {
-			byFile[e.File] = append(byFile[e.File], src)
-		}
-	}
-	for src, e := range d.run {
-		entries[src] = e
-	}
-	bases := make([]string, 0, len(drop))
-	for b := range drop {
+	moved := map[string]string{} // old file base → rewritten base
+	bases := make([]string, 0, len(d.drop))
+	for b := range d.drop {
 		bases = append(bases, b)
 	}
 	sort.Strings(bases)
-	var replaced []string
 	for i, base := range bases {
-		newBase, files, err := d.rewrite(base, drop[base], i)
+		newBase, files, err := d.rewrite(base, d.drop[base], i)
 		if err != nil {
-			return nil, nil, false, err
+			return nil, err
 		}
 		d.files = append(d.files, files...)
+		moved[base] = newBase
 		for _, ext := range []string{".parquet", ".arrow"} {
 			if _, err := os.Stat(filepath.Join(d.opts.Dir, filepath.FromSlash(base+ext))); err == nil {
 				replaced = append(replaced, base+ext)
 			}
 		}
-		for _, src := range byFile[base] {
-			if e := entries[src]; e.File == base {
-				e.File = newBase
-				entries[src] = e
-			}
+	}
+	for src, e := range d.state.entries {
+		if d.superseded[src] {
+			continue
+		}
+		old := e.unpack(src)
+		if nb, ok := moved[old.File]; ok {
+			old.File = nb
+		}
+		if err := d.states.write(old); err != nil {
+			return nil, fmt.Errorf("writing state: %w", err)
 		}
 	}
-	return replaced, entries, len(d.run) > 0, nil
+	fi, err := d.states.close()
+	if err != nil {
+		return nil, fmt.Errorf("writing state: %w", err)
+	}
+	d.files = append(d.files, fi)
+	return replaced, nil
 }

@@ -90,8 +90,12 @@ type Dataset struct {
 	quar    *quarantine
 	files   []FileInfo
 	started time.Time
-	state   *State           // what earlier runs left (empty when Full)
-	run     map[string]Entry // what this run did, by source
+	state   *State // what earlier runs left (empty when Full)
+	states  *stateWriter
+	// superseded marks the old entries this run processed again; drop
+	// lists, per old data file, the sources whose rows must leave it.
+	superseded map[string]bool
+	drop       map[string]map[string]bool
 }
 
 // OpenDataset prepares opts.Dir for a run: it takes the dataset lock,
@@ -124,7 +128,7 @@ func OpenDataset(opts DatasetOptions) (*Dataset, error) {
 		unlockDir(lock)
 		return nil, fmt.Errorf("creating staging directory: %w", err)
 	}
-	state := &State{entries: map[string]Entry{}}
+	state := &State{entries: map[string]entry{}}
 	if !opts.Full {
 		if state, err = readState(opts.Dir); err != nil {
 			unlockDir(lock)
@@ -133,7 +137,8 @@ func OpenDataset(opts DatasetOptions) (*Dataset, error) {
 	}
 	return &Dataset{
 		opts: opts, mem: memory.NewGoAllocator(), staging: staging, lock: lock,
-		parts: map[string]*partition{}, started: time.Now(), state: state, run: map[string]Entry{},
+		parts: map[string]*partition{}, started: time.Now(), state: state,
+		superseded: map[string]bool{}, drop: map[string]map[string]bool{},
 	}, nil
 }
 
@@ -158,11 +163,10 @@ func (d *Dataset) WriteDocument(doc *rinse.Document) error {
 		d.order = append(d.order, key)
 	}
 	p.b.append(doc)
-	p.pending = append(p.pending, doc.Source)
-	d.run[doc.Source] = Entry{
+	p.pending = append(p.pending, Entry{
 		Source: doc.Source, Digest: doc.InputDigest, Config: d.opts.ConfigHash,
 		Outcome: "document", ID: doc.ID, ContentHash: doc.ContentHash,
-	}
+	})
 	if p.b.rows >= d.opts.BatchRows || p.b.bytes >= d.opts.BatchBytes {
 		if err := p.flushBatch(); err != nil {
 			return err
@@ -201,7 +205,9 @@ func (d *Dataset) WriteQuarantine(q *rinse.Quarantined) error {
 		d.quar = &quarantine{ds: d}
 	}
 	if q.InputDigest != "" {
-		d.run[q.Source] = Entry{Source: q.Source, Digest: q.InputDigest, Config: d.opts.ConfigHash, Outcome: "quarantined"}
+		if err := d.record(Entry{Source: q.Source, Digest: q.InputDigest, Config: d.opts.ConfigHash, Outcome: "quarantined"}); err != nil {
+			return err
+		}
 	}
 	return d.quar.add(q)
 }
@@ -234,5 +240,32 @@ func (d *Dataset) closeAll() error {
 // Record remembers an input that ended without a row (a duplicate), so an
 // incremental rerun does not process it again.
 func (d *Dataset) Record(source, digest, outcome string) {
-	d.run[source] = Entry{Source: source, Digest: digest, Config: d.opts.ConfigHash, Outcome: outcome}
+	// A failure to record only costs reprocessing the input next time.
+	_ = d.record(Entry{Source: source, Digest: digest, Config: d.opts.ConfigHash, Outcome: outcome})
+}
+
+// record streams one input's new entry into this run's state file and
+// notes what it supersedes: an earlier row of the same input must leave
+// the file that holds it.
+func (d *Dataset) record(e Entry) error {
+	if d.states == nil {
+		w, err := newStateWriter(d.staging, d.opts.RunID)
+		if err != nil {
+			return fmt.Errorf("starting state file: %w", err)
+		}
+		d.states = w
+	}
+	if old, ok := d.state.entries[e.Source]; ok && !d.superseded[e.Source] {
+		d.superseded[e.Source] = true
+		if old.file != "" {
+			if d.drop[old.file] == nil {
+				d.drop[old.file] = map[string]bool{}
+			}
+			d.drop[old.file][e.Source] = true
+		}
+	}
+	if err := d.states.write(e); err != nil {
+		return fmt.Errorf("writing state: %w", err)
+	}
+	return nil
 }

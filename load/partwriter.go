@@ -25,7 +25,7 @@ type FileInfo struct {
 type partition struct {
 	path    string
 	b       *docBuilder
-	pending []string // sources in the builder, to record which file gets them
+	pending []Entry // state entries of the rows in the builder, awaiting their file
 	// rgBytes estimates the uncompressed size of the rows in the open
 	// Parquet row group: the writer buffers a whole row group, and its
 	// memory follows the uncompressed size, not the compressed one.
@@ -109,10 +109,11 @@ func (p *partition) flushBatch() error {
 		}
 	}
 	base := strings.TrimSuffix(p.cur.files[0].rel, path.Ext(p.cur.files[0].rel))
-	for _, src := range p.pending {
-		e := p.ds.run[src]
+	for _, e := range p.pending {
 		e.File = base
-		p.ds.run[src] = e
+		if err := p.ds.record(e); err != nil {
+			return err
+		}
 	}
 	p.pending = p.pending[:0]
 	p.rgBytes += p.b.bytes

@@ -18,7 +18,7 @@ import (
 )
 
 // rewrite copies the data files of base (one per format present) into
-// staging under a new name, without the rows whose id is in drop. It is
+// staging under a new name, without the rows whose source is in drop. It is
 // how a changed input's old row leaves the dataset: files are never
 // modified in place, so readers see either the old or the new file.
 // It returns the new base ("" when no row is left) and the files written.
@@ -90,10 +90,10 @@ func (d *Dataset) copyWithout(src, rel string, drop map[string]bool) (FileInfo, 
 	return FileInfo{Path: rel, Format: format, Rows: rows, Bytes: size}, errors.Join(err, cerr)
 }
 
-// keptRanges calls fn with each contiguous run of rows whose id is not in
-// drop, as zero-copy slices.
+// keptRanges calls fn with each contiguous run of rows whose source is
+// not in drop, as zero-copy slices.
 func keptRanges(rec arrow.RecordBatch, drop map[string]bool, fn func(arrow.RecordBatch) error) error {
-	ids := rec.Column(colID).(*array.String)
+	ids := rec.Column(colSource).(*array.String)
 	start := -1
 	for i := 0; i <= ids.Len(); i++ {
 		keep := i < ids.Len() && !drop[ids.Value(i)]

@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"compress/gzip"
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -22,14 +24,15 @@ import (
 // committed run, the newest of which is current.
 const stateDir = "_state"
 
-// Entry is what the dataset remembers about one input.
+// Entry is what the dataset remembers about one input (one line of a
+// state file).
 type Entry struct {
 	Source string `json:"source"`
 	// Digest identifies the raw content; Config the settings it was
 	// processed with. Both equal means the input is unchanged.
 	Digest string `json:"digest"`
 	Config string `json:"config"`
-	// Outcome is "document" or "quarantined".
+	// Outcome is "document", "quarantined" or "duplicate".
 	Outcome string `json:"outcome"`
 	ID      string `json:"id,omitempty"`
 	// File is the data file holding the row, without its extension
@@ -38,19 +41,59 @@ type Entry struct {
 	ContentHash string `json:"content_hash,omitempty"`
 }
 
-// State maps sources to entries. It is read once when a dataset opens and
-// only read while the run is in flight, so it is safe for concurrent use.
+// entry is Entry as held in memory: a state can hold millions, so the
+// hashes are packed and the strings shared by many entries are interned.
+type entry struct {
+	digest  uint64
+	id      [16]byte
+	hash    [16]byte
+	hasHash bool
+	config  string // interned
+	file    string // interned
+	outcome string // interned
+}
+
+// State maps sources to what earlier runs did with them. It is read once
+// when a dataset opens and never written afterwards, so the admit stage
+// may read it while the sink goroutine runs.
 type State struct {
-	entries map[string]Entry
-	run     string // the run whose state file this is
+	entries map[string]entry
 }
 
 // Digest returns the content digest the state compares.
 func Digest(body []byte) string { return strconv.FormatUint(xxhash.Sum64(body), 16) }
 
+func pack(e Entry, intern map[string]string) entry {
+	in := func(s string) string {
+		if v, ok := intern[s]; ok {
+			return v
+		}
+		intern[s] = s
+		return s
+	}
+	p := entry{config: in(e.Config), file: in(e.File), outcome: in(e.Outcome)}
+	p.digest, _ = strconv.ParseUint(e.Digest, 16, 64)
+	_, _ = hex.Decode(p.id[:], []byte(e.ID))
+	if _, err := hex.Decode(p.hash[:], []byte(e.ContentHash)); err == nil && e.ContentHash != "" {
+		p.hasHash = true
+	}
+	return p
+}
+
+func (p entry) unpack(source string) Entry {
+	e := Entry{Source: source, Digest: strconv.FormatUint(p.digest, 16), Config: p.config, Outcome: p.outcome, File: p.file}
+	if p.id != ([16]byte{}) {
+		e.ID = hex.EncodeToString(p.id[:])
+	}
+	if p.hasHash {
+		e.ContentHash = hex.EncodeToString(p.hash[:])
+	}
+	return e
+}
+
 // readState loads the newest state file of a committed run.
 func readState(dir string) (*State, error) {
-	st := &State{entries: map[string]Entry{}}
+	st := &State{entries: map[string]entry{}}
 	files, err := filepath.Glob(filepath.Join(dir, stateDir, "*.jsonl.gz"))
 	if err != nil || len(files) == 0 {
 		return st, err
@@ -62,51 +105,58 @@ func readState(dir string) (*State, error) {
 		return nil, fmt.Errorf("reading state: %w", err)
 	}
 	defer f.Close()
-	zr, err := gzip.NewReader(f)
+	zr, err := gzip.NewReader(bufio.NewReader(f))
 	if err != nil {
 		return nil, fmt.Errorf("reading state %s: %w", newest, err)
 	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 64<<10), 16<<20)
-	for sc.Scan() {
+	intern := map[string]string{}
+	dec := json.NewDecoder(zr)
+	for {
 		var e Entry
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+		if err := dec.Decode(&e); errors.Is(err, io.EOF) {
+			return st, nil
+		} else if err != nil {
 			return nil, fmt.Errorf("reading state %s: %w", newest, err)
 		}
-		st.entries[e.Source] = e
+		st.entries[e.Source] = pack(e, intern)
 	}
-	st.run = filepath.Base(newest)
-	return st, sc.Err()
 }
 
-// writeState writes entries sorted by source into the staging directory.
-func writeState(staging, run string, entries map[string]Entry) (FileInfo, error) {
+// stateWriter streams this run's entries into its state file in staging,
+// so a run's memory does not grow with the inputs it records.
+type stateWriter struct {
+	f   *os.File
+	bw  *bufio.Writer
+	zw  *gzip.Writer
+	enc *json.Encoder
+	rel string
+	n   int64
+}
+
+func newStateWriter(staging, run string) (*stateWriter, error) {
 	rel := path.Join(stateDir, run+".jsonl.gz")
 	p := filepath.Join(staging, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return FileInfo{}, err
+		return nil, err
 	}
 	f, err := os.Create(p)
 	if err != nil {
-		return FileInfo{}, err
+		return nil, err
 	}
-	keys := make([]string, 0, len(entries))
-	for k := range entries {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	bw := bufio.NewWriterSize(f, 1<<20)
+	bw := bufio.NewWriterSize(f, 256<<10)
 	zw := gzip.NewWriter(bw)
-	enc := json.NewEncoder(zw)
-	for _, k := range keys {
-		if err := enc.Encode(entries[k]); err != nil {
-			f.Close()
-			return FileInfo{}, err
-		}
-	}
-	err = errors.Join(zw.Close(), bw.Flush())
-	size, cerr := syncClose(f)
-	return FileInfo{Path: rel, Format: "state", Rows: int64(len(keys)), Bytes: size}, errors.Join(err, cerr)
+	return &stateWriter{f: f, bw: bw, zw: zw, enc: json.NewEncoder(zw), rel: rel}, nil
+}
+
+func (w *stateWriter) write(e Entry) error {
+	w.n++
+	return w.enc.Encode(e)
+}
+
+func (w *stateWriter) close() (FileInfo, error) {
+	err := errors.Join(w.zw.Close(), w.bw.Flush())
+	size, cerr := syncClose(w.f)
+	return FileInfo{Path: w.rel, Format: "state", Rows: w.n, Bytes: size}, errors.Join(err, cerr)
 }
 
 // Admit is the incremental filter: a pipeline page processor that stamps
@@ -120,9 +170,10 @@ type Admit struct {
 // Process implements the pipeline's page-processor contract.
 func (a *Admit) Process(_ context.Context, in *rinse.Page) (*rinse.Page, error) {
 	p := *in
-	p.Digest = Digest(in.Body)
+	sum := xxhash.Sum64(in.Body)
+	p.Digest = strconv.FormatUint(sum, 16)
 	if a.state != nil {
-		if e, ok := a.state.entries[in.Source]; ok && e.Digest == p.Digest && e.Config == a.config {
+		if e, ok := a.state.entries[in.Source]; ok && e.digest == sum && e.config == a.config {
 			return nil, fmt.Errorf("checking state: %w", rinse.ErrUnchanged)
 		}
 	}
@@ -134,8 +185,8 @@ func (a *Admit) Process(_ context.Context, in *rinse.Page) (*rinse.Page, error) 
 func (s *State) Seen() map[string]string {
 	out := map[string]string{}
 	for _, e := range s.entries {
-		if e.File != "" && e.ContentHash != "" {
-			out[e.ContentHash] = e.ID
+		if e.file != "" && e.hasHash {
+			out[hex.EncodeToString(e.hash[:])] = hex.EncodeToString(e.id[:])
 		}
 	}
 	return out
