@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -80,6 +81,10 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 		applyProfile(doc, prof, b)
 	}
 	blocks, err := mainContent(ctx, b, e.opts.KeepComments, m.isArticle())
+	if errors.Is(err, rinse.ErrNoContent) && len(m.ld.body) >= minFirstPass {
+		// Script-rendered pages: the markup is empty, the JSON-LD is not.
+		blocks, err = paragraphs(m.ld.body), nil
+	}
 	if err != nil {
 		return err
 	}
@@ -124,4 +129,15 @@ func (e *Extractor) fillMeta(doc *rinse.Document, m *meta, in *rinse.Page) {
 		lang = in.Header.Get("Content-Language")
 	}
 	doc.Language = normLanguage(lang)
+}
+
+// paragraphs splits plain text on line breaks into paragraph blocks.
+func paragraphs(text string) []rinse.Block {
+	var out []rinse.Block
+	for _, line := range strings.Split(text, "\n") {
+		if line = collapse(line); line != "" {
+			out = append(out, rinse.Block{Text: line, Kind: rinse.BlockParagraph})
+		}
+	}
+	return out
 }

@@ -266,3 +266,16 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+func TestExtractScriptRenderedPageFallsBackToJSONLD(t *testing.T) {
+	body := `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Tide tables move online",
+"articleBody":"The harbour office has stopped printing tide tables and now publishes them only on its website.\nPrinted copies will still be available at the library for anyone without internet access at home, the office said on Monday."}</script></head>
+<body><div id="app"></div><script>render()</script></body></html>`
+	doc, err := extract.NewExtractor(extract.ExtractorOptions{}).Process(context.Background(), &rinse.Page{Body: []byte(body), Kind: rinse.KindHTML})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Blocks) != 2 || !strings.HasPrefix(doc.Blocks[1].Text, "Printed copies") || doc.Title != "Tide tables move online" {
+		t.Errorf("title %q blocks %+v", doc.Title, doc.Blocks)
+	}
+}

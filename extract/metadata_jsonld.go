@@ -17,6 +17,7 @@ type ldInfo struct {
 	sections    []string
 	keywords    []string
 	language    string
+	body        string // articleBody, for pages that render text by script
 	byID        map[string]map[string]any
 }
 
@@ -101,6 +102,7 @@ func (l *ldInfo) consider(o map[string]any) {
 		l.keywords = append(l.keywords, strings.Split(k, ",")...)
 	}
 	l.language = first(strs(o["inLanguage"]))
+	l.body = first(strs(o["articleBody"]))
 }
 
 // names reads a person/organization value: a string, an object with a
