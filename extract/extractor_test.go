@@ -269,7 +269,7 @@ func BenchmarkExtract(b *testing.B) {
 
 func TestExtractScriptRenderedPageFallsBackToJSONLD(t *testing.T) {
 	body := `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Tide tables move online",
-"articleBody":"The harbour office has stopped printing tide tables and now publishes them only on its website.\nPrinted copies will still be available at the library for anyone without internet access at home, the office said on Monday."}</script></head>
+"articleBody":"The harbour office has stopped printing tide tables and now publishes them only on its website.\nPrinted copies will still be available at the library for anyone without internet access at home, the office said on Monday, and the lifeboat station will keep a copy on its notice board."}</script></head>
 <body><div id="app"></div><script>render()</script></body></html>`
 	doc, err := extract.NewExtractor(extract.ExtractorOptions{}).Process(context.Background(), &rinse.Page{Body: []byte(body), Kind: rinse.KindHTML})
 	if err != nil {
