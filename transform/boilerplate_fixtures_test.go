@@ -19,8 +19,8 @@ import (
 	"github.com/rinse-etl/rinse/transform"
 )
 
-// expectation is one entry of testdata/expectations.json (see its README).
-type expectation struct {
+// bpExpectation is one entry of testdata/expectations.json (see its README).
+type bpExpectation struct {
 	Outcome        string   `json:"outcome"`
 	Reason         string   `json:"reason"`
 	Title          *string  `json:"title"`
@@ -35,7 +35,7 @@ type expectation struct {
 }
 
 // extractPage runs decode, extract and boilerplate on one fixture file.
-func extractPage(t testing.TB, set *profile.Set, path string) (*rinse.Document, error) {
+func bpExtractPage(t testing.TB, set *profile.Set, path string) (*rinse.Document, error) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -67,7 +67,7 @@ func extractPage(t testing.TB, set *profile.Set, path string) (*rinse.Document, 
 	return transform.NewBoilerplate(set).Process(ctx, doc)
 }
 
-func loadProfiles(t testing.TB) *profile.Set {
+func bpProfiles(t testing.TB) *profile.Set {
 	t.Helper()
 	set, err := profile.Load(os.DirFS("../configs"), "sites")
 	if err != nil {
@@ -83,17 +83,17 @@ func TestBoilerplateFixtures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var exps map[string]expectation
+	var exps map[string]bpExpectation
 	if err := json.Unmarshal(raw, &exps); err != nil {
 		t.Fatal(err)
 	}
-	set := loadProfiles(t)
+	set := bpProfiles(t)
 	for name, exp := range exps {
 		if exp.Outcome == "skipped" || exp.Reason == "read-error" {
 			continue
 		}
 		t.Run(name, func(t *testing.T) {
-			doc, err := extractPage(t, set, filepath.Join("../testdata/pages", name))
+			doc, err := bpExtractPage(t, set, filepath.Join("../testdata/pages", name))
 			if exp.Outcome == "quarantined" {
 				if err == nil || rinse.Reason(err) != exp.Reason {
 					t.Fatalf("got err %v, want reason %q", err, exp.Reason)
@@ -103,12 +103,12 @@ func TestBoilerplateFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatalf("unexpected error: %v", err)
 			}
-			checkDoc(t, doc, exp)
+			bpCheckDoc(t, doc, exp)
 		})
 	}
 }
 
-func checkDoc(t *testing.T, doc *rinse.Document, exp expectation) {
+func bpCheckDoc(t *testing.T, doc *rinse.Document, exp bpExpectation) {
 	t.Helper()
 	text := doc.Text
 	if exp.Title != nil && doc.Title != *exp.Title {
@@ -117,20 +117,20 @@ func checkDoc(t *testing.T, doc *rinse.Document, exp expectation) {
 	if exp.Author != nil && doc.Author != *exp.Author {
 		t.Errorf("author = %q, want %q", doc.Author, *exp.Author)
 	}
-	if exp.Categories != nil && !sameSet(doc.Categories, exp.Categories) {
+	if exp.Categories != nil && !bpSameSet(doc.Categories, exp.Categories) {
 		t.Errorf("categories = %q, want %q", doc.Categories, exp.Categories)
 	}
-	if exp.Tags != nil && !sameSet(doc.Tags, exp.Tags) {
+	if exp.Tags != nil && !bpSameSet(doc.Tags, exp.Tags) {
 		t.Errorf("tags = %q, want %q", doc.Tags, exp.Tags)
 	}
 	if exp.Site != "" && doc.Site != exp.Site {
 		t.Errorf("site = %q, want %q", doc.Site, exp.Site)
 	}
 	if !strings.HasPrefix(text, exp.TextStartsWith) {
-		t.Errorf("text starts with %q, want %q", head(text), exp.TextStartsWith)
+		t.Errorf("text starts with %q, want %q", bpHead(text), exp.TextStartsWith)
 	}
 	if !strings.HasSuffix(text, exp.TextEndsWith) {
-		t.Errorf("text ends with %q, want %q", tail(text), exp.TextEndsWith)
+		t.Errorf("text ends with %q, want %q", bpTail(text), exp.TextEndsWith)
 	}
 	for _, s := range exp.TextContains {
 		if !strings.Contains(text, s) {
@@ -147,7 +147,7 @@ func checkDoc(t *testing.T, doc *rinse.Document, exp expectation) {
 	}
 }
 
-func sameSet(got, want []string) bool {
+func bpSameSet(got, want []string) bool {
 	if len(got) != len(want) {
 		return false
 	}
@@ -159,5 +159,5 @@ func sameSet(got, want []string) bool {
 	return true
 }
 
-func head(s string) string { return s[:min(len(s), 80)] }
-func tail(s string) string { return s[max(0, len(s)-80):] }
+func bpHead(s string) string { return s[:min(len(s), 80)] }
+func bpTail(s string) string { return s[max(0, len(s)-80):] }

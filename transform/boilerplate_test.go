@@ -14,18 +14,18 @@ import (
 // TestBoilerplateMoofLifeExample is the acceptance test of the MoofLife
 // moment: the same page as a text dump and as HTML with hashed classes.
 func TestBoilerplateMoofLifeExample(t *testing.T) {
-	set := loadProfiles(t)
+	set := bpProfiles(t)
 	for _, file := range []string{"nam-1975.txt", "nam-1975.html"} {
 		t.Run(file, func(t *testing.T) {
-			doc, err := extractPage(t, set, "testdata/boilerplate/"+file)
+			doc, err := bpExtractPage(t, set, "testdata/boilerplate/"+file)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !strings.HasPrefix(doc.Text, "On 1 August 1975, North Korea officially joined") {
-				t.Errorf("text starts %q", head(doc.Text))
+				t.Errorf("text starts %q", bpHead(doc.Text))
 			}
 			if !strings.HasSuffix(doc.Text, "during the Cold War.") {
-				t.Errorf("text ends %q", tail(doc.Text))
+				t.Errorf("text ends %q", bpTail(doc.Text))
 			}
 			for _, bad := range []string{"logo", "icon", "Updated By", "min read", "Published:", "#", "Explore the Life Moments", "Non-Aligned Movement for Independent"} {
 				if strings.Contains(doc.Text, bad) {
