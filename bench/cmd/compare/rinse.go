@@ -1,5 +1,3 @@
-//go:build rinse
-
 package main
 
 import (
