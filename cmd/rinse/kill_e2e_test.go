@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"math/rand/v2"
 	"os"
@@ -12,10 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/file"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/rinse-etl/rinse/internal/genpages"
 )
@@ -117,32 +113,9 @@ func checkVisibleFiles(t *testing.T, out string, trial int) {
 func sourcesInDataset(t *testing.T, out string) map[string]int {
 	t.Helper()
 	seen := map[string]int{}
-	_ = filepath.WalkDir(filepath.Join(out, "documents"), func(p string, e os.DirEntry, err error) error {
-		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".parquet") {
-			return nil
-		}
-		rdr, err := file.OpenParquetFile(p, false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rdr.Close()
-		fr, err := pqarrow.NewFileReader(rdr, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tbl, err := fr.ReadTable(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer tbl.Release()
-		idx := tbl.Schema().FieldIndices("source")[0]
-		for _, ch := range tbl.Column(idx).Data().Chunks() {
-			for i := 0; i < ch.Len(); i++ {
-				seen[ch.(*array.String).Value(i)]++
-			}
-		}
-		return nil
-	})
+	for _, r := range readTable(t, filepath.Join(out, "documents"), "source") {
+		seen[r["source"]]++
+	}
 	return seen
 }
 
