@@ -56,9 +56,6 @@ func newJob(cfg *Config, log *zap.Logger) (*job, error) {
 		j.closers = append(j.closers, f.Close)
 		j.stages.Fetch = pipeline.Tap(j.stages.Fetch, extract.NewArchiver(f).WritePage)
 	}
-	if j.source, err = j.newSource(); err != nil {
-		return nil, err
-	}
 	j.options = pipeline.Options{
 		Workers: pipeline.Workers{
 			Fetch: cfg.Pipeline.FetchWorkers, Decode: cfg.Pipeline.DecodeWorkers,

@@ -82,6 +82,9 @@ func runJob(parent context.Context, cfg *Config) error {
 		return usageError(err)
 	}
 	defer job.close()
+	if job.source, err = job.newSource(); err != nil {
+		return usageError(err)
+	}
 	if os.Getenv("GOMEMLIMIT") == "" && cfg.Pipeline.MemoryLimit > 0 {
 		debug.SetMemoryLimit(cfg.Pipeline.MemoryLimit)
 	}
