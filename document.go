@@ -40,8 +40,10 @@ type Document struct {
 	Profile string
 	// Kind is the page kind the document came from (KindHTML, KindText).
 	Kind string
-	// InputDigest is the raw input's Page.Digest, carried to the sink.
-	InputDigest string
+	// InputDigest is the raw input's Page.Digest, carried to the sink,
+	// with its HTTP validators (Page.ETag, Page.LastModified).
+	InputDigest                  string
+	InputETag, InputLastModified string
 	// DateHints are raw publication/update date strings found in metadata,
 	// most trusted first, for the date normalizer to parse.
 	DateHints []DateHint

@@ -27,6 +27,9 @@ type Page struct {
 	// FetchedAt and HTTPStatus are set by HTTP sources (WARC, fetch).
 	FetchedAt  time.Time
 	HTTPStatus int
+	// ETag and LastModified are the HTTP validators of a fetched page; the
+	// dataset's state keeps them for conditional requests next run.
+	ETag, LastModified string
 	// Digest identifies the raw content (set by the incremental filter);
 	// the dataset's state remembers it to skip unchanged inputs next run.
 	Digest string

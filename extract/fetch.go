@@ -145,7 +145,8 @@ func (f *Fetcher) Close() error {
 // are errors carrying a specific reason (robots-disallowed, timeout,
 // http-404, too-large, not-html, blocked-address, too-many-redirects,
 // dns-error, connection-error). A 304 answer to a conditional request is a
-// page whose Err wraps rinse.ErrSkipped with reason "not-modified".
+// page whose Err wraps rinse.ErrUnchanged with reason "not-modified": the
+// dataset already holds the page as the earlier run saw it.
 func (f *Fetcher) Process(ctx context.Context, in *rinse.Page) (*rinse.Page, error) {
 	if in.Err != nil {
 		return in, nil

@@ -119,7 +119,7 @@ func (f *Fetcher) readResponse(ctx context.Context, hs *hostState, resp *http.Re
 	res := &fetched{url: final, status: resp.StatusCode, header: resp.Header, at: time.Now().UTC()}
 	switch code := resp.StatusCode; {
 	case code == http.StatusNotModified && conditional:
-		res.skip = &rinse.ReasonError{Reason: "not-modified", Err: fmt.Errorf("fetching %s: %w", final, rinse.ErrSkipped)}
+		res.skip = &rinse.ReasonError{Reason: "not-modified", Err: fmt.Errorf("fetching %s: %w", final, rinse.ErrUnchanged)}
 		return res, nil
 	case code == http.StatusTooManyRequests || code >= 500:
 		discard(resp.Body)

@@ -291,7 +291,7 @@ func TestFetchConditional(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := errors.Is(p.Err, rinse.ErrSkipped) && rinse.Reason(p.Err) == "not-modified"; got != c.notModified {
+			if got := errors.Is(p.Err, rinse.ErrUnchanged) && rinse.Reason(p.Err) == "not-modified"; got != c.notModified {
 				t.Errorf("not-modified = %v (Err %v), want %v", got, p.Err, c.notModified)
 			}
 			if !c.notModified && (p.Header.Get("ETag") != `"v8"` || string(p.Body) != "<p>fresh</p>") {

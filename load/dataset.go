@@ -166,6 +166,7 @@ func (d *Dataset) WriteDocument(doc *rinse.Document) error {
 	p.pending = append(p.pending, Entry{
 		Source: doc.Source, Digest: doc.InputDigest, Config: d.opts.ConfigHash,
 		Outcome: "document", ID: doc.ID, ContentHash: doc.ContentHash,
+		ETag: doc.InputETag, LastModified: doc.InputLastModified,
 	})
 	if p.b.rows >= d.opts.BatchRows || p.b.bytes >= d.opts.BatchBytes {
 		if err := p.flushBatch(); err != nil {

@@ -39,6 +39,9 @@ type Entry struct {
 	// ("documents/site=a.com/part-<run>-00000"); "" for no row.
 	File        string `json:"file,omitempty"`
 	ContentHash string `json:"content_hash,omitempty"`
+	// ETag and LastModified are the HTTP validators of a fetched page.
+	ETag         string `json:"etag,omitempty"`
+	LastModified string `json:"last_modified,omitempty"`
 }
 
 // entry is Entry as held in memory: a state can hold millions, so the
@@ -51,6 +54,8 @@ type entry struct {
 	config  string // interned
 	file    string // interned
 	outcome string // interned
+	// etag and lastMod are set for fetched pages only.
+	etag, lastMod string
 }
 
 // State maps sources to what earlier runs did with them. It is read once
@@ -71,7 +76,7 @@ func pack(e Entry, intern map[string]string) entry {
 		intern[s] = s
 		return s
 	}
-	p := entry{config: in(e.Config), file: in(e.File), outcome: in(e.Outcome)}
+	p := entry{config: in(e.Config), file: in(e.File), outcome: in(e.Outcome), etag: e.ETag, lastMod: e.LastModified}
 	p.digest, _ = strconv.ParseUint(e.Digest, 16, 64)
 	_, _ = hex.Decode(p.id[:], []byte(e.ID))
 	if _, err := hex.Decode(p.hash[:], []byte(e.ContentHash)); err == nil && e.ContentHash != "" {
@@ -81,7 +86,8 @@ func pack(e Entry, intern map[string]string) entry {
 }
 
 func (p entry) unpack(source string) Entry {
-	e := Entry{Source: source, Digest: strconv.FormatUint(p.digest, 16), Config: p.config, Outcome: p.outcome, File: p.file}
+	e := Entry{Source: source, Digest: strconv.FormatUint(p.digest, 16), Config: p.config, Outcome: p.outcome, File: p.file,
+		ETag: p.etag, LastModified: p.lastMod}
 	if p.id != ([16]byte{}) {
 		e.ID = hex.EncodeToString(p.id[:])
 	}
@@ -172,12 +178,29 @@ func (a *Admit) Process(_ context.Context, in *rinse.Page) (*rinse.Page, error) 
 	p := *in
 	sum := xxhash.Sum64(in.Body)
 	p.Digest = strconv.FormatUint(sum, 16)
+	if in.Header != nil {
+		p.ETag, p.LastModified = in.Header.Get("ETag"), in.Header.Get("Last-Modified")
+	}
 	if a.state != nil {
 		if e, ok := a.state.entries[in.Source]; ok && e.digest == sum && e.config == a.config {
 			return nil, fmt.Errorf("checking state: %w", rinse.ErrUnchanged)
 		}
 	}
 	return &p, nil
+}
+
+// Conditional returns the HTTP validators an earlier run stored for a
+// fetched URL (its source), for a conditional request; "" when none, or
+// when the configuration changed (the page must then be processed again).
+func (a *Admit) Conditional(url string) (etag, lastModified string) {
+	if a.state == nil {
+		return "", ""
+	}
+	e, ok := a.state.entries[url]
+	if !ok || e.config != a.config || e.outcome != "document" {
+		return "", ""
+	}
+	return e.etag, e.lastMod
 }
 
 // Seen returns the content hashes of rows already in the dataset and the

@@ -68,9 +68,11 @@ func (r *run) deliver(ctx context.Context, sink Sink, seq []DocProcessor, it *it
 		r.count(&r.sum.Filtered)
 		return nil
 	}
-	if it.doc.InputDigest == "" && it.digest != "" {
-		d := *it.doc // the item owns this document; copy anyway, it is cheap
-		d.InputDigest = it.digest
+	if it.digest != "" {
+		// The raw input's identity travels with the item, not through the
+		// stages: stamp it on the document for the sink.
+		d := *it.doc
+		d.InputDigest, d.InputETag, d.InputLastModified = it.digest, it.etag, it.lastMod
 		it.doc = &d
 	}
 	if err := sink.WriteDocument(it.doc); err != nil {

@@ -19,7 +19,9 @@ type item struct {
 	seq      int64
 	source   string
 	url      string
-	digest   string
+	digest   string // the raw input's digest and HTTP validators, for the sink
+	etag     string
+	lastMod  string
 	page     *rinse.Page
 	doc      *rinse.Document
 	stage    string // where err happened
@@ -220,7 +222,7 @@ func pageStep(p PageProcessor) step {
 			it.url = out.URL
 		}
 		if out.Digest != "" {
-			it.digest = out.Digest
+			it.digest, it.etag, it.lastMod = out.Digest, out.ETag, out.LastModified
 		}
 		return nil
 	}

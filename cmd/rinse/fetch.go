@@ -20,5 +20,13 @@ func (j *job) fetchOptions() (*extract.FetchOptions, error) {
 	o.PerHostConcurrency = f.PerHostConcurrency
 	o.RespectRobots = f.RespectRobots
 	o.AllowPrivateNetworks = f.AllowPrivateNetworks
+	// Conditional requests use the validators the dataset's state holds;
+	// the dataset is opened after the stages are built, hence the closure.
+	o.Conditional = func(url string) (string, string) {
+		if j.admit == nil || j.cfg.Full {
+			return "", ""
+		}
+		return j.admit.Conditional(url)
+	}
 	return &o, nil
 }

@@ -25,6 +25,7 @@ type job struct {
 	source  pipeline.Source
 	options pipeline.Options
 	dataset load.DatasetOptions
+	admit   *load.Admit
 	closers []func() error
 }
 
@@ -121,7 +122,8 @@ func (j *job) newSource() (pipeline.Source, error) {
 // filter (unless --full) and exact dedup that knows the rows of earlier
 // runs.
 func (j *job) attach(ds *load.Dataset) {
-	j.stages.Admit = ds.Admit()
+	j.admit = ds.Admit()
+	j.stages.Admit = j.admit
 	j.stages.Sequential = nil
 	if d := transform.NewDedup(transform.DedupOptions{Mode: j.cfg.Dataset.Dedup, Seen: ds.Seen()}); d != nil {
 		j.stages.Sequential = append(j.stages.Sequential, d)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -166,8 +167,15 @@ func TestFetchURLs(t *testing.T) {
 	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, _ *http.Request) {
 		fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
 	})
-	mux.HandleFunc("/news/a.html", func(w http.ResponseWriter, _ *http.Request) {
+	var conditional atomic.Int32
+	mux.HandleFunc("/news/a.html", func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			conditional.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("ETag", `"v1"`)
 		w.Write(article)
 	})
 	mux.HandleFunc("/private/b.html", func(w http.ResponseWriter, _ *http.Request) { w.Write(article) })
@@ -221,6 +229,16 @@ func TestFetchURLs(t *testing.T) {
 	if len(docs) != 1 || docs[0]["http_status"] != "200" || docs[0]["fetched_at"] == "<null>" {
 		t.Fatalf("fetched documents = %v", docs)
 	}
+	// The rerun asks with the stored ETag; the 304 counts as unchanged.
+	code, _, stderr = runCLI(t, env, "run", "--urls", urls, "--output", out, "--allow-private-networks",
+		"--progress", "never", "--log-level", "error")
+	if code != 0 || conditional.Load() != 1 || !strings.Contains(stderr, "unchanged    1") {
+		t.Errorf("rerun: exit %d, %d conditional requests answered 304, summary:\n%s", code, conditional.Load(), stderr)
+	}
+	if docs := readTable(t, filepath.Join(out, "documents"), "source"); len(docs) != 1 {
+		t.Errorf("after the rerun the dataset holds %d rows, want 1", len(docs))
+	}
+
 	replay := filepath.Join(tmp, "replay")
 	if code, _, stderr := runCLI(t, nil, "run", "--input", archive, "--output", replay, "--progress", "never"); code != 0 {
 		t.Fatalf("run over the archive exited %d: %s", code, stderr)
