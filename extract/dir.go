@@ -32,7 +32,7 @@ var pageExts = map[string]string{
 type DirSource struct {
 	Root string
 	// MaxBytes caps a page's (gunzipped) size; larger ones are quarantined
-	// as too large without being read whole. Zero means 32 MiB.
+	// as too large without being read whole. Zero means 8 MiB.
 	MaxBytes int64
 	// Archives, when set, reads WARC files found in the tree; without it
 	// they are skipped.
@@ -128,7 +128,7 @@ func IsWARC(name string) bool {
 func (s *DirSource) read(abs string, gz bool) ([]byte, error) {
 	limit := s.MaxBytes
 	if limit <= 0 {
-		limit = 32 << 20
+		limit = 8 << 20
 	}
 	f, err := os.Open(abs)
 	if err != nil {

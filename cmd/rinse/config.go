@@ -83,7 +83,7 @@ var defaults = map[string]any{
 	"log.level": "info", "log.format": "auto",
 	"pipeline.decode_workers": 1, "pipeline.extract_workers": 0, "pipeline.transform_workers": 0,
 	"pipeline.fetch_workers": 16, "pipeline.buffer": 16, "pipeline.page_timeout": "10s",
-	"pipeline.max_page_bytes": 32 << 20, "pipeline.memory_limit": 192 << 20,
+	"pipeline.max_page_bytes": 8 << 20, "pipeline.memory_limit": 192 << 20,
 	"extract.profiles": []string{}, "extract.keep_comments": false, "extract.min_words": 5,
 	"extract.languages":    []string{},
 	"entities.gazetteers":  []string{},
