@@ -89,3 +89,7 @@ func BenchmarkPipelineParquet(b *testing.B) {
 		}
 	}
 }
+
+func buildDecoder(maxBytes int64) pipeline.PageProcessor {
+	return extract.NewDecoder(extract.DecoderOptions{MaxBytes: maxBytes})
+}
