@@ -242,3 +242,42 @@ func (m *meta) byline(n *html.Node) bool {
 	}
 	return false
 }
+
+// fillMeta sets the metadata fields from what the page declares.
+func (e *Extractor) fillMeta(doc *rinse.Document, m *meta, in *rinse.Page) {
+	doc.URL = first([]string{resolve(in.URL, m.canonical), resolve(in.URL, m.first("og:url")), in.URL})
+	doc.Site = hostOf(doc.URL)
+	doc.SiteName = first([]string{m.first("og:site_name"), m.ld.publisher, m.first("application-name")})
+	raw := first([]string{m.first("og:title"), m.ld.headline, m.first("twitter:title"), m.title, m.h1})
+	doc.Title = cleanTitle(raw, doc.SiteName, doc.Site, first([]string{m.h1, m.h2}))
+	doc.Description = first([]string{m.first("og:description"), m.first("description"), m.ld.description, m.first("twitter:description")})
+	authors := cleanAuthors(m.ld.authors, false)
+	if len(authors) == 0 {
+		authors = cleanAuthors(append(m.props["author"], m.props["article:author"]...), true)
+		authors = appendUnique(authors, cleanAuthors(append(m.props["dc.creator"], m.props["parsely-author"]...), true)...)
+	}
+	// Shown names: the first element that yields any, since later ones
+	// are often comment authors or related-article bylines.
+	for _, shown := range [][]string{m.itemAuthor, m.relAuthor, m.bylines} {
+		for _, v := range shown {
+			if len(authors) == 0 {
+				authors = cleanAuthors([]string{v}, true)
+			}
+		}
+	}
+	doc.Author = strings.Join(authors, "; ")
+	doc.Categories = appendUnique(nil, m.props["article:section"]...)
+	doc.Categories = appendUnique(doc.Categories, m.ld.sections...)
+	doc.Categories = appendUnique(doc.Categories, m.relCats...)
+	doc.Tags = appendUnique(nil, m.props["article:tag"]...)
+	doc.Tags = appendUnique(doc.Tags, splitKeywords(m.props["keywords"])...)
+	doc.Tags = appendUnique(doc.Tags, splitKeywords(m.props["news_keywords"])...)
+	doc.Tags = appendUnique(doc.Tags, m.ld.keywords...)
+	doc.Tags = appendUnique(doc.Tags, m.relTags...)
+	doc.DateHints = m.dateHints(doc.URL)
+	lang := first([]string{m.lang, m.first("content-language"), m.ld.language, m.first("og:locale")})
+	if lang == "" && in.Header != nil {
+		lang = in.Header.Get("Content-Language")
+	}
+	doc.Language = normLanguage(lang)
+}
