@@ -26,6 +26,7 @@ type meta struct {
 	inArticle  int      // depth of <article> elements around the walk
 	bylines    []string // short texts of "byline"/"author" elements
 	times      []string // <time datetime>, in page order
+	pubDates   []string // visible date texts, best first (scanPubDates)
 	ld         ldInfo
 }
 
@@ -58,6 +59,7 @@ func readMeta(root *html.Node) *meta {
 		}
 	}
 	walk(root)
+	m.pubDates = scanPubDates(root)
 	return m
 }
 
@@ -107,7 +109,7 @@ func (m *meta) element(n *html.Node) bool {
 			m.times = append(m.times, v)
 		}
 	case atom.Script:
-		if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
+		if typ := strings.ToLower(attr(n, "type")); strings.Contains(typ, "ld+json") || typ == "" && looksLD(n) {
 			m.ld.add(textOf(n))
 		}
 		return true
@@ -204,6 +206,9 @@ func (m *meta) dateHints(url string) []rinse.DateHint {
 		add(m.times[0], "published", "time")
 	}
 	add(urlDate(url), "published", "url")
+	for _, d := range m.pubDates {
+		add(d, "published", "text")
+	}
 	add(m.dateline, "published", "text")
 	return hs
 }
@@ -280,4 +285,15 @@ func (e *Extractor) fillMeta(doc *rinse.Document, m *meta, in *rinse.Page) {
 		lang = in.Header.Get("Content-Language")
 	}
 	doc.Language = normLanguage(lang)
+}
+
+// looksLD reports whether an untyped <script> holds JSON-LD: some sites
+// leave out the type attribute.
+func looksLD(n *html.Node) bool {
+	c := n.FirstChild
+	if c == nil || c.Type != html.TextNode {
+		return false
+	}
+	t := strings.TrimSpace(c.Data)
+	return strings.HasPrefix(t, "{") && strings.Contains(t[:min(len(t), 200)], "schema.org")
 }

@@ -84,10 +84,10 @@ func (x *Dates) Process(ctx context.Context, in *rinse.Document) (*rinse.Documen
 	d := *in
 	now := x.clock(in)
 	if d.PublishedAt.IsZero() {
-		d.PublishedAt = hintDate(in.DateHints, "published", now)
+		d.PublishedAt = hintDate(in.DateHints, "published", in.Language, now)
 	}
 	if d.UpdatedAt.IsZero() {
-		d.UpdatedAt = hintDate(in.DateHints, "updated", now)
+		d.UpdatedAt = hintDate(in.DateHints, "updated", in.Language, now)
 	}
 	d.Dates = findDates(in.Text, in.Language, d.PublishedAt, start.Add(x.opts.MaxPerPage), x.opts.MaxDates)
 	return &d, nil
@@ -105,17 +105,36 @@ func (x *Dates) clock(d *rinse.Document) time.Time {
 }
 
 // hintDate returns the first plausible parsed hint for field, or zero.
-func hintDate(hints []rinse.DateHint, field string, now time.Time) time.Time {
+func hintDate(hints []rinse.DateHint, field, lang string, now time.Time) time.Time {
 	for _, h := range hints {
 		if h.Field != field {
 			continue
 		}
-		t, _, ok := parseTimestampZoned(h.Value)
+		t, ok := readHint(h, lang)
 		if ok && plausiblePublished(t, now) {
 			return t
 		}
 	}
 	return time.Time{}
+}
+
+// readHint parses one hint. Visible texts ("Stand: 03.08.2015", "Februar
+// 2018 (12)") must name a day: a month alone is an archive link, not a
+// publication date; their numeric dates are read in the page's language.
+func readHint(h rinse.DateHint, lang string) (time.Time, bool) {
+	t, prec, ok := parseTimestampZoned(h.Value)
+	if ok && ((prec == rinse.PrecisionDay || prec == PrecisionTime) || h.Origin != "text" && h.Origin != "time") {
+		return t, true
+	}
+	if h.Origin != "text" && h.Origin != "time" {
+		return time.Time{}, false
+	}
+	for _, d := range FindDates(h.Value, lang, time.Time{}) {
+		if d.Precision == rinse.PrecisionDay {
+			return d.Date, true
+		}
+	}
+	return time.Time{}, false
 }
 
 func plausiblePublished(t, now time.Time) bool {

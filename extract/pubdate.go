@@ -1,0 +1,249 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Visible publication dates.
+//
+// Many pages state their date only in the text ("Veröffentlicht am 3.
+// August 2015", a <span class="date">, a <time> without a readable
+// datetime). scanPubDates walks the tree once and keeps short texts that
+// hold a plausible year, scored by how strongly the page marks them as
+// the publication date; parsing is left to transform.Dates.
+
+// pubSkip are class/id words of containers whose dates belong to other
+// things than the page: comments, lists of other articles, archives.
+var pubSkip = []string{
+	"comment",   // comment timestamps
+	"related",   // related-article teasers
+	"sidebar",   // archive and recent-post widgets
+	"widget",    // same, WordPress style
+	"archive",   // month archives "Februar 2018 (12)"
+	"calendar",  // calendar widgets
+	"teaser",    // teasers of other articles
+	"recommend", // recommendation boxes
+	"popular",   // most-read lists
+	"reply",     // forum replies after the first post
+	"footer",    // copyright years, imprint dates
+	"cookie",    // consent banners
+}
+
+// pubMarks are class/id/itemprop words marking a date element.
+var pubMarks = []string{
+	"date",      // date, post-date, entry-date, dateline
+	"time",      // time, timestamp
+	"publish",   // published, publishdate
+	"posted",    // posted-on
+	"datum",     // German "Datum"
+	"meta",      // post-meta, entry-meta, article-meta
+	"byline",    // bylines often carry the date
+	"created",   // created
+	"submitted", // Drupal "submitted by … on …"
+	"fecha",     // Spanish
+	"data",      // Italian/Portuguese "data" (also "article-data")
+}
+
+// pubWords in the text itself announce the publication date.
+var pubWords = []string{
+	"publi", "posted", "veröffentlicht", "erstellt", "datum", "stand:", "date:",
+	"geschrieben", "gepostet", "pubblicato", "gepubliceerd", "written", "opublikowano",
+}
+
+// notPubWords announce another date: an update, a copyright year.
+var notPubWords = []string{
+	"updat", "aktualisiert", "modifi", "mis à jour", "actualiza", "geändert",
+	"aggiornat", "bijgewerkt", "edited", "©", "copyright", "letzte änderung",
+}
+
+// pubSkipAtoms are elements whose text is never the page's date.
+var pubSkipAtoms = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Select: true, atom.Option: true, atom.Nav: true, atom.Footer: true,
+	atom.Aside: true, atom.Textarea: true, atom.Head: true,
+}
+
+// inlineAtoms are elements a dateline is split across ("8.<a>Dezember
+// 2010</a>"): a candidate takes the text of the nearest other ancestor.
+var inlineAtoms = map[atom.Atom]bool{
+	atom.A: true, atom.Span: true, atom.Strong: true, atom.B: true, atom.Em: true,
+	atom.I: true, atom.Small: true, atom.Time: true, atom.Abbr: true, atom.Font: true,
+}
+
+// Limits of the scan.
+const (
+	maxPubText  = 120 // longer texts are prose, not datelines
+	maxPubCands = 3   // candidates handed on, best first
+)
+
+type pubCand struct {
+	text  string
+	score int
+	order int
+}
+
+type pubScan struct {
+	cands []pubCand
+	seen  map[*html.Node]bool
+}
+
+// scanPubDates returns the best visible date texts, best first.
+func scanPubDates(root *html.Node) []string {
+	s := &pubScan{seen: map[*html.Node]bool{}}
+	s.walk(root, 0)
+	slices.SortStableFunc(s.cands, func(a, b pubCand) int { return b.score - a.score })
+	var out []string
+	for _, c := range s.cands {
+		if len(out) == maxPubCands {
+			break
+		}
+		if !slices.Contains(out, c.text) {
+			out = append(out, c.text)
+		}
+	}
+	return out
+}
+
+// walk visits n with ctx, the score its ancestors give a date inside.
+func (s *pubScan) walk(n *html.Node, ctx int) {
+	switch n.Type {
+	case html.TextNode:
+		s.text(n, ctx)
+		return
+	case html.ElementNode:
+		if pubSkipAtoms[n.DataAtom] {
+			return
+		}
+		cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop"))
+		if containsAny(cls, pubSkip) {
+			return
+		}
+		ctx = s.elementScore(n, cls, ctx)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		s.walk(c, ctx)
+	}
+}
+
+func (s *pubScan) elementScore(n *html.Node, cls string, ctx int) int {
+	switch {
+	case n.DataAtom == atom.Article || n.DataAtom == atom.Main:
+		ctx += 2
+	case n.DataAtom == atom.Header:
+		ctx++
+	case n.DataAtom == atom.Time:
+		if v := attr(n, "datetime"); v != "" && hasYear(v) {
+			score := ctx + 4
+			if _, ok := attrOK(n, "pubdate"); ok || strings.Contains(cls, "publish") {
+				score += 3
+			}
+			s.add(v, score)
+		}
+	}
+	if strings.Contains(cls, "datepublished") {
+		ctx += 5
+	}
+	if cls != "  " && containsAny(cls, pubMarks) {
+		ctx += 3
+	}
+	return ctx
+}
+
+// text considers one text node.
+func (s *pubScan) text(n *html.Node, ctx int) {
+	t := strings.TrimSpace(n.Data)
+	if t == "" || len(t) > maxPubText || !hasYear(t) {
+		return
+	}
+	if digitRuns(t) < 2 {
+		// "Dezember 2010" alone: the day sits in a sibling ("8.<a>…").
+		if t = s.blockText(n); t == "" {
+			return
+		}
+	}
+	low := strings.ToLower(t)
+	if containsAny(low, notPubWords) {
+		return
+	}
+	score := ctx
+	if containsAny(low, pubWords) {
+		score += 4
+	}
+	s.add(collapse(t), score)
+}
+
+// blockText is the text of the nearest non-inline ancestor of n when it
+// is short and not yet taken, else "".
+func (s *pubScan) blockText(n *html.Node) string {
+	block := n.Parent
+	for block != nil && inlineAtoms[block.DataAtom] && block.Parent != nil {
+		block = block.Parent
+	}
+	if block == nil || s.seen[block] {
+		return ""
+	}
+	s.seen[block] = true
+	if bt := collapse(textOf(block)); len(bt) <= maxPubText {
+		return bt
+	}
+	return ""
+}
+
+// digitRuns counts the runs of digits in s.
+func digitRuns(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		d := s[i] >= '0' && s[i] <= '9'
+		if d && !in {
+			n++
+		}
+		in = d
+	}
+	return n
+}
+
+func (s *pubScan) add(t string, score int) {
+	s.cands = append(s.cands, pubCand{text: t, score: score, order: len(s.cands)})
+}
+
+// hasYear reports whether s holds a run of exactly four digits from 1995
+// to 2099: the cheap prefilter before any parsing.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			run++
+			continue
+		}
+		if run == 4 {
+			y := s[i-4 : i]
+			if y[:2] == "20" || y >= "1995" && y[:2] == "19" {
+				return true
+			}
+		}
+		run = 0
+	}
+	return false
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, w := range subs {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}

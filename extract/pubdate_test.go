@@ -1,0 +1,80 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestScanPubDates(t *testing.T) {
+	tests := []struct {
+		name, html string
+		want       []string // expected candidates, best first (prefix of the result)
+		not        []string // texts that must not be candidates
+	}{
+		{"marked span beats plain text",
+			`<article><p>Founded 2001, still going.</p><div class="post-meta"><span>3. August 2015</span></div></article>`,
+			[]string{"3. August 2015"}, nil},
+		{"publication word in the text",
+			`<div><p>Some text</p><small>Veröffentlicht am 28.01.2022 06:00</small></div>`,
+			[]string{"Veröffentlicht am 28.01.2022 06:00"}, nil},
+		{"dateline split across inline elements",
+			`<p class="postmetadata">8.<a href="/2010/12/">Dezember 2010</a> um 09:43</p>`,
+			[]string{"8.Dezember 2010 um 09:43"}, nil},
+		{"comments, sidebars, nav and footers are skipped",
+			`<nav>Mai 2019</nav><aside>April 2019</aside><div class="comments"><p>1. März 2020</p></div><footer>© 2024 Site</footer><div id="sidebar">Januar 2018</div>`,
+			nil, []string{"Mai 2019", "April 2019", "1. März 2020", "© 2024 Site", "Januar 2018"}},
+		{"update notes are not publication dates",
+			`<p class="date">Updated 4 May 2021</p><p class="date">Posted 1 May 2021</p>`,
+			[]string{"Posted 1 May 2021"}, []string{"Updated 4 May 2021"}},
+		{"time datetime, pubdate first",
+			`<article><time datetime="2020-03-01">1 March</time><time pubdate datetime="2020-02-28T10:00:00Z">28 Feb</time></article>`,
+			[]string{"2020-02-28T10:00:00Z", "2020-03-01"}, nil},
+		{"long prose is not a dateline",
+			`<p>` + strings.Repeat("In 2015 the town grew. ", 10) + `</p>`,
+			nil, nil},
+		{"numbers that are not years",
+			`<p class="date">Call 0800 1234 567</p>`, nil, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader(tc.html))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := scanPubDates(root)
+			if tc.want == nil && tc.not == nil && len(got) != 0 {
+				t.Errorf("got %q, want none", got)
+			}
+			if len(got) < len(tc.want) || !slices.Equal(got[:len(tc.want)], tc.want) {
+				t.Errorf("got %q, want prefix %q", got, tc.want)
+			}
+			for _, n := range tc.not {
+				if slices.Contains(got, n) {
+					t.Errorf("got %q, must not hold %q", got, n)
+				}
+			}
+		})
+	}
+}
+
+func TestHasYear(t *testing.T) {
+	for s, want := range map[string]bool{
+		"3.8.2015": true, "1994": false, "1995": true, "2099": true, "12345": false,
+		"no digits": false, "Tel. 1800": false, "2019-05-01": true,
+	} {
+		if got := hasYear(s); got != want {
+			t.Errorf("hasYear(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestUntypedJSONLDScript(t *testing.T) {
+	root, _ := html.Parse(strings.NewReader(`<html><head><script>{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H", "datePublished": "2022-01-28T06:00:00+01:00"}</script><script>var x = {"a": 1};</script></head></html>`))
+	m := readMeta(root)
+	if m.ld.published != "2022-01-28T06:00:00+01:00" {
+		t.Errorf("published = %q", m.ld.published)
+	}
+}
