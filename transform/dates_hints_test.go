@@ -13,7 +13,7 @@ func TestReadHint(t *testing.T) {
 		want string // YYYY-MM-DD, "" = not read
 	}{
 		{rinse.DateHint{Value: "Stand: 03.08.2015", Origin: "text"}, "de", "2015-08-03"},
-		{rinse.DateHint{Value: "Stand: 03.08.2015", Origin: "text"}, "", ""}, // ambiguous without a language
+		{rinse.DateHint{Value: "Stand: 03.08.2015", Origin: "text"}, "", ""},   // ambiguous without a language
 		{rinse.DateHint{Value: "Februar 2018 (12)", Origin: "text"}, "de", ""}, // an archive link, no day
 		{rinse.DateHint{Value: "01-11-2023 10:29", Origin: "time"}, "de", "2023-11-01"},
 		{rinse.DateHint{Value: "2018-02", Origin: "meta"}, "", "2018-02-01"}, // metadata may be coarse
