@@ -112,29 +112,10 @@ func hintDate(hints []rinse.DateHint, field, lang string, now time.Time) time.Ti
 		}
 		t, ok := readHint(h, lang)
 		if ok && plausiblePublished(t, now) {
-			return t
+			return localDay(t, h.Value, hints, lang)
 		}
 	}
 	return time.Time{}
-}
-
-// readHint parses one hint. Visible texts ("Stand: 03.08.2015", "Februar
-// 2018 (12)") must name a day: a month alone is an archive link, not a
-// publication date; their numeric dates are read in the page's language.
-func readHint(h rinse.DateHint, lang string) (time.Time, bool) {
-	t, prec, ok := parseTimestampZoned(h.Value)
-	if ok && ((prec == rinse.PrecisionDay || prec == PrecisionTime) || h.Origin != "text" && h.Origin != "time") {
-		return t, true
-	}
-	if h.Origin != "text" && h.Origin != "time" {
-		return time.Time{}, false
-	}
-	for _, d := range FindDates(h.Value, lang, time.Time{}) {
-		if d.Precision == rinse.PrecisionDay {
-			return d.Date, true
-		}
-	}
-	return time.Time{}, false
 }
 
 func plausiblePublished(t, now time.Time) bool {

@@ -2,6 +2,7 @@ package transform
 
 import (
 	"testing"
+	"time"
 
 	"github.com/rinse-etl/rinse"
 )
@@ -27,6 +28,36 @@ func TestReadHint(t *testing.T) {
 		}
 		if s != tc.want {
 			t.Errorf("readHint(%q, %q) = %q, want %q", tc.hint.Value, tc.lang, s, tc.want)
+		}
+	}
+}
+
+func TestLocalDay(t *testing.T) {
+	h := func(v, origin string) rinse.DateHint {
+		return rinse.DateHint{Value: v, Field: "published", Origin: origin}
+	}
+	tests := []struct {
+		name  string
+		hints []rinse.DateHint
+		want  string
+	}{
+		{"UTC after midnight, page shows the day before",
+			[]rinse.DateHint{h("2023-11-09T06:35:29Z", "json-ld"), h("Nov 8, 2023 / 10:35 PM PST", "text")}, "2023-11-08"},
+		{"URL holds the day before",
+			[]rinse.DateHint{h("2020-02-25T02:25:54+00:00", "meta"), h("2020-02-24", "url")}, "2020-02-24"},
+		{"a time in the page's own zone agrees with the UTC day",
+			[]rinse.DateHint{h("2023-10-30T23:01:18Z", "json-ld"), h("2023-10-31T00:01:18+01:00", "time"), h("30. Oktober 2023", "text")}, "2023-10-30"},
+		{"midday: no zone moves the day",
+			[]rinse.DateHint{h("2023-11-02T12:27:17+00:00", "json-ld"), h("Friday, November 3, 2023", "text")}, "2023-11-02"},
+		{"a stated offset is the page's own zone",
+			[]rinse.DateHint{h("2023-11-09T06:35:29+01:00", "json-ld"), h("8. November 2023", "text")}, "2023-11-09"},
+		{"only the best visible date counts",
+			[]rinse.DateHint{h("2023-11-09T06:35:29Z", "json-ld"), h("9 November 2023", "text"), h("8 November 2023", "text")}, "2023-11-09"},
+	}
+	now := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range tests {
+		if got := hintDate(tc.hints, "published", "de", now).Format("2006-01-02"); got != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.name, got, tc.want)
 		}
 	}
 }

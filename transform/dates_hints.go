@@ -1,0 +1,88 @@
+package transform
+
+import (
+	"strings"
+	"time"
+
+	"github.com/rinse-etl/rinse"
+)
+
+// readHint parses one hint. Visible texts ("Stand: 03.08.2015", "Februar
+// 2018 (12)") must name a day: a month alone is an archive link, not a
+// publication date; their numeric dates are read in the page's language.
+func readHint(h rinse.DateHint, lang string) (time.Time, bool) {
+	t, prec, ok := parseTimestampZoned(h.Value)
+	visible := h.Origin == "text" || h.Origin == "time"
+	if ok && (prec == rinse.PrecisionDay || prec == PrecisionTime || !visible) {
+		return t, true
+	}
+	if !visible {
+		return time.Time{}, false
+	}
+	for _, d := range FindDates(h.Value, lang, time.Time{}) {
+		if d.Precision == rinse.PrecisionDay {
+			return d.Date, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// utcMarks show a timestamp was written in UTC, not in the page's zone.
+var utcMarks = []string{"Z", "+00:00", "+0000", "GMT", "UTC"}
+
+// localDay corrects a publication timestamp written in UTC (raw is how
+// the page wrote it): near midnight its calendar date is a day off the
+// one the page's readers saw. When the URL or the best visible date says
+// the day before (or after), and no other hint confirms the UTC day, the
+// shown day is the date.
+func localDay(t time.Time, raw string, hints []rinse.DateHint, lang string) time.Time {
+	if _, off := t.Zone(); off != 0 || !containsAnyStr(raw, utcMarks) {
+		return t
+	}
+	day := midnight(t)
+	var shown time.Time
+	texts := 0
+	for _, h := range hints {
+		if h.Value == raw {
+			continue
+		}
+		d, ok := readHint(h, lang)
+		if !ok {
+			continue
+		}
+		if _, off := d.Zone(); midnight(d).Equal(day) && (off != 0 || h.Origin == "url" || h.Origin == "text") {
+			return t // the page's own zone or its URL agree with the UTC day
+		}
+		if h.Origin == "text" {
+			texts++
+		}
+		// The URL and the page's best visible date only: further text
+		// candidates are as often other articles' dates.
+		if !shown.IsZero() || h.Origin != "url" && (h.Origin != "text" || texts > 1) {
+			continue
+		}
+		// Only a time near midnight can fall on another local day: zones
+		// run from UTC-10 to UTC+10 for nearly all pages.
+		switch diff := midnight(d).Sub(day); {
+		case diff == 24*time.Hour && t.Hour() >= 14, diff == -24*time.Hour && t.Hour() < 10:
+			shown = midnight(d)
+		}
+	}
+	if shown.IsZero() {
+		return t
+	}
+	return shown
+}
+
+func midnight(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func containsAnyStr(s string, subs []string) bool {
+	for _, w := range subs {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
