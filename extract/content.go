@@ -20,14 +20,21 @@ var paragraphTags = map[atom.Atom]bool{
 // made of them.
 var notParagraphs = map[atom.Atom]bool{atom.Li: true, atom.Dd: true, atom.Dt: true, atom.A: true}
 
+// massGain is how much more mass an element must have than the
+// scorer's choice to replace it.
+const massGain = 2.5
+
 // scorer finds the element that holds the main content.
 type scorer struct {
 	stats  map[*html.Node]nodeStat
 	skip   map[*html.Node]bool
 	scores map[*html.Node]float64
 	order  []*html.Node // scored elements in document order, for stable ties
-	steps  int
-	ctx    context.Context
+	// prose sums, per element, the text outside links of the paragraphs
+	// inside it (nested paragraphs counted once).
+	prose map[*html.Node]int
+	steps int
+	ctx   context.Context
 }
 
 // addParagraphs credits every prose element's ancestors, readability-style.
@@ -39,7 +46,8 @@ func (s *scorer) addParagraphs(n *html.Node) error {
 		if s.steps++; s.steps&1023 == 0 && s.ctx.Err() != nil {
 			return fmt.Errorf("scoring content: %w: %w", rinse.ErrTimeout, s.ctx.Err())
 		}
-		if s.isParagraph(c) {
+		para := s.isParagraph(c)
+		if para {
 			s.credit(c)
 		}
 		if err := s.addParagraphs(c); err != nil {
@@ -205,4 +213,72 @@ func (s *scorer) splitContent(top *html.Node) []*html.Node {
 		}
 	}
 	return nil
+}
+
+// mass rates an element as the article's container: its prose counts
+// for it, any other text (menus, teasers, bylines) against it.
+func (s *scorer) mass(n *html.Node) int { return 2*s.prose[n] - s.stats[n].text }
+
+// minProseRun is the shortest run of inline text, in non-space bytes,
+// that counts as prose rather than a label, a menu entry or a byline.
+const minProseRun = 40
+
+// addProse finds the runs of inline text in n's subtree (text between
+// block boundaries, as a reader sees paragraphs and list items) and
+// credits the long ones with few links to every ancestor, in s.prose.
+// It returns the run still open at n's end, for n's parent to continue.
+func (s *scorer) addProse(n *html.Node, inLink bool) (run nodeStat) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			st := measureText(c.Data)
+			run.text += st
+			if inLink {
+				run.link += st
+			}
+		case c.Type != html.ElementNode || s.skip[c]:
+		case blockTags[c.DataAtom] || blockKinds[c.DataAtom] != 0 || c.DataAtom == atom.Br || c.DataAtom == atom.Td || c.DataAtom == atom.Th:
+			s.creditRun(n, run)
+			run = nodeStat{}
+			s.creditRun(c, s.addProse(c, inLink))
+		default:
+			sub := s.addProse(c, inLink || c.DataAtom == atom.A)
+			run.text += sub.text
+			run.link += sub.link
+		}
+	}
+	return run
+}
+
+func (s *scorer) creditRun(at *html.Node, run nodeStat) {
+	if run.text < minProseRun || run.density() > 0.5 {
+		return
+	}
+	for p := at; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		s.prose[p] += run.text - run.link
+	}
+}
+
+// massive returns the ancestor of the chosen elements with the greatest
+// mass when it outweighs them by far: articles cut into many small
+// wrappers (a CMS block per paragraph, a lead in a box of its own), none
+// of which scores well alone. Only ancestors qualify: an element
+// elsewhere with more prose is as often a list of teasers with summaries.
+func (s *scorer) massive(body *html.Node, chosen []*html.Node) *html.Node {
+	s.creditRun(body, s.addProse(body, false))
+	var best *html.Node
+	bm := 0
+	for p := chosen[0].Parent; p != nil && p != body && p.Type == html.ElementNode; p = p.Parent {
+		if m := s.mass(p); m > bm {
+			best, bm = p, m
+		}
+	}
+	have := 0
+	for _, n := range chosen {
+		have += s.mass(n)
+	}
+	if best == nil || float64(bm) < massGain*float64(have) {
+		return nil
+	}
+	return best
 }

@@ -59,7 +59,7 @@ func mainContent(ctx context.Context, body *html.Node, keepComments, article boo
 func bestBlocks(ctx context.Context, body *html.Node, skip map[*html.Node]bool) ([]rinse.Block, []*html.Node, error) {
 	stats := map[*html.Node]nodeStat{}
 	measure(body, false, stats, skip)
-	s := &scorer{stats: stats, skip: skip, scores: map[*html.Node]float64{}, ctx: ctx}
+	s := &scorer{stats: stats, skip: skip, scores: map[*html.Node]float64{}, prose: map[*html.Node]int{}, ctx: ctx}
 	if err := s.addParagraphs(body); err != nil {
 		return nil, nil, err
 	}
@@ -67,6 +67,9 @@ func bestBlocks(ctx context.Context, body *html.Node, skip map[*html.Node]bool) 
 	var chosen []*html.Node
 	if top, score := s.best(); top != nil {
 		chosen = s.selection(top, score)
+		if m := s.massive(body, chosen); m != nil {
+			chosen = []*html.Node{m}
+		}
 		if wide := s.widen(chosen[0].Parent, chosen); wide != nil {
 			blocks = blocksAround(skip, wide, chosen)
 		} else {

@@ -78,6 +78,14 @@ func TestExtractHTML(t *testing.T) {
 			contains: []string{"Three days of heavy rain", "thick mulch of grass clippings"},
 		},
 		{
+			// An article cut into nested CMS wrappers, a paragraph each:
+			// no wrapper scores well alone, their common ancestor does.
+			file: "cms-blocks.html", title: "Village hall reopens after the flood repairs",
+			contains: []string{"Eighteen months after the river burst its banks", "Volunteers did most of the work",
+				"done by volunteers on weekends", "we kept the people", "rehearsing a pantomime for Christmas.", "the builders who came in for the roof"},
+			lacks: []string{"Bridge closure extended", "All rights reserved", "Sport"},
+		},
+		{
 			file: "mooflife-semantic.html", title: "First Ascent of Annapurna by a French Expedition",
 			author: "Mountain Records Team (MRT)", site: "mooflife.com", prof: "mooflife",
 			cats: []string{"Sports", "Exploration"}, tags: []string{"Annapurna", "Mountaineering", "Himalaya", "MoofLife"},

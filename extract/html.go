@@ -184,3 +184,16 @@ func findBody(n *html.Node) *html.Node {
 	}
 	return nil
 }
+
+// measureText counts the non-space bytes of s.
+func measureText(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\n', '\t', '\r', '\f':
+		default:
+			n++
+		}
+	}
+	return n
+}
