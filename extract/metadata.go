@@ -24,9 +24,11 @@ type meta struct {
 	relCats    []string // rel="category" links
 	dateline   string   // first short date-like text of a "date" element
 	inArticle  int      // depth of <article> elements around the walk
+	inComments int      // depth of comment sections around the walk
 	bylines    []string // short texts of "byline"/"author" elements
 	times      []string // <time datetime>, in page order
 	pubDates   []string // visible date texts, best first (scanPubDates)
+	shownBy    []string // visible "By …"/"Text: …" bylines (scanPubDates)
 	ld         ldInfo
 }
 
@@ -54,12 +56,17 @@ func readMeta(root *html.Node) *meta {
 			m.inArticle++
 			defer func() { m.inArticle-- }()
 		}
+		if n.Type == html.ElementNode && isCommentSection(n) {
+			// Names there are commenters', not the page's author.
+			m.inComments++
+			defer func() { m.inComments-- }()
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
 	}
 	walk(root)
-	m.pubDates = scanPubDates(root)
+	m.pubDates, m.shownBy = scanPubDates(root)
 	return m
 }
 
@@ -222,7 +229,7 @@ func (m *meta) isArticle() bool {
 // byline records author names shown on the page: itemprop="author"
 // elements and short elements whose class or id says byline or author.
 func (m *meta) byline(n *html.Node) bool {
-	if n.DataAtom == atom.Meta || n.DataAtom == atom.Link || n.DataAtom == atom.Script {
+	if n.DataAtom == atom.Meta || n.DataAtom == atom.Link || n.DataAtom == atom.Script || m.inComments > 0 {
 		return false
 	}
 	if strings.Contains(attr(n, "itemprop"), "author") {
@@ -263,10 +270,11 @@ func (e *Extractor) fillMeta(doc *rinse.Document, m *meta, in *rinse.Page) {
 	}
 	// Shown names: the first element that yields any, since later ones
 	// are often comment authors or related-article bylines.
-	for _, shown := range [][]string{m.itemAuthor, m.relAuthor, m.bylines} {
+	authors = dropJunkAuthors(authors)
+	for _, shown := range [][]string{m.itemAuthor, m.relAuthor, m.bylines, m.shownBy} {
 		for _, v := range shown {
 			if len(authors) == 0 {
-				authors = cleanAuthors([]string{v}, true)
+				authors = dropJunkAuthors(cleanAuthors([]string{v}, true))
 			}
 		}
 	}
@@ -296,4 +304,13 @@ func looksLD(n *html.Node) bool {
 	}
 	t := strings.TrimSpace(c.Data)
 	return strings.HasPrefix(t, "{") && strings.Contains(t[:min(len(t), 200)], "schema.org")
+}
+
+// isCommentSection reports whether n holds comments or the comment form.
+func isCommentSection(n *html.Node) bool {
+	if n.DataAtom == atom.Form || n.DataAtom == atom.Label {
+		return true
+	}
+	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	return strings.Contains(cls, "comment") || strings.Contains(cls, "respond") || strings.Contains(cls, "reply")
 }

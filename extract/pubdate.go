@@ -87,12 +87,14 @@ type pubCand struct {
 }
 
 type pubScan struct {
-	cands []pubCand
-	seen  map[*html.Node]bool
+	cands   []pubCand
+	seen    map[*html.Node]bool
+	bylines []string // visible bylines, see metadata_byline.go
 }
 
-// scanPubDates returns the best visible date texts, best first.
-func scanPubDates(root *html.Node) []string {
+// scanPubDates returns the best visible date texts, best first, and the
+// visible bylines in page order.
+func scanPubDates(root *html.Node) (dates, bylines []string) {
 	s := &pubScan{seen: map[*html.Node]bool{}}
 	s.walk(root, 0)
 	slices.SortStableFunc(s.cands, func(a, b pubCand) int { return b.score - a.score })
@@ -105,7 +107,7 @@ func scanPubDates(root *html.Node) []string {
 			out = append(out, c.text)
 		}
 	}
-	return out
+	return out, s.bylines
 }
 
 // walk visits n with ctx, the score its ancestors give a date inside.
@@ -156,7 +158,11 @@ func (s *pubScan) elementScore(n *html.Node, cls string, ctx int) int {
 // text considers one text node.
 func (s *pubScan) text(n *html.Node, ctx int) {
 	t := strings.TrimSpace(n.Data)
-	if t == "" || len(t) > maxPubText || !hasYear(t) {
+	if t == "" || len(t) > maxPubText {
+		return
+	}
+	if !hasYear(t) {
+		s.byline(n, t)
 		return
 	}
 	if digitRuns(t) < 2 {

@@ -1,0 +1,113 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// Visible bylines.
+//
+// Pages without author metadata often say "Text: Klaus Muster", "von
+// Anna Beispiel" or "Posted by <a>Name</a>" in the text. The date scan
+// (pubScan) visits every text node outside comments, sidebars and
+// footers; short ones starting with a byline word are kept when what
+// follows looks like a name.
+
+// bylineStarts open a byline, lower-case, most specific first.
+var bylineStarts = []string{
+	"posted by", "written by", "geschrieben von", "verfasst von", "publié par", "publicado por",
+	"by ", "by:", "von ", "par ", "por ", "door ", "av ", "di ",
+	"autor:", "autorin:", "author:", "auteur:", "text:", "texte:", "redaktion:", "autor ",
+}
+
+// maxBylineText bounds a byline element's text: longer is prose.
+const maxBylineText = 80
+
+// byline records t (the text of node n) when it opens a byline.
+func (s *pubScan) byline(n *html.Node, t string) {
+	if len(s.bylines) >= 3 || len(t) > maxBylineText {
+		return
+	}
+	low := strings.ToLower(t)
+	if !hasBylineStart(low) {
+		return
+	}
+	block := n.Parent
+	for block != nil && inlineAtoms[block.DataAtom] && block.Parent != nil {
+		block = block.Parent
+	}
+	if block != nil {
+		if bt := collapse(textOf(block)); len(bt) <= maxBylineText && hasBylineStart(strings.ToLower(bt)) {
+			t = bt
+		}
+	}
+	for _, name := range cleanAuthors([]string{t}, true) {
+		if !looksLikeName(name) {
+			return
+		}
+	}
+	if names := cleanAuthors([]string{t}, true); len(names) > 0 && bylinePrefix.MatchString(collapse(t)) {
+		s.bylines = append(s.bylines, strings.Join(names, "; "))
+	}
+}
+
+func hasBylineStart(low string) bool {
+	for _, w := range bylineStarts {
+		if strings.HasPrefix(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeName reports whether s is one to four words that all start
+// with a capital letter (particles like "von", "de", "van" aside).
+func looksLikeName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 4 {
+		return false
+	}
+	caps := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			caps++
+		case nameParticles[w]:
+		default:
+			return false
+		}
+	}
+	return caps > 0
+}
+
+// nameParticles may stand lower-case inside a name.
+var nameParticles = map[string]bool{
+	"von": true, "van": true, "de": true, "der": true, "den": true, "da": true,
+	"di": true, "du": true, "la": true, "le": true, "del": true, "zu": true, "y": true,
+}
+
+// junkAuthors are placeholders and form labels, never names (lower-case).
+var junkAuthors = map[string]bool{
+	"name": true, "name *": true, "by": true, "author": true, "autor": true, "publisher": true,
+	"admin": true, "administrator": true, "no author": true, "unknown": true, "anonymous": true,
+	"anónimo": true, "anonym": true, "unbenannt": true, "artikel von": true, "redaktion": false,
+	"wordpressadmin": true, "user": true, "guest": true, "gast": true,
+}
+
+// dropJunkAuthors removes placeholders and comment attributions ("Anna
+// says") from names.
+func dropJunkAuthors(names []string) []string {
+	out := names[:0:0]
+	for _, n := range names {
+		low := strings.ToLower(strings.TrimSpace(n))
+		if junkAuthors[low] || strings.HasSuffix(low, " says") || strings.HasSuffix(low, " said") || strings.HasSuffix(low, " sagt") || strings.HasSuffix(low, " schreibt") {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}

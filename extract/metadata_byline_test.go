@@ -1,0 +1,54 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestShownBylines(t *testing.T) {
+	tests := []struct {
+		name, html, want string
+	}{
+		{"label and name in one element", `<p>Text: Klausmartin Beispiel</p>`, "Klausmartin Beispiel"},
+		{"label in strong, name after", `<p><strong>Autor:</strong> <a href="/p/1">Anna Muster</a></p>`, "Anna Muster"},
+		{"posted by with link", `<span class="meta">Posted by <span class="vcard"><a rel="x">Günter W. Beispiel</a></span></span>`, "Günter W. Beispiel"},
+		{"von with particle", `<p><i>von Hans von Beispiel</i></p>`, "Hans von Beispiel"},
+		{"two names", `<div>Von Roland Muster und Sebastian Beispiel</div>`, "Roland Muster; Sebastian Beispiel"},
+		{"prose is no byline", `<p>by the river we walked until the sun went down</p>`, ""},
+		{"comments are skipped", `<div class="comments"><p>By Anna Muster</p></div>`, ""},
+		{"footer is skipped", `<footer><p>Text: Anna Muster</p></footer>`, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader(tc.html))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, got := scanPubDates(root)
+			first := ""
+			if len(got) > 0 {
+				first = got[0]
+			}
+			if first != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDropJunkAuthors(t *testing.T) {
+	got := dropJunkAuthors([]string{"Name", "Anna Muster", "Art Edwards says", "No Author", "By", "publisher"})
+	if len(got) != 1 || got[0] != "Anna Muster" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestCommentAuthorsAreNotBylines(t *testing.T) {
+	root, _ := html.Parse(strings.NewReader(`<article><p>Body</p></article><ol class="commentlist"><li><span class="comment-author">Art Edwards</span></li></ol><form><label class="author">Name *</label></form>`))
+	m := readMeta(root)
+	if len(m.bylines) != 0 || len(m.itemAuthor) != 0 {
+		t.Errorf("bylines %q, itemAuthor %q", m.bylines, m.itemAuthor)
+	}
+}
