@@ -27,6 +27,7 @@ type nodeRule struct {
 	sub      string // substring of class or id
 	comments bool   // comment sections: kept with KeepComments
 	soft     bool   // only drops elements without a stretch of prose
+	lead     bool   // keeps the paragraphs of prose inside, drops the rest
 }
 
 // nodeRules are checked in order; the first match drops the element,
@@ -35,7 +36,7 @@ var nodeRules = []nodeRule{
 	{tag: "nav"},                          // site and section navigation
 	{tag: "aside"},                        // sidebars, pull-outs, related boxes
 	{tag: "footer"},                       // page and article footers
-	{tag: "header"},                       // mastheads; article headers hold title and byline only
+	{tag: "header", lead: true},           // mastheads; article headers hold title, byline and the standfirst
 	{tag: "form"},                         // search, login and newsletter forms
 	{tag: "address"},                      // author contact blocks
 	{role: "navigation"},                  // navigation without <nav>
@@ -104,7 +105,7 @@ var nodeRules = []nodeRule{
 	{word: "menu"},                        // menus
 	{word: "topbar"},                      // top bars
 	{word: "toolbar"},                     // tool rows
-	{word: "header"},                      // site and article headers
+	{word: "header", lead: true},          // site and article headers, standfirst kept
 	{word: "footer"},                      // footers
 	{word: "meta"},                        // "entry-meta": dates, authors, categories
 	{word: "tags"},                        // tag lists

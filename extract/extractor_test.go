@@ -86,6 +86,13 @@ func TestExtractHTML(t *testing.T) {
 			lacks: []string{"Bridge closure extended", "All rights reserved", "Sport"},
 		},
 		{
+			// The standfirst in an article header is text; the rest of
+			// the header (headline, subtitle, byline, share address) not.
+			file: "header-standfirst.html",
+			contains: []string{"Two nights below freezing in the first week of May", "in about three weeks."},
+			lacks:    []string{"A subtitle in a heading tag", "By Petra Holm", "https://www.countypost", "Farming"},
+		},
+		{
 			file: "mooflife-semantic.html", title: "First Ascent of Annapurna by a French Expedition",
 			author: "Mountain Records Team (MRT)", site: "mooflife.com", prof: "mooflife",
 			cats: []string{"Sports", "Exploration"}, tags: []string{"Annapurna", "Mountaineering", "Himalaya", "MoofLife"},

@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"github.com/rinse-etl/rinse"
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -160,6 +163,9 @@ func (c *cleaner) furniture(el *html.Node) bool {
 	if r.soft && s.text >= 150 && s.density() < 0.1 {
 		return false
 	}
+	if r.lead && s.text >= minLead && s.density() < 0.5 && c.keepLead(el) {
+		return false
+	}
 	// A wrapper that holds most of the page, or a long stretch of prose,
 	// is content whatever its class says ("entry-content no-share",
 	// "field--label-hidden", "post-wrap with-sidebar").
@@ -167,6 +173,44 @@ func (c *cleaner) furniture(el *html.Node) bool {
 		return false
 	}
 	return true
+}
+
+// minLead is the shortest standfirst, in non-space bytes, kept from an
+// article header.
+const minLead = 100
+
+// keepLead skips everything in el but its paragraphs of prose (a
+// standfirst between the headline and the byline), and reports whether
+// it kept any.
+func (c *cleaner) keepLead(el *html.Node) bool {
+	kept := false
+	for ch := el.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type != html.ElementNode {
+			continue
+		}
+		s := c.stats[ch]
+		switch {
+		case s.text < minLead || s.density() >= 0.1 || blockKinds[ch.DataAtom] == rinse.BlockHeading:
+			// Headings hold the headline and its subtitle, kept in the
+			// metadata, not the text.
+			c.skip[ch] = true
+		case ch.DataAtom == atom.P || !hasBlockChild(ch):
+			// Prose has words; a share address or a code does not.
+			if kept = kept || wordCount(ch) >= 12; !kept {
+				c.skip[ch] = true
+			}
+		case c.keepLead(ch):
+			kept = true
+		default:
+			c.skip[ch] = true
+		}
+	}
+	return kept
+}
+
+// wordCount counts the space-separated words of n's text.
+func wordCount(n *html.Node) int {
+	return len(strings.Fields(textOf(n)))
 }
 
 // findBody returns the <body> element, or the root when there is none.
