@@ -88,7 +88,7 @@ func TestExtractHTML(t *testing.T) {
 		{
 			// The standfirst in an article header is text; the rest of
 			// the header (headline, subtitle, byline, share address) not.
-			file: "header-standfirst.html",
+			file:     "header-standfirst.html",
 			contains: []string{"Two nights below freezing in the first week of May", "in about three weeks."},
 			lacks:    []string{"A subtitle in a heading tag", "By Petra Holm", "https://www.countypost", "Farming"},
 		},
