@@ -20,15 +20,16 @@ type meta struct {
 	canonical  string
 	relAuthor  []string
 	relTags    []string
-	itemAuthor []string // itemprop="author" text
-	relCats    []string // rel="category" links
-	dateline   string   // first short date-like text of a "date" element
-	inArticle  int      // depth of <article> elements around the walk
-	inComments int      // depth of comment sections around the walk
-	bylines    []string // short texts of "byline"/"author" elements
-	times      []string // <time datetime>, in page order
-	pubDates   []string // visible date texts, best first (scanPubDates)
-	shownBy    []string // visible "By …"/"Text: …" bylines (scanPubDates)
+	itemAuthor []string            // itemprop="author" text
+	relCats    []string            // rel="category" links
+	dateline   string              // first short date-like text of a "date" element
+	inArticle  int                 // depth of <article> elements around the walk
+	inComments int                 // depth of comment sections around the walk
+	bylines    []string            // short texts of "byline"/"author" elements
+	times      []string            // <time datetime>, in page order
+	pubDates   []string            // visible date texts, best first (scanPubDates)
+	shownBy    []string            // visible "By …"/"Text: …" bylines (scanPubDates)
+	microdata  map[string][]string // itemprop dates off <meta>, by field
 	ld         ldInfo
 }
 
@@ -66,7 +67,11 @@ func readMeta(root *html.Node) *meta {
 		}
 	}
 	walk(root)
-	m.pubDates, m.shownBy = scanPubDates(root)
+	var micro bool
+	m.pubDates, m.shownBy, micro = scanPubDates(root)
+	if micro {
+		m.microdata = selectorDates(root)
+	}
 	return m
 }
 
@@ -208,6 +213,11 @@ func (m *meta) dateHints(url string) []rinse.DateHint {
 	add(m.ld.modified, "updated", "json-ld")
 	for _, d := range dateMetas {
 		add(m.first(d.key), d.field, "meta")
+	}
+	for _, field := range []string{"published", "updated"} {
+		if ds := m.microdata[field]; len(ds) > 0 {
+			add(ds[0], field, "meta")
+		}
 	}
 	if len(m.times) > 0 {
 		add(m.times[0], "published", "time")

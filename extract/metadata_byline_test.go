@@ -26,7 +26,7 @@ func TestShownBylines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, got := scanPubDates(root)
+			_, got, _ := scanPubDates(root)
 			first := ""
 			if len(got) > 0 {
 				first = got[0]
@@ -50,5 +50,19 @@ func TestCommentAuthorsAreNotBylines(t *testing.T) {
 	m := readMeta(root)
 	if len(m.bylines) != 0 || len(m.itemAuthor) != 0 {
 		t.Errorf("bylines %q, itemAuthor %q", m.bylines, m.itemAuthor)
+	}
+}
+
+func TestSelectorDates(t *testing.T) {
+	root, _ := html.Parse(strings.NewReader(`<html><head><meta itemprop="datePublished" content="2001-01-01"></head><body>
+<span itemprop="datePublished" content="2020-05-04T10:00:00+02:00">4. Mai</span>
+<time itemprop="dateModified" datetime="2020-05-06">6 May</time>
+<p>Published <span itemprop="dateCreated">3 May 2020</span></p></body></html>`))
+	got := selectorDates(root)
+	if p := got["published"]; len(p) != 2 || p[0] != "2020-05-04T10:00:00+02:00" || p[1] != "3 May 2020" {
+		t.Errorf("published = %q", p)
+	}
+	if u := got["updated"]; len(u) != 1 || u[0] != "2020-05-06" {
+		t.Errorf("updated = %q", u)
 	}
 }

@@ -29,7 +29,6 @@ var pubSkip = []string{
 	"recommend", // recommendation boxes
 	"popular",   // most-read lists
 	"reply",     // forum replies after the first post
-	"footer",    // copyright years, imprint dates
 	"cookie",    // consent banners
 }
 
@@ -63,7 +62,7 @@ var notPubWords = []string{
 // pubSkipAtoms are elements whose text is never the page's date.
 var pubSkipAtoms = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Select: true, atom.Option: true, atom.Nav: true, atom.Footer: true,
+	atom.Select: true, atom.Option: true, atom.Nav: true,
 	atom.Aside: true, atom.Textarea: true, atom.Head: true,
 }
 
@@ -90,11 +89,13 @@ type pubScan struct {
 	cands   []pubCand
 	seen    map[*html.Node]bool
 	bylines []string // visible bylines, see metadata_byline.go
+	micro   bool     // an element outside <head> has a date itemprop/property
 }
 
-// scanPubDates returns the best visible date texts, best first, and the
-// visible bylines in page order.
-func scanPubDates(root *html.Node) (dates, bylines []string) {
+// scanPubDates returns the best visible date texts, best first, the
+// visible bylines in page order, and whether the page has microdata
+// dates (so that the selector pass is only run when it can find any).
+func scanPubDates(root *html.Node) (dates, bylines []string, micro bool) {
 	s := &pubScan{seen: map[*html.Node]bool{}}
 	s.walk(root, 0)
 	slices.SortStableFunc(s.cands, func(a, b pubCand) int { return b.score - a.score })
@@ -107,7 +108,7 @@ func scanPubDates(root *html.Node) (dates, bylines []string) {
 			out = append(out, c.text)
 		}
 	}
-	return out, s.bylines
+	return out, s.bylines, s.micro
 }
 
 // walk visits n with ctx, the score its ancestors give a date inside.
@@ -117,7 +118,9 @@ func (s *pubScan) walk(n *html.Node, ctx int) {
 		s.text(n, ctx)
 		return
 	case html.ElementNode:
-		if pubSkipAtoms[n.DataAtom] {
+		if pubSkipAtoms[n.DataAtom] || n.DataAtom == atom.Footer && ctx < 2 {
+			// A page footer holds copyright years; an article's footer
+			// (inside <article> or <main>) its date.
 			return
 		}
 		cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop"))
@@ -125,6 +128,9 @@ func (s *pubScan) walk(n *html.Node, ctx int) {
 			return
 		}
 		ctx = s.elementScore(n, cls, ctx)
+		if !s.micro {
+			s.micro = hasDateProp(n)
+		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		s.walk(c, ctx)
@@ -232,6 +238,16 @@ func hasYear(s string) bool {
 			}
 		}
 		run = 0
+	}
+	return false
+}
+
+// hasDateProp reports whether n carries a microdata or RDFa date.
+func hasDateProp(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "itemprop" || a.Key == "property") && strings.Contains(strings.ToLower(a.Val), "date") {
+			return true
+		}
 	}
 	return false
 }

@@ -44,7 +44,7 @@ func TestScanPubDates(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, _ := scanPubDates(root)
+			got, _, _ := scanPubDates(root)
 			if tc.want == nil && tc.not == nil && len(got) != 0 {
 				t.Errorf("got %q, want none", got)
 			}
