@@ -108,7 +108,7 @@ func (m *meta) element(n *html.Node) bool {
 		return true
 	case atom.H1:
 		if m.h1 == "" {
-			m.h1 = collapse(textOf(n))
+			m.h1 = headingText(n)
 		}
 	case atom.H2:
 		if m.h2 == "" {

@@ -1,0 +1,37 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+func TestHeadingText(t *testing.T) {
+	tests := []struct{ html, want string }{
+		{`<h1><span class="dachzeile">Interne Unterlagen</span> <span class="headline">Daten gehackt</span></h1>`, "Daten gehackt"},
+		{`<h1><span class="article__kicker">Klima</span><span class="visually-hidden">: </span><span>Bohren, bis es heiß wird</span></h1>`, "Bohren, bis es heiß wird"},
+		{`<h1><div class="topic-label">100. Geburtstag</div> Eine Zeitzeugin wird 100</h1>`, "Eine Zeitzeugin wird 100"},
+		{`<h1><div class="entry-section"><a href="/news/">Local News | </a></div><span class="title">Storm hits the coast</span></h1>`, "Storm hits the coast"},
+		{`<h1>Plain <em>headline</em> here</h1>`, "Plain headline here"},
+		{`<h1><span class="kicker">Only a kicker</span></h1>`, "Only a kicker"},
+	}
+	for _, tc := range tests {
+		root, _ := html.Parse(strings.NewReader(tc.html))
+		var h1 *html.Node
+		var find func(*html.Node)
+		find = func(n *html.Node) {
+			if n.DataAtom == atom.H1 && h1 == nil {
+				h1 = n
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				find(c)
+			}
+		}
+		find(root)
+		if got := headingText(h1); got != tc.want {
+			t.Errorf("headingText(%s) = %q, want %q", tc.html, got, tc.want)
+		}
+	}
+}
