@@ -16,6 +16,7 @@ var dropTags = map[atom.Atom]bool{
 	atom.Button: true, atom.Input: true, atom.Select: true, atom.Textarea: true,
 	atom.Label: true, atom.Link: true, atom.Meta: true, atom.Head: true, atom.Dialog: true,
 	atom.Figcaption: true, atom.Img: true,
+	atom.Rt: true, atom.Rp: true, // ruby annotations: readings printed over the text, not in it
 }
 
 // nodeRule recognises a page-furniture element by tag, role or a

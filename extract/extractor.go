@@ -81,6 +81,13 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 		applyProfile(doc, prof, b)
 	}
 	blocks, err := mainContent(ctx, b, e.opts.KeepComments, m.isArticle())
+	if (errors.Is(err, rinse.ErrNoContent) || err == nil && prose(blocks) < minFirstPass) && strings.Contains(body, "<noscript") {
+		// Pages that render the article by script often repeat it in
+		// <noscript> for crawlers: read that markup as markup.
+		if nb, nerr := e.noscriptContent(ctx, body, prof, m.isArticle()); nerr == nil && prose(nb) > prose(blocks) {
+			blocks, err = nb, nil
+		}
+	}
 	if errors.Is(err, rinse.ErrNoContent) && len(m.ld.body) >= minFirstPass {
 		// Script-rendered pages: the markup is empty, the JSON-LD is not.
 		blocks, err = paragraphs(m.ld.body), nil
@@ -90,6 +97,23 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 	}
 	doc.Blocks = blocks
 	return nil
+}
+
+// noscriptContent parses the page again as a browser without scripts
+// would, so that <noscript> holds elements, unwraps those and extracts
+// the main content.
+func (e *Extractor) noscriptContent(ctx context.Context, body string, prof *profile.Profile, article bool) ([]rinse.Block, error) {
+	root, err := html.ParseWithOptions(strings.NewReader(body), html.ParseOptionEnableScripting(false))
+	if err != nil {
+		return nil, fmt.Errorf("parsing html: %v: %w", err, rinse.ErrParse)
+	}
+	unwrapNoscript(root)
+	stripTags(root)
+	b := findBody(root)
+	if prof != nil {
+		applyProfile(&rinse.Document{}, prof, b)
+	}
+	return mainContent(ctx, b, e.opts.KeepComments, article)
 }
 
 // paragraphs splits plain text on line breaks into paragraph blocks.

@@ -93,6 +93,13 @@ func TestExtractHTML(t *testing.T) {
 			lacks:    []string{"A subtitle in a heading tag", "By Petra Holm", "https://www.countypost", "Farming"},
 		},
 		{
+			// The article is rendered by script; the page repeats it in
+			// <noscript>, ruby readings and all.
+			file:     "noscript-article.html",
+			contains: []string{"After a gap of eleven years", "bicycles travel free", "東京駅"},
+			lacks:    []string{"Rendered by script", "とうきょう", "Archive"},
+		},
+		{
 			file: "mooflife-semantic.html", title: "First Ascent of Annapurna by a French Expedition",
 			author: "Mountain Records Team (MRT)", site: "mooflife.com", prof: "mooflife",
 			cats: []string{"Sports", "Exploration"}, tags: []string{"Annapurna", "Mountaineering", "Himalaya", "MoofLife"},

@@ -77,6 +77,24 @@ func stripTags(n *html.Node) {
 	}
 }
 
+// unwrapNoscript replaces every <noscript> element by its children.
+func unwrapNoscript(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			unwrapNoscript(c)
+			if c.DataAtom == atom.Noscript {
+				for g := c.FirstChild; g != nil; g = c.FirstChild {
+					c.RemoveChild(g)
+					n.InsertBefore(g, c)
+				}
+				n.RemoveChild(c)
+			}
+		}
+		c = next
+	}
+}
+
 // cleaner marks page furniture by the rules in nodeRules. Marked
 // elements are skipped rather than removed, so a fallback pass can still
 // see the whole page when the rules took too much.
