@@ -16,6 +16,11 @@ func cleanTitle(title, siteName, host, h1 string) string {
 	if h1 != "" && t != h1 && (strings.Contains(t, h1) && len(h1)*10 >= len(t)*6 || sharesWords(h1, t)) {
 		return h1
 	}
+	// A metadata title cut short ("Leasing oder Finanzierung" for the
+	// headline "Leasing oder Finanzierung – was lohnt sich mehr?").
+	if len(t) >= 8 && len(h1) > len(t) && len(h1) <= 3*len(t) && strings.HasPrefix(strings.ToLower(h1), strings.ToLower(t)) {
+		return h1
+	}
 	return t
 }
 

@@ -38,7 +38,8 @@ func headingText(h *html.Node) string {
 		b.WriteString(textOf(c))
 		b.WriteByte(' ')
 	}
-	t := collapse(b.String())
+	// What separated the kicker from the headline goes with it.
+	t := strings.TrimLeft(collapse(b.String()), ":|/–—-·•» ")
 	if !dropped || t == "" {
 		return collapse(textOf(h))
 	}

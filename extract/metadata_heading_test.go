@@ -11,6 +11,7 @@ import (
 func TestHeadingText(t *testing.T) {
 	tests := []struct{ html, want string }{
 		{`<h1><span class="dachzeile">Interne Unterlagen</span> <span class="headline">Daten gehackt</span></h1>`, "Daten gehackt"},
+		{`<h1><span class="kicker">Arbeit</span> : Wie Firmen schützen</h1>`, "Wie Firmen schützen"},
 		{`<h1><span class="article__kicker">Klima</span><span class="visually-hidden">: </span><span>Bohren, bis es heiß wird</span></h1>`, "Bohren, bis es heiß wird"},
 		{`<h1><div class="topic-label">100. Geburtstag</div> Eine Zeitzeugin wird 100</h1>`, "Eine Zeitzeugin wird 100"},
 		{`<h1><div class="entry-section"><a href="/news/">Local News | </a></div><span class="title">Storm hits the coast</span></h1>`, "Storm hits the coast"},
@@ -32,6 +33,19 @@ func TestHeadingText(t *testing.T) {
 		find(root)
 		if got := headingText(h1); got != tc.want {
 			t.Errorf("headingText(%s) = %q, want %q", tc.html, got, tc.want)
+		}
+	}
+}
+
+func TestCleanTitleHeadlineChoice(t *testing.T) {
+	tests := []struct{ title, site, host, h1, want string }{
+		{"Leasing oder Finanzierung", "", "example.de", "Leasing oder Finanzierung – was lohnt sich mehr?", "Leasing oder Finanzierung – was lohnt sich mehr?"},
+		{"Headline here | Example", "Example", "example.com", "Headline here", "Headline here"},
+		{"Short", "", "example.com", "Short but the heading is a whole different and much longer sentence", "Short"},
+	}
+	for _, tc := range tests {
+		if got := cleanTitle(tc.title, tc.site, tc.host, tc.h1); got != tc.want {
+			t.Errorf("cleanTitle(%q, h1 %q) = %q, want %q", tc.title, tc.h1, got, tc.want)
 		}
 	}
 }
