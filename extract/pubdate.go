@@ -57,6 +57,8 @@ var pubWords = []string{
 var notPubWords = []string{
 	"updat", "aktualisiert", "modifi", "mis à jour", "actualiza", "geändert",
 	"aggiornat", "bijgewerkt", "edited", "©", "copyright", "letzte änderung",
+	"aktuelle zeit", "aktuelles datum", "current time", "heute ist", "today is", // clocks
+	"abgerufen", "accessed", "retrieved", "consulté", // citations
 }
 
 // pubSkipAtoms are elements whose text is never the page's date.

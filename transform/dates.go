@@ -89,6 +89,9 @@ func (x *Dates) Process(ctx context.Context, in *rinse.Document) (*rinse.Documen
 	if d.UpdatedAt.IsZero() {
 		d.UpdatedAt = hintDate(in.DateHints, "updated", in.Language, now)
 	}
+	if in.PublishedAt.IsZero() {
+		d.PublishedAt = shownDate(d.PublishedAt, d.UpdatedAt, in.DateHints, in.Language)
+	}
 	d.Dates = findDates(in.Text, in.Language, d.PublishedAt, start.Add(x.opts.MaxPerPage), x.opts.MaxDates)
 	return &d, nil
 }

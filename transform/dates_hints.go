@@ -86,3 +86,38 @@ func containsAnyStr(s string, subs []string) bool {
 	}
 	return false
 }
+
+// shownDate picks between the stated publication and update dates by
+// what the page shows. A page that shows only its update date presents
+// itself as of that date (an "updated" recipe or guide); a page with no
+// publication date at all is dated by its update.
+func shownDate(pub, upd time.Time, hints []rinse.DateHint, lang string) time.Time {
+	switch {
+	case upd.IsZero():
+		return pub
+	case pub.IsZero():
+		return upd
+	case !midnight(upd).After(midnight(pub)):
+		return pub
+	}
+	showsPub, showsUpd := false, false
+	for _, h := range hints {
+		if h.Origin != "text" && h.Origin != "time" {
+			continue
+		}
+		d, ok := readHint(h, lang)
+		if !ok {
+			continue
+		}
+		switch midnight(d) {
+		case midnight(pub):
+			showsPub = true
+		case midnight(upd):
+			showsUpd = true
+		}
+	}
+	if showsUpd && !showsPub {
+		return upd
+	}
+	return pub
+}

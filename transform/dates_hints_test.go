@@ -61,3 +61,34 @@ func TestLocalDay(t *testing.T) {
 		}
 	}
 }
+
+func TestShownDate(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	h := func(v, origin string) rinse.DateHint {
+		return rinse.DateHint{Value: v, Field: "published", Origin: origin}
+	}
+	tests := []struct {
+		name     string
+		pub, upd string
+		hints    []rinse.DateHint
+		want     string
+	}{
+		{"page shows only the update", "2021-01-01", "2023-04-01", []rinse.DateHint{h("01.04.2023, 12:00 Uhr", "text")}, "2023-04-01"},
+		{"page shows both", "2021-01-01", "2023-04-01", []rinse.DateHint{h("1 January 2021", "text"), h("1 April 2023", "text")}, "2021-01-01"},
+		{"page shows neither", "2021-01-01", "2023-04-01", []rinse.DateHint{h("5 May 2022", "text")}, "2021-01-01"},
+		{"no publication date", "", "2019-06-13", nil, "2019-06-13"},
+		{"update before publication is ignored", "2021-01-01", "2020-01-01", []rinse.DateHint{h("1 January 2020", "text")}, "2021-01-01"},
+	}
+	for _, tc := range tests {
+		var pub, upd time.Time
+		if tc.pub != "" {
+			pub = day(tc.pub)
+		}
+		if tc.upd != "" {
+			upd = day(tc.upd)
+		}
+		if got := shownDate(pub, upd, tc.hints, "de").Format("2006-01-02"); got != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}

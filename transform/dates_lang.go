@@ -63,6 +63,14 @@ var monthNames = map[string]monthName{
 	// Dutch.
 	"januari": {month: 1}, "februari": {month: 2}, "maart": {month: 3}, "mei": {month: 5},
 	"augustus": {month: 8}, "mrt": {3, true, false},
+	// Russian, genitive as in "15 августа 2016" (datelines of news sites).
+	"января": {month: 1}, "февраля": {month: 2}, "марта": {month: 3}, "апреля": {month: 4},
+	"мая": {month: 5}, "июня": {month: 6}, "июля": {month: 7}, "августа": {month: 8},
+	"сентября": {month: 9}, "октября": {month: 10}, "ноября": {month: 11}, "декабря": {month: 12},
+	// Polish, genitive as in "3 marca 2020".
+	"stycznia": {month: 1}, "lutego": {month: 2}, "marca": {month: 3}, "kwietnia": {month: 4},
+	"maja": {month: 5}, "czerwca": {month: 6}, "lipca": {month: 7}, "sierpnia": {month: 8},
+	"września": {month: 9}, "października": {month: 10}, "listopada": {month: 11}, "grudnia": {month: 12},
 }
 
 // ordinalSuffixes follow a day number: "1st", "1er", "1º", "1ª".
