@@ -24,6 +24,10 @@ var notParagraphs = map[atom.Atom]bool{atom.Li: true, atom.Dd: true, atom.Dt: tr
 // scorer's choice to replace it.
 const massGain = 2.5
 
+// rivalShare is the least score, as a share of the top candidate's, of a
+// runner-up elsewhere on the page that may replace the choice by mass.
+const rivalShare = 0.6
+
 // scorer finds the element that holds the main content.
 type scorer struct {
 	stats  map[*html.Node]nodeStat
@@ -262,9 +266,10 @@ func (s *scorer) creditRun(at *html.Node, run nodeStat) {
 // massive returns the ancestor of the chosen elements with the greatest
 // mass when it outweighs them by far: articles cut into many small
 // wrappers (a CMS block per paragraph, a lead in a box of its own), none
-// of which scores well alone. Only ancestors qualify: an element
-// elsewhere with more prose is as often a list of teasers with summaries.
-func (s *scorer) massive(body *html.Node, chosen []*html.Node) *html.Node {
+// of which scores well alone. Elsewhere only the scorer's close
+// runners-up qualify (see rival): an element with more prose is as often
+// a list of teasers with summaries.
+func (s *scorer) massive(body *html.Node, chosen []*html.Node, topScore float64) *html.Node {
 	s.creditRun(body, s.addProse(body, false))
 	var best *html.Node
 	bm := 0
@@ -278,7 +283,26 @@ func (s *scorer) massive(body *html.Node, chosen []*html.Node) *html.Node {
 		have += s.mass(n)
 	}
 	if best == nil || float64(bm) < massGain*float64(have) {
-		return nil
+		best, _ = s.rival(chosen, topScore, have)
 	}
 	return best
+}
+
+// rival returns, among the scorer's close runners-up outside the chosen
+// elements, one whose mass outweighs the choice by far: a short box of
+// comma-rich prose (an "about us" blurb in the footer) can outscore an
+// article of plain sentences, never outweigh it.
+func (s *scorer) rival(chosen []*html.Node, topScore float64, have int) (*html.Node, int) {
+	var best *html.Node
+	bm := int(massGain * float64(have))
+	for _, n := range s.order {
+		sc := s.scores[n] * (1 - s.stats[n].density())
+		if sc < rivalShare*topScore || within(n, chosen) || within(chosen[0], []*html.Node{n}) {
+			continue
+		}
+		if m := s.mass(n); m > bm {
+			best, bm = n, m
+		}
+	}
+	return best, bm
 }

@@ -67,7 +67,7 @@ func bestBlocks(ctx context.Context, body *html.Node, skip map[*html.Node]bool) 
 	var chosen []*html.Node
 	if top, score := s.best(); top != nil {
 		chosen = s.selection(top, score)
-		if m := s.massive(body, chosen); m != nil {
+		if m := s.massive(body, chosen, score); m != nil {
 			chosen = []*html.Node{m}
 		}
 		if wide := s.widen(chosen[0].Parent, chosen); wide != nil {

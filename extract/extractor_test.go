@@ -100,6 +100,13 @@ func TestExtractHTML(t *testing.T) {
 			lacks:    []string{"Rendered by script", "とうきょう", "Archive"},
 		},
 		{
+			// A comma-rich blurb in a "content"-named footer outscores an
+			// article of plain sentences; the article outweighs it.
+			file:     "footer-blurb.html",
+			contains: []string{"Am Montag hat im Gewerbepark Süd", "Termine werden auch telefonisch vergeben."},
+			lacks:    []string{"gegründet 1987", "Weitere Meldungen"},
+		},
+		{
 			file: "mooflife-semantic.html", title: "First Ascent of Annapurna by a French Expedition",
 			author: "Mountain Records Team (MRT)", site: "mooflife.com", prof: "mooflife",
 			cats: []string{"Sports", "Exploration"}, tags: []string{"Annapurna", "Mountaineering", "Himalaya", "MoofLife"},
