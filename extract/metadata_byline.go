@@ -31,7 +31,7 @@ func (s *pubScan) byline(n *html.Node, t string) {
 	if len(s.bylines) >= 3 || len(t) > maxBylineText {
 		return
 	}
-	low := strings.ToLower(t)
+	low := strings.TrimLeft(strings.ToLower(t), "-–—|·• ")
 	if !hasBylineStart(low) {
 		return
 	}
@@ -40,18 +40,41 @@ func (s *pubScan) byline(n *html.Node, t string) {
 		block = block.Parent
 	}
 	if block != nil {
-		if bt := collapse(textOf(block)); len(bt) <= maxBylineText && hasBylineStart(strings.ToLower(bt)) {
+		if bt := collapse(textOf(block)); len(bt) <= maxBylineText && hasBylineStart(strings.TrimLeft(strings.ToLower(bt), "-–—|·• ")) {
 			t = bt
 		}
 	}
-	for _, name := range cleanAuthors([]string{t}, true) {
+	if strings.HasSuffix(t, ":") {
+		// "<h5>Autor: </h5>Anna Muster": the name follows the label.
+		t += " " + nextText(n.Parent)
+	}
+	names := cleanAuthors([]string{t}, true)
+	if len(names) == 0 || !bylinePrefix.MatchString(strings.TrimLeft(collapse(t), "-–—|·• ")) {
+		return
+	}
+	for _, name := range names {
 		if !looksLikeName(name) {
 			return
 		}
 	}
-	if names := cleanAuthors([]string{t}, true); len(names) > 0 && bylinePrefix.MatchString(collapse(t)) {
-		s.bylines = append(s.bylines, strings.Join(names, "; "))
+	s.bylines = append(s.bylines, strings.Join(names, "; "))
+}
+
+// nextText is the text of the first sibling after n that has any, when
+// it is short enough to be a name.
+func nextText(n *html.Node) string {
+	if n == nil {
+		return ""
 	}
+	for sib := n.NextSibling; sib != nil; sib = sib.NextSibling {
+		if t := collapse(textOf(sib)); t != "" {
+			if len(t) > maxBylineText {
+				return ""
+			}
+			return t
+		}
+	}
+	return ""
 }
 
 func hasBylineStart(low string) bool {

@@ -16,6 +16,8 @@ func TestShownBylines(t *testing.T) {
 		{"posted by with link", `<span class="meta">Posted by <span class="vcard"><a rel="x">Günter W. Beispiel</a></span></span>`, "Günter W. Beispiel"},
 		{"von with particle", `<p><i>von Hans von Beispiel</i></p>`, "Hans von Beispiel"},
 		{"two names", `<div>Von Roland Muster und Sebastian Beispiel</div>`, "Roland Muster; Sebastian Beispiel"},
+		{"label element, name after it", `<div><h5>Autor: </h5>Peter Muster<br></div>`, "Peter Muster"},
+		{"role in parentheses and a leading dash", `<div>05.02.2020 <span>- Redaktion: Eberhard Muster (Pressesprecher)</span></div>`, "Eberhard Muster"},
 		{"prose is no byline", `<p>by the river we walked until the sun went down</p>`, ""},
 		{"comments are skipped", `<div class="comments"><p>By Anna Muster</p></div>`, ""},
 		{"footer is skipped", `<footer><p>Text: Anna Muster</p></footer>`, ""},
@@ -64,5 +66,20 @@ func TestSelectorDates(t *testing.T) {
 	}
 	if u := got["updated"]; len(u) != 1 || u[0] != "2020-05-06" {
 		t.Errorf("updated = %q", u)
+	}
+}
+
+func TestCleanAuthorsCutsDates(t *testing.T) {
+	tests := map[string]string{
+		"Posted by Günter W. Muster at 18:52": "Günter W. Muster",
+		"Von Anna Muster am 3. Mai 2020":      "Anna Muster",
+		"By Jane Doe - 12 March 2021":         "Jane Doe",
+		"Anna Muster (Redaktion)":             "Anna Muster",
+	}
+	for in, want := range tests {
+		got := cleanAuthors([]string{in}, true)
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("cleanAuthors(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -90,7 +90,7 @@ func isSiteName(s, siteName, host string) bool {
 }
 
 // bylinePrefix matches the "By" and "Updated By:" introducing names.
-var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:(?:view|see|show|zeige)\s+)?(?:all\s+|alle\s+)?(?:posts|articles|stories|beiträge|artikel)\s+(?:by|von)(?:\s+|$)|(?:(?:written|posted|updated|published|geschrieben|verfasst)\s+)?(?:by|von|por|par|door|av|af)[:\s]+|(?:author|autor|autorin|auteur|text|texte)\s*:\s*)`)
+var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:(?:view|see|show|zeige)\s+)?(?:all\s+|alle\s+)?(?:posts|articles|stories|beiträge|artikel)\s+(?:by|von)(?:\s+|$)|(?:(?:written|posted|updated|published|geschrieben|verfasst)\s+)?(?:by|von|por|par|door|av|af)[:\s]+|(?:author|autor|autorin|auteur|text|texte|redaktion)\s*:\s*)`)
 
 // authorSplit separates several names in one byline.
 var authorSplit = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*`)
@@ -101,9 +101,12 @@ var authorSplit = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\
 func cleanAuthors(raw []string, split bool) []string {
 	var out []string
 	for _, r := range raw {
-		r = bylinePrefix.ReplaceAllString(collapse(r), "")
-		if i := strings.IndexAny(r, "|•·\n"); i >= 0 {
-			r = r[:i]
+		r = bylinePrefix.ReplaceAllString(strings.TrimLeft(collapse(r), "-–—|·• "), "")
+		if i := strings.IndexAny(r, "|•·\n("); i >= 0 {
+			r = r[:i] // a role, a date or a site after the names
+		}
+		if split {
+			r = cutAtDate(r)
 		}
 		if strings.Contains(r, "://") || len(r) > 120 {
 			continue
@@ -121,6 +124,28 @@ func cleanAuthors(raw []string, split bool) []string {
 		}
 	}
 	return out
+}
+
+// dateLeadWords introduce the date or time after a byline's names.
+var dateLeadWords = map[string]bool{
+	"at": true, "on": true, "um": true, "am": true, "le": true, "el": true, "il": true,
+	"op": true, "-": true, "–": true, "—": true, "/": true,
+}
+
+// cutAtDate cuts a byline before its first word holding a digit, with
+// the words introducing it: "Anna Muster at 18:52" gives "Anna Muster".
+func cutAtDate(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if !hasDigit(w) {
+			continue
+		}
+		for i > 0 && dateLeadWords[strings.ToLower(words[i-1])] {
+			i--
+		}
+		return strings.Join(words[:i], " ")
+	}
+	return s
 }
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
