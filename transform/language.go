@@ -5,10 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
-
-	"github.com/abadojack/whatlanggo"
 
 	"github.com/rinse-etl/rinse"
 )
@@ -19,9 +16,9 @@ type LanguageOptions struct {
 	// another language is rejected with rinse.ErrWrongLanguage. Documents
 	// whose language stays unknown are kept. Empty keeps everything.
 	Allowed []string
-	// SampleBytes bounds how much text is fed to the detector; trigram
-	// statistics settle long before that, and whatlanggo costs about
-	// 0.6 ms per KiB (it sorts every trigram). Default 1024.
+	// SampleBytes bounds how much text is fed to the detector; a
+	// function-word vote or trigram statistics settle long before that,
+	// and whatlanggo, when asked, costs up to 1 ms per KiB. Default 1024.
 	SampleBytes int
 	// MinLetters is the number of letters below which the detector is not
 	// asked at all (the hint, if any, is kept). Default 40.
@@ -29,13 +26,18 @@ type LanguageOptions struct {
 }
 
 // Language sets Document.Language to an ISO 639-1 code detected from the
-// title and text with whatlanggo, or "" when unsure.
+// title and text, or "" when unsure. The script decides most languages;
+// Latin-script text is decided by a vote of frequent function words, and
+// whatlanggo's trigram statistics are asked only when the vote is open or
+// the script is shared by languages without word lists.
 //
 // The page's own declaration (<html lang>, carried in Document.Language as
 // the extractor found it) is a hint: templates often declare the wrong
 // language, but short or mixed texts fool trigram statistics more often.
-// The hint is kept when the detector is unreliable, and when it writes the
-// same script unless the detector is confident on a long sample.
+// The hint is kept when the detector is unreliable, when it names a close
+// relative of the detected language that the detector cannot tell apart
+// (see languageKin), and when it writes the same script unless the
+// detector is confident on a long sample.
 type Language struct {
 	opts    LanguageOptions
 	allowed map[string]bool
@@ -88,38 +90,78 @@ func (l *Language) Process(_ context.Context, in *rinse.Document) (*rinse.Docume
 func (l *Language) Detect(title, text, hint string) string {
 	hint = primaryTag(hint)
 	sample := languageSample(title, text, l.opts.SampleBytes)
-	letters := countLetters(sample)
-	if letters < l.opts.MinLetters {
+	counts := countScripts(sample)
+	if counts.letters < l.opts.MinLetters {
 		return hint
 	}
-	info := whatlanggo.Detect(sample)
-	detected := ""
-	if info.Lang >= 0 {
-		detected = info.Lang.Iso6391()
+	var v verdict
+	switch s := counts.dominant(); {
+	case scriptLang[s] != "":
+		v = verdict{lang: scriptLang[s], script: s, reliable: true, strong: true}
+	case voted[s]:
+		v = voteVerdict(sample, s, counts.letters, hint)
+	default:
+		v = trigramVerdict(sample, s, nil)
 	}
+	return v.decide(hint)
+}
+
+// verdict is what a detector concluded about a sample.
+type verdict struct {
+	lang   string // ISO 639-1, or "" for none
+	script script
+	// reliable: the detection beats having no hint, or a hint in another
+	// script.
+	reliable bool
+	// strong: the detection also overrules a hint in the same script.
+	strong bool
+}
+
+// decide weighs a verdict against the page's declared language.
+func (v verdict) decide(hint string) string {
 	switch {
-	case detected == "" || !reliable(info, letters):
+	case v.lang == "" || !v.reliable:
 		return hint
-	case hint == "" || hint == detected:
-		return detected
-	case scriptOf(hint) != info.Script:
-		return detected
-	case letters >= overrideLetters && info.Confidence >= overrideConfidence:
-		return detected
+	case hint == "" || hint == v.lang:
+		return v.lang
+	case kin(hint, v.lang):
+		return hint
+	case scriptOf(hint) != v.script:
+		return v.lang
+	case v.strong:
+		return v.lang
 	default:
 		return hint
 	}
 }
 
-// reliable judges a detection. whatlanggo's own threshold (0.8) suits
-// short samples; on a paragraph or more, close relatives such as Spanish
-// and Portuguese often score lower while being right, so a longer sample
-// needs less margin.
-func reliable(info whatlanggo.Info, letters int) bool {
-	if info.IsReliable() {
-		return true
+// kin reports whether a declared language the detectors cannot name (or
+// name poorly) was detected as the relative it is taken for; the
+// declaration is then the better answer.
+func kin(hint, detected string) bool {
+	for _, k := range languageKin {
+		if k.hint == hint && slices.Contains(k.detected, detected) {
+			return true
+		}
 	}
-	return letters >= longSampleLetters && info.Confidence >= longSampleConfidence
+	return false
+}
+
+// languageKin pairs declared languages with the relatives their text
+// reads as.
+var languageKin = []struct {
+	hint     string
+	detected []string
+}{
+	{"no", []string{"nb", "nn", "da"}}, // "no" is the macrolanguage of Bokmål and Nynorsk
+	{"nn", []string{"nb", "da"}},       // Nynorsk shares most function words with Bokmål
+	{"bs", []string{"hr", "sr"}},       // Bosnian sits between Croatian and Serbian
+	{"sr", []string{"hr"}},             // Latin-script Serbian reads as Croatian to whatlanggo
+	{"gl", []string{"pt", "es"}},       // Galician: no list, reads as Portuguese or Spanish
+	{"lb", []string{"de"}},             // Luxembourgish reads as German
+	{"fy", []string{"nl"}},             // West Frisian reads as Dutch
+	{"oc", []string{"fr", "ca"}},       // Occitan reads as French or Catalan
+	{"mk", []string{"bg"}},             // Macedonian and Bulgarian trigrams are close
 }
 
 // languageSample joins title and the start of text, cut at a rune boundary.
@@ -138,16 +180,6 @@ func languageSample(title, text string, limit int) string {
 	return s[:cut]
 }
 
-func countLetters(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n
-}
-
 // primaryTag reduces a language tag to its lower-case primary subtag
 // ("en-US" → "en"); anything that is not a two-letter code gives "".
 func primaryTag(tag string) string {
@@ -160,39 +192,3 @@ func primaryTag(tag string) string {
 	}
 	return tag
 }
-
-// scriptOf gives the script a language is normally written in, as
-// whatlanggo reports scripts. Languages not listed are Latin-script.
-func scriptOf(lang string) *unicode.RangeTable {
-	for _, s := range languageScripts {
-		if slices.Contains(s.langs, lang) {
-			return s.script
-		}
-	}
-	return unicode.Latin
-}
-
-// languageScripts lists the non-Latin scripts of the languages whatlanggo
-// knows. Each entry says which hints it lets us compare with a detection.
-var languageScripts = []struct {
-	script *unicode.RangeTable
-	langs  []string
-}{
-	{unicode.Cyrillic, []string{"ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "mn", "tg"}}, // Slavic and Central Asian Cyrillic
-	{unicode.Arabic, []string{"ar", "fa", "ur", "ps", "ug", "sd"}},                           // Arabic-script languages
-	{unicode.Hebrew, []string{"he", "iw", "yi"}},                                             // Hebrew and Yiddish
-	{unicode.Devanagari, []string{"hi", "mr", "ne", "sa"}},                                   // Devanagari languages
-	{unicode.Han, []string{"zh"}},                                                            // whatlanggo reports Chinese as Han
-	{_kana, []string{"ja"}},                                                                  // Japanese is detected by kana
-	{unicode.Hangul, []string{"ko"}},                                                         // Korean
-	{unicode.Greek, []string{"el"}},                                                          // Greek
-	{unicode.Georgian, []string{"ka"}},                                                       // Georgian
-	{unicode.Thai, []string{"th"}},                                                           // Thai
-	{unicode.Ethiopic, []string{"am", "ti"}},                                                 // Ge'ez script
-	{unicode.Bengali, []string{"bn"}},                                                        // Bengali
-	{unicode.Tamil, []string{"ta"}},                                                          // Tamil
-}
-
-// _kana stands for whatlanggo's private Hiragana+Katakana table, which
-// it reports for Japanese; it is found by detecting a kana sample once.
-var _kana = whatlanggo.DetectScript("ひらがなカタカナ")
