@@ -118,7 +118,9 @@ var junkAuthors = map[string]bool{
 	"name": true, "name *": true, "by": true, "author": true, "autor": true, "publisher": true,
 	"admin": true, "administrator": true, "no author": true, "unknown": true, "anonymous": true,
 	"anónimo": true, "anonym": true, "unbenannt": true, "artikel von": true, "redaktion": false,
-	"wordpressadmin": true, "user": true, "guest": true, "gast": true,
+	"wordpressadmin": true, "user": true, "guest": true, "gast": true, "beitragvon": true,
+	"view my complete profile": true, "afficher mon profil complet": true, // Blogger profile links
+	"mein vollständiges profil anzeigen": true, "ver mi perfil completo": true,
 }
 
 // dropJunkAuthors removes placeholders and comment attributions ("Anna

@@ -41,7 +41,10 @@ func TestShownBylines(t *testing.T) {
 }
 
 func TestDropJunkAuthors(t *testing.T) {
-	got := dropJunkAuthors([]string{"Name", "Anna Muster", "Art Edwards says", "No Author", "By", "publisher"})
+	if got := cleanAuthors([]string{"Published by", "anna[at]example.net", "a@b.de"}, true); len(got) != 0 {
+		t.Errorf("cleanAuthors kept %q", got)
+	}
+	got := dropJunkAuthors([]string{"Name", "Anna Muster", "Art Edwards says", "No Author", "By", "publisher", "Afficher mon profil complet"})
 	if len(got) != 1 || got[0] != "Anna Muster" {
 		t.Errorf("got %q", got)
 	}
@@ -71,10 +74,11 @@ func TestSelectorDates(t *testing.T) {
 
 func TestCleanAuthorsCutsDates(t *testing.T) {
 	tests := map[string]string{
-		"Posted by Günter W. Muster at 18:52": "Günter W. Muster",
-		"Von Anna Muster am 3. Mai 2020":      "Anna Muster",
-		"By Jane Doe - 12 March 2021":         "Jane Doe",
-		"Anna Muster (Redaktion)":             "Anna Muster",
+		"Posted by Günter W. Muster at 18:52":     "Günter W. Muster",
+		"Von Anna Muster am 3. Mai 2020":          "Anna Muster",
+		"By Jane Doe - 12 March 2021":             "Jane Doe",
+		"Anna Muster (Redaktion)":                 "Anna Muster",
+		"erstellt von Dominique — veröffentlicht": "Dominique",
 	}
 	for in, want := range tests {
 		got := cleanAuthors([]string{in}, true)

@@ -90,7 +90,7 @@ func isSiteName(s, siteName, host string) bool {
 }
 
 // bylinePrefix matches the "By" and "Updated By:" introducing names.
-var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:(?:view|see|show|zeige)\s+)?(?:all\s+|alle\s+)?(?:posts|articles|stories|beiträge|artikel)\s+(?:by|von)(?:\s+|$)|(?:(?:written|posted|updated|published|geschrieben|verfasst)\s+)?(?:by|von|por|par|door|av|af)[:\s]+|(?:author|autor|autorin|auteur|text|texte|redaktion)\s*:\s*)`)
+var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:(?:view|see|show|zeige)\s+)?(?:all\s+|alle\s+)?(?:posts|articles|stories|beiträge|artikel)\s+(?:by|von)(?:\s+|$)|(?:(?:written|posted|updated|published|geschrieben|verfasst|erstellt|publié|publicado)\s+)?(?:by|von|por|par|door|av|af)(?:[:\s]+|$)|(?:author|autor|autorin|auteur|text|texte|redaktion)\s*:\s*)`)
 
 // authorSplit separates several names in one byline.
 var authorSplit = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*`)
@@ -102,13 +102,13 @@ func cleanAuthors(raw []string, split bool) []string {
 	var out []string
 	for _, r := range raw {
 		r = bylinePrefix.ReplaceAllString(strings.TrimLeft(collapse(r), "-–—|·• "), "")
-		if i := strings.IndexAny(r, "|•·\n("); i >= 0 {
+		if i := strings.IndexAny(r, "|•·\n(—"); i >= 0 {
 			r = r[:i] // a role, a date or a site after the names
 		}
 		if split {
 			r = cutAtDate(r)
 		}
-		if strings.Contains(r, "://") || len(r) > 120 {
+		if strings.Contains(r, "://") || strings.Contains(r, "@") || strings.Contains(r, "[at]") || len(r) > 120 {
 			continue
 		}
 		names := []string{r}
