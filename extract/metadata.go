@@ -16,6 +16,7 @@ type meta struct {
 	title      string              // <title>
 	h1         string              // first <h1>
 	h2         string              // first <h2>, the headline of old layouts
+	mainH1     string              // first <h1> marked as the article's headline
 	lang       string              // <html lang>
 	canonical  string
 	relAuthor  []string
@@ -109,6 +110,9 @@ func (m *meta) element(n *html.Node) bool {
 	case atom.H1:
 		if m.h1 == "" {
 			m.h1 = headingText(n)
+		}
+		if m.mainH1 == "" && m.isHeadline(n) {
+			m.mainH1 = headingText(n)
 		}
 	case atom.H2:
 		if m.h2 == "" {
@@ -272,6 +276,11 @@ func (e *Extractor) fillMeta(doc *rinse.Document, m *meta, in *rinse.Page) {
 	doc.SiteName = first([]string{m.first("og:site_name"), m.ld.publisher, m.first("application-name")})
 	raw := first([]string{m.first("og:title"), m.ld.headline, m.first("twitter:title"), m.title, m.h1})
 	doc.Title = cleanTitle(raw, doc.SiteName, doc.Site, first([]string{m.h1, m.h2}))
+	if h := m.mainH1; len(strings.Fields(h)) >= 4 && len(h) <= 250 && !isSiteName(h, doc.SiteName, doc.Site) {
+		// The article's own headline, as readers see it, over the
+		// SEO wording of metadata titles.
+		doc.Title = h
+	}
 	doc.Description = first([]string{m.first("og:description"), m.first("description"), m.ld.description, m.first("twitter:description")})
 	authors := cleanAuthors(m.ld.authors, false)
 	if len(authors) == 0 {
@@ -323,4 +332,25 @@ func isCommentSection(n *html.Node) bool {
 	}
 	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
 	return strings.Contains(cls, "comment") || strings.Contains(cls, "respond") || strings.Contains(cls, "reply")
+}
+
+// isHeadline reports whether the <h1> n is marked as an article's
+// headline: inside <article>, or named so by its class or itemprop.
+// Other h1 elements are often the site's logo or a section name.
+func (m *meta) isHeadline(n *html.Node) bool {
+	if m.inArticle > 0 {
+		return true
+	}
+	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop"))
+	return containsAny(cls, headlineMarks)
+}
+
+// headlineMarks in an h1's class, id or itemprop name the article's
+// headline.
+var headlineMarks = []string{
+	"headline",    // itemprop="headline", "article-headline"
+	"entry-title", // WordPress
+	"post-title",  // blog themes
+	"article",     // "article-title", "article__heading"
+	"story",       // "story-title"
 }

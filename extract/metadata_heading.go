@@ -39,7 +39,7 @@ func headingText(h *html.Node) string {
 		b.WriteByte(' ')
 	}
 	// What separated the kicker from the headline goes with it.
-	t := strings.TrimLeft(collapse(b.String()), ":|/–—-·•» ")
+	t := strings.Trim(collapse(b.String()), ":|/–—-·•» ")
 	if !dropped || t == "" {
 		return collapse(textOf(h))
 	}

@@ -49,3 +49,19 @@ func TestCleanTitleHeadlineChoice(t *testing.T) {
 		}
 	}
 }
+
+func TestArticleHeadlineBeatsMetadataTitle(t *testing.T) {
+	const page = `<html><head><title>SEO words for the story | Site</title>
+<meta property="og:title" content="SEO words for the story"></head><body>
+<h1 class="logo">Welcome to the pages of the Site</h1>
+<article><h1>The headline readers see on the page</h1><p>Text.</p></article></body></html>`
+	root, _ := html.Parse(strings.NewReader(page))
+	m := readMeta(root)
+	if m.mainH1 != "The headline readers see on the page" {
+		t.Fatalf("mainH1 = %q", m.mainH1)
+	}
+	root2, _ := html.Parse(strings.NewReader(strings.Replace(page, "<article>", "<div>", 1)))
+	if m2 := readMeta(root2); m2.mainH1 != "" {
+		t.Errorf("an unmarked h1 outside <article> counted: %q", m2.mainH1)
+	}
+}
