@@ -7,11 +7,23 @@ import (
 )
 
 // titleSeparators split "Headline | Site" titles.
-var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " : "}
+var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " » ", " « ", " : "}
+
+// leadingDate matches a date written before a headline ("23.01.2022 -
+// Headline", "1. Februar 2022 Headline", "2022-01-23: Headline").
+var leadingDate = regexp.MustCompile(`^(?:\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}+)\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\s*[-–—|:]?\s+`)
+
+// orgSuffixes end the names of organisations, which a title's last part
+// then is: "Headline - Berliner Sportverband e.V.".
+var orgSuffixes = []string{" e.V.", " GmbH", " AG", " Ltd", " Ltd.", " Inc.", " Inc", " LLC", " SE", " eG"}
 
 // cleanTitle strips a site-name prefix or suffix from a title, and any
 // other decoration around the page's own headline ("Moment: Headline").
 func cleanTitle(title, siteName, host, h1 string) string {
+	return stripLeadingDate(chooseTitle(title, siteName, host, h1))
+}
+
+func chooseTitle(title, siteName, host, h1 string) string {
 	t := stripSiteName(collapse(title), siteName, host, h1)
 	if h1 != "" && t != h1 && (strings.Contains(t, h1) && len(h1)*10 >= len(t)*6 || sharesWords(h1, t)) {
 		return h1
@@ -61,11 +73,32 @@ func stripSiteName(title, siteName, host, h1 string) string {
 			return firstPart
 		case h1 != "" && strings.EqualFold(lastPart, h1):
 			return lastPart
-		case sep != " : " && len(strings.Fields(lastPart)) <= 3 && len(strings.Fields(firstPart)) >= 4:
+		case sep != " : " && len(strings.Fields(lastPart)) <= 3 && len(strings.Fields(firstPart)) >= 4,
+			hasOrgSuffix(lastPart) && len(strings.Fields(firstPart)) >= 3:
 			return strings.Join(parts[:len(parts)-1], sep)
 		}
 	}
 	return title
+}
+
+// stripLeadingDate removes a date written before a headline.
+func stripLeadingDate(t string) string {
+	if t == "" || t[0] < '0' || t[0] > '9' {
+		return t
+	}
+	if loc := leadingDate.FindStringIndex(t); loc != nil && loc[1] < len(t) {
+		return t[loc[1]:]
+	}
+	return t
+}
+
+func hasOrgSuffix(s string) bool {
+	for _, suf := range orgSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // isSiteName reports whether s names the site: its stated name or its

@@ -42,6 +42,11 @@ func TestCleanTitleHeadlineChoice(t *testing.T) {
 		{"Leasing oder Finanzierung", "", "example.de", "Leasing oder Finanzierung – was lohnt sich mehr?", "Leasing oder Finanzierung – was lohnt sich mehr?"},
 		{"Headline here | Example", "Example", "example.com", "Headline here", "Headline here"},
 		{"Short", "", "example.com", "Short but the heading is a whole different and much longer sentence", "Short"},
+		{"23.01.2022 - Wierer jubelt in Antholz", "", "example.com", "", "Wierer jubelt in Antholz"},
+		{"1. Februar 2022 Ministerin stellt Plan vor", "", "example.com", "", "Ministerin stellt Plan vor"},
+		{"2024 Olympics open in Paris", "", "example.com", "", "2024 Olympics open in Paris"},
+		{"Der Norden findet Meister - Berliner Sport Verband e.V.", "", "example.com", "", "Der Norden findet Meister"},
+		{"Die Zuschauer kehren zurück • Handballverband", "", "example.com", "", "Die Zuschauer kehren zurück"},
 	}
 	for _, tc := range tests {
 		if got := cleanTitle(tc.title, tc.site, tc.host, tc.h1); got != tc.want {
