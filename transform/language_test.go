@@ -19,8 +19,17 @@ var languageTexts = map[string]string{
 	"pt": "A câmara municipal reuniu-se na terça-feira à noite para discutir o novo orçamento dos transportes públicos. Vários membros defenderam que a rede de autocarros precisa de mais dinheiro, enquanto outros queriam primeiro reparar as estradas.",
 	"ja": "市議会は火曜日の夜に会合を開き、公共交通機関の新しい予算について話し合いました。何人かの議員はバスの路線網にもっとお金が必要だと主張しましたが、ほかの議員はまず道路を直したいと考えていました。",
 	"zh": "市议会周二晚上召开会议，讨论公共交通的新预算。几位议员认为公交网络需要更多资金，而其他议员则希望先修复道路。最终投票预计将在下个月进行。",
+	"nb": "Bystyret møttes tirsdag kveld for å diskutere det nye budsjettet for kollektivtransport. Flere medlemmer mente at bussnettet trenger mer penger, mens andre ville reparere veiene først. Det blir ikke avgjort før etter sommeren.",
+	"hr": "Gradsko vijeće sastalo se u utorak navečer kako bi raspravljalo o novom proračunu za javni prijevoz. Nekoliko članova smatra da mreži autobusa treba više novca, dok su drugi htjeli najprije popraviti ceste. Konačno glasanje očekuje se tijekom sljedećeg mjeseca.",
+	"sr": "Gradsko veće se sastalo u utorak uveče da bi razgovaralo o novom budžetu za javni prevoz. Nekoliko članova smatra da mreži autobusa treba više novca, dok su drugi hteli da posle toga poprave puteve. Konačno glasanje se očekuje tokom sledećeg meseca, verovatno veoma brzo.",
 	"ru": "Городской совет собрался во вторник вечером, чтобы обсудить новый бюджет общественного транспорта. Несколько депутатов заявили, что автобусной сети нужно больше денег, а другие хотели сначала отремонтировать дороги.",
 }
+
+// mixedEnDe is an English paragraph that quotes German at length.
+const mixedEnDe = "The minister spoke to reporters in Berlin on Monday. " +
+	"\"Wir werden die Mittel für die Schulen im nächsten Jahr deutlich erhöhen, und das ist nur der Anfang\", she said. " +
+	"The opposition was not convinced and asked where the money would come from, since the budget for this year is already tight. " +
+	"A vote on the plan is expected before the summer break."
 
 func TestLanguageDetects(t *testing.T) {
 	l := NewLanguage(LanguageOptions{})
@@ -50,6 +59,19 @@ func TestLanguageHints(t *testing.T) {
 		{"wrong template hint loses on long text", "", long, "en", "de"},
 		{"garbage hint ignored", "", languageTexts["fr"], "english", "fr"},
 		{"title helps a short body", "Der Stadtrat tagt wieder über den Haushalt", "Mehr Geld für die Busse und die Straßen der Stadt.", "", "de"},
+		{"long Spanish beats an English template", "", strings.Repeat(languageTexts["es"]+" ", 3), "en-US", "es"},
+		{"short Spanish keeps an English hint", "", "El alcalde dijo que el edificio también acogerá conciertos.", "en", "en"},
+		{"short Spanish without hint", "", "El alcalde dijo que el edificio también acogerá conciertos.", "", "es"},
+		{"English article quoting German, hint en", "", mixedEnDe, "en", "en"},
+		{"the same page declared German", "", mixedEnDe, "de", "de"},
+		{"Danish hint on ambiguous Scandinavian", "", "Det er en god dag, og vi skal ud at se på det nye hus i byen med dem.", "da", "da"},
+		{"Norwegian macrolanguage tag kept", "", languageTexts["nb"], "no", "no"},
+		{"Bosnian declaration kept over Croatian", "", languageTexts["hr"], "bs", "bs"},
+		{"Galician declaration kept over Portuguese", "", languageTexts["pt"], "gl", "gl"},
+		{"Japanese wins over a Chinese hint", "", languageTexts["ja"], "zh-CN", "ja"},
+		{"Chinese with a katakana name stays Chinese", "", "市长表示，这座建筑还将举办音乐会和夜校课程，其中包括来自日本的演奏家ヤマダ先生的讲座。", "", "zh"},
+		{"numbers and names only", "", "Palm Bay 70 Rockledge 44 Viera 53 Titusville 9 Heritage 61 Melbourne 48 Eau Gallie 39", "", ""},
+		{"Latin-script Serbian with sr hint", "", languageTexts["sr"], "sr", "sr"},
 	}
 	l := NewLanguage(LanguageOptions{})
 	for _, tt := range tests {

@@ -120,6 +120,10 @@ var functionWords = []struct {
 	// Vietnamese, precomposed: và, của, là, không, được, những.
 	{"vi", scriptLatin, "và của là có không được trong cho những người một các đã với này khi để đến ra cũng như " +
 		"từ về thì tại sẽ theo nhiều nhưng vào năm đó bị hơn làm nên nói lại"},
+	// Esperanto: kaj, estas, ankaŭ, ĉu, tiu; its Romance roots pull it
+	// toward Spanish and Italian otherwise.
+	{"eo", scriptLatin, "la kaj de en estas al ne por ke kun ĉu sed pli tiu tio tiuj unu li ŝi ili mi vi ni " +
+		"ankaŭ estis estos povas post antaŭ inter el da sur pri ĉi oni nur jam ĉiuj iu"},
 	// Russian: что, это, был, только, который; rivals Ukrainian, Belarusian.
 	{"ru", scriptCyrillic, "и в не на что с по это как он она они к но из у за от о же так все его ее её был " +
 		"была было были быть для уже или бы только мы вы я когда если до при также может есть чтобы " +
