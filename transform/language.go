@@ -168,7 +168,7 @@ var languageKin = []struct {
 func languageSample(title, text string, limit int) string {
 	s := text
 	if title != "" && !strings.HasPrefix(text, title) {
-		s = title + "\n" + text
+		s = title + "\n" + text[:min(len(text), limit)]
 	}
 	if len(s) <= limit {
 		return s

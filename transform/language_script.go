@@ -86,12 +86,10 @@ type scriptCounts struct {
 }
 
 // countScripts counts letters by script in one pass. ASCII letters, the
-// bulk of most samples, cost a comparison each; other letters are looked
-// up starting with the script of the previous one, since scripts come in
-// runs.
+// bulk of most samples, cost a comparison each; most others fall in a
+// run of letters of one script.
 func countScripts(s string) scriptCounts {
 	var c scriptCounts
-	last := 0
 	for i := 0; i < len(s); {
 		b := s[i]
 		if b < utf8.RuneSelf {
@@ -104,30 +102,65 @@ func countScripts(s string) scriptCounts {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if !unicode.IsLetter(r) {
-			continue
-		}
-		c.letters++
-		if k := findScript(r, last); k >= 0 {
-			last = k
-			c.n[scriptTables[k].script]++
+		if sc, ok := blockScript(r); ok {
+			c.letters++
+			c.n[sc]++
+		} else if unicode.IsLetter(r) {
+			c.letters++
+			c.n[scriptOfRune(r)]++
 		}
 	}
 	return c
 }
 
-// findScript returns the index in scriptTables of r's script, trying
-// hint first, or -1.
-func findScript(r rune, hint int) int {
-	if in(r, scriptTables[hint].tables) {
-		return hint
-	}
-	for k, t := range scriptTables {
-		if k != hint && in(r, t.tables) {
-			return k
+// blockScript finds r in letterBlocks.
+func blockScript(r rune) (script, bool) {
+	for _, b := range letterBlocks {
+		if r < b.lo {
+			break
+		}
+		if r <= b.hi {
+			return b.script, true
 		}
 	}
-	return -1
+	return scriptNone, false
+}
+
+// scriptOfRune returns the script of a letter, scriptNone for the ones
+// the stage does not tell apart.
+func scriptOfRune(r rune) script {
+	for _, t := range scriptTables {
+		if in(r, t.tables) {
+			return t.script
+		}
+	}
+	return scriptNone
+}
+
+// letterBlocks are runs of code points, in order, that are all letters of
+// one script: a range test is far cheaper than searching Unicode tables.
+// Marks, digits and punctuation around them are left to those tables.
+var letterBlocks = []struct {
+	lo, hi rune
+	script script
+}{
+	{0x00C0, 0x00D6, scriptLatin},      // Latin-1 capitals before ×
+	{0x00D8, 0x00F6, scriptLatin},      // Latin-1 letters between × and ÷
+	{0x00F8, 0x024F, scriptLatin},      // rest of Latin-1, Latin Extended-A and -B
+	{0x0388, 0x03F5, scriptGreek},      // Greek letters
+	{0x0400, 0x0481, scriptCyrillic},   // Cyrillic letters up to the thousands sign
+	{0x048A, 0x04FF, scriptCyrillic},   // extended Cyrillic letters
+	{0x05D0, 0x05EA, scriptHebrew},     // Hebrew letters
+	{0x0620, 0x064A, scriptArabic},     // Arabic letters (and the tatweel)
+	{0x0671, 0x06D3, scriptArabic},     // Persian and Urdu letters
+	{0x0904, 0x0939, scriptDevanagari}, // Devanagari vowels and consonants
+	{0x0E01, 0x0E30, scriptThai},       // Thai consonants and leading vowels
+	{0x1E00, 0x1EFF, scriptLatin},      // Latin Extended Additional (Vietnamese)
+	{0x3041, 0x3096, scriptKana},       // Hiragana
+	{0x30A1, 0x30FA, scriptKana},       // Katakana
+	{0x30FC, 0x30FE, scriptKana},       // the long-vowel and iteration marks
+	{0x4E00, 0x9FFF, scriptHan},        // CJK Unified Ideographs
+	{0xAC00, 0xD7A3, scriptHangul},     // Hangul syllables
 }
 
 func in(r rune, tables []*unicode.RangeTable) bool {

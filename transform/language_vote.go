@@ -63,12 +63,17 @@ func (t *tally) count(s string) {
 			} else {
 				n = -1
 			}
-		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsMark(r)):
+		case r >= utf8.RuneSelf && isWordRune(r):
 			if n >= 0 && n+utf8.UTFMax <= len(buf) {
-				n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
+				n += utf8.EncodeRune(buf[n:], lower(r))
 			} else {
 				n = -1
 			}
+		case r == '-' && n == 1:
+			// A letter before a hyphen is a prefix (E-Mail, i-Size,
+			// U-Bahn), not the article or conjunction it spells.
+			t.add(nil)
+			n = 0
 		default:
 			if n != 0 {
 				t.add(buf[:max(n, 0)])
@@ -163,7 +168,7 @@ func (t *tally) beatsHint(w, h int) bool {
 // open: few function words, or close rivals and no declared language
 // among them.
 func voteVerdict(sample string, s script, letters int, hint string) verdict {
-	t := new(tally)
+	var t tally
 	t.count(sample)
 	w := t.winner(s)
 	if w < 0 {
@@ -209,4 +214,27 @@ func (t *tally) frontRunners(w int, hint string) map[whatlanggo.Lang]bool {
 		return nil
 	}
 	return wl
+}
+
+// isWordRune tells the runes of a word: letters, and the combining marks
+// of decomposed accents and of Indic vowels.
+func isWordRune(r rune) bool {
+	if _, ok := blockScript(r); ok {
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
+
+// lower folds case, with a shortcut for the common Cyrillic and Latin-1
+// capitals.
+func lower(r rune) rune {
+	switch {
+	case r >= 0x0410 && r <= 0x042F, r >= 0x00C0 && r <= 0x00DE && r != 0x00D7:
+		return r + 0x20
+	case r >= 0x0400 && r <= 0x040F:
+		return r + 0x50
+	case r >= 0x0430 && r <= 0x045F, r >= 0x00DF && r <= 0x00FF:
+		return r
+	}
+	return unicode.ToLower(r)
 }
