@@ -78,6 +78,8 @@ func TestCleanAuthorsCutsDates(t *testing.T) {
 		"Von Anna Muster am 3. Mai 2020":          "Anna Muster",
 		"By Jane Doe - 12 March 2021":             "Jane Doe",
 		"Anna Muster (Redaktion)":                 "Anna Muster",
+		"History Editorial Network (HEN)":         "History Editorial Network (HEN)",
+		"Jane Doe (Reporter)":                     "Jane Doe",
 		"erstellt von Dominique — veröffentlicht": "Dominique",
 	}
 	for in, want := range tests {

@@ -135,7 +135,7 @@ func cleanAuthors(raw []string, split bool) []string {
 	var out []string
 	for _, r := range raw {
 		r = bylinePrefix.ReplaceAllString(strings.TrimLeft(collapse(r), "-–—|·• "), "")
-		if i := strings.IndexAny(r, "|•·\n(—"); i >= 0 {
+		if i := strings.IndexAny(r, "|•·\n(—"); i >= 0 && !acronymTail(r[i:]) {
 			r = r[:i] // a role, a date or a site after the names
 		}
 		if split {
@@ -157,6 +157,21 @@ func cleanAuthors(raw []string, split bool) []string {
 		}
 	}
 	return out
+}
+
+// acronymTail reports whether s is a parenthesized acronym ending the
+// value, as in "History Editorial Network (HEN)": part of the name, not a
+// role such as "(Reporter)".
+func acronymTail(s string) bool {
+	if len(s) < 4 || s[0] != '(' || s[len(s)-1] != ')' || len(s) > 12 {
+		return false
+	}
+	for _, c := range s[1 : len(s)-1] {
+		if !(c >= 'A' && c <= 'Z' || c == '&') {
+			return false
+		}
+	}
+	return true
 }
 
 // dateLeadWords introduce the date or time after a byline's names.
