@@ -96,6 +96,9 @@ func (l *Language) Detect(title, text, hint string) string {
 	}
 	var v verdict
 	switch s := counts.dominant(); {
+	case s == scriptHan && counts.n[scriptKana] > 0 && hint == "ja":
+		// Kanji-heavy Japanese (headlines, lists) with a little kana.
+		return hint
 	case scriptLang[s] != "":
 		v = verdict{lang: scriptLang[s], script: s, reliable: true, strong: true}
 	case voted[s]:

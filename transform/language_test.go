@@ -69,6 +69,7 @@ func TestLanguageHints(t *testing.T) {
 		{"Bosnian declaration kept over Croatian", "", languageTexts["hr"], "bs", "bs"},
 		{"Galician declaration kept over Portuguese", "", languageTexts["pt"], "gl", "gl"},
 		{"Japanese wins over a Chinese hint", "", languageTexts["ja"], "zh-CN", "ja"},
+		{"kanji-heavy Japanese keeps its hint", "", "東京都知事選挙の投票率、過去最高水準。都内各地投票所で長蛇列。新型感染症対策徹底、選挙管理委員会発表。", "ja", "ja"},
 		{"Chinese with a katakana name stays Chinese", "", "市长表示，这座建筑还将举办音乐会和夜校课程，其中包括来自日本的演奏家ヤマダ先生的讲座。", "", "zh"},
 		{"numbers and names only", "", "Palm Bay 70 Rockledge 44 Viera 53 Titusville 9 Heritage 61 Melbourne 48 Eau Gallie 39", "", ""},
 		{"Latin-script Serbian with sr hint", "", languageTexts["sr"], "sr", "sr"},
