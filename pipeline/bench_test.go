@@ -12,6 +12,7 @@ import (
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
 	"github.com/rinse-etl/rinse/profile"
+	"github.com/rinse-etl/rinse/transform"
 )
 
 // testdataPages is the bundled fixture set the benchmarks run over.
@@ -92,4 +93,42 @@ func BenchmarkPipelineParquet(b *testing.B) {
 
 func buildDecoder(maxBytes int64) pipeline.PageProcessor {
 	return extract.NewDecoder(extract.DecoderOptions{MaxBytes: maxBytes})
+}
+
+// BenchmarkPerPage runs every stage on each fixture page in turn (no
+// channels), with and without the date and entity transforms: the ratio
+// of the two is what normalization adds to a page's time.
+func BenchmarkPerPage(b *testing.B) {
+	var pages []*rinse.Page
+	err := (&extract.DirSource{Root: testdataPages}).Walk(context.Background(), func(p *rinse.Page) error {
+		if p.Err == nil {
+			pages = append(pages, p)
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	all := standardStages(b)
+	without := all
+	without.Transform = nil
+	for _, t := range all.Transform {
+		switch t.(type) {
+		case *transform.Dates, *transform.Entities:
+			continue
+		}
+		without.Transform = append(without.Transform, t)
+	}
+	for _, c := range []struct {
+		name string
+		st   pipeline.Stages
+	}{{"all", all}, {"without-dates-entities", without}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, p := range pages {
+					_, _, _ = c.st.RunOne(context.Background(), p)
+				}
+			}
+		})
+	}
 }
