@@ -7,8 +7,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
+
+	"github.com/rinse-etl/rinse/internal/fixtures"
 )
 
 // rinseBin is the CLI built once for the end-to-end tests: they run the
@@ -48,34 +49,10 @@ func runCLI(t *testing.T, env []string, args ...string) (int, string, string) {
 	return code, stdout.String(), stderr.String()
 }
 
-// expectation is one entry of testdata/expectations.json.
-type expectation struct {
-	Outcome     string   `json:"outcome"`
-	Reason      string   `json:"reason"`
-	Title       string   `json:"title"`
-	Author      string   `json:"author"`
-	Categories  []string `json:"categories"`
-	Tags        []string `json:"tags"`
-	Site        string   `json:"site"`
-	Language    string   `json:"language"`
-	StartsWith  string   `json:"text_starts_with"`
-	EndsWith    string   `json:"text_ends_with"`
-	Contains    []string `json:"text_contains"`
-	NotContains []string `json:"text_not_contains"`
-	PublishedAt string   `json:"published_at"`
-	DateTexts   []string `json:"dates"`
-	EntityNames []string `json:"entities"`
-	Notes       string   `json:"notes"`
-}
-
-func loadExpectations(t *testing.T) map[string]expectation {
+func loadExpectations(t *testing.T) map[string]fixtures.Expectation {
 	t.Helper()
-	b, err := os.ReadFile("../../testdata/expectations.json")
+	exp, err := fixtures.Load("../../testdata/expectations.json")
 	if err != nil {
-		t.Fatal(err)
-	}
-	var exp map[string]expectation
-	if err := json.Unmarshal(b, &exp); err != nil {
 		t.Fatal(err)
 	}
 	return exp
@@ -166,12 +143,3 @@ func manifestCounts(t *testing.T, out string) map[string]any {
 }
 
 func num(m map[string]any, k string) int { f, _ := m[k].(float64); return int(f) }
-
-func hasAll(got, want []string) bool {
-	for _, w := range want {
-		if !slices.ContainsFunc(got, func(g string) bool { return strings.EqualFold(g, w) }) {
-			return false
-		}
-	}
-	return true
-}
