@@ -2,7 +2,6 @@ package rinse
 
 import (
 	"errors"
-	"strings"
 )
 
 // Failure categories: the input could not be turned into a document.
@@ -104,11 +103,3 @@ func (e *ReasonError) Unwrap() error { return e.Err }
 
 // IsRejection reports whether err is a rejection rather than a failure.
 func IsRejection(err error) bool { return errors.Is(err, ErrRejected) }
-
-// Slug turns free text into a reason-style token ("HTTP 404" → "http-404").
-func Slug(s string) string {
-	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	})
-	return strings.Join(f, "-")
-}

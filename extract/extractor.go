@@ -67,7 +67,7 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 	}
 	m := readMeta(root)
 	e.fillMeta(doc, m, in)
-	prof := e.opts.Profiles.Match(hostOf(doc.URL), body)
+	prof := e.opts.Profiles.Match(rinse.Host(doc.URL), body)
 	if prof == nil && doc.Site != "" {
 		prof = e.opts.Profiles.Match(doc.Site, "")
 	}

@@ -272,7 +272,7 @@ func (m *meta) byline(n *html.Node) bool {
 // fillMeta sets the metadata fields from what the page declares.
 func (e *Extractor) fillMeta(doc *rinse.Document, m *meta, in *rinse.Page) {
 	doc.URL = first([]string{resolve(in.URL, m.canonical), resolve(in.URL, m.first("og:url")), in.URL})
-	doc.Site = hostOf(doc.URL)
+	doc.Site = rinse.Host(doc.URL)
 	doc.SiteName = first([]string{m.first("og:site_name"), m.ld.publisher, m.first("application-name")})
 	raw := first([]string{m.first("og:title"), m.ld.headline, m.first("twitter:title"), m.title, m.h1})
 	doc.Title = cleanTitle(raw, doc.SiteName, doc.Site, first([]string{m.h1, m.h2}))
@@ -311,7 +311,7 @@ func (e *Extractor) fillMeta(doc *rinse.Document, m *meta, in *rinse.Page) {
 	if lang == "" && in.Header != nil {
 		lang = in.Header.Get("Content-Language")
 	}
-	doc.Language = normLanguage(lang)
+	doc.Language = rinse.LanguageCode(lang)
 }
 
 // looksLD reports whether an untyped <script> holds JSON-LD: some sites

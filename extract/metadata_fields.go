@@ -248,15 +248,6 @@ func pad2(s string) string {
 	return s
 }
 
-// hostOf returns the lower-case host of a URL without "www.".
-func hostOf(raw string) string {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil {
-		return ""
-	}
-	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-}
-
 // resolve makes ref absolute against base when it can.
 func resolve(base, ref string) string {
 	r, err := url.Parse(strings.TrimSpace(ref))
@@ -270,17 +261,4 @@ func resolve(base, ref string) string {
 		return ""
 	}
 	return r.String()
-}
-
-// normLanguage turns "en-US", "en_GB" or "EN" into "en"; other shapes
-// give "".
-func normLanguage(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if i := strings.IndexAny(s, "-_ ,;"); i >= 0 {
-		s = s[:i]
-	}
-	if len(s) != 2 || s[0] < 'a' || s[0] > 'z' || s[1] < 'a' || s[1] > 'z' {
-		return ""
-	}
-	return s
 }

@@ -26,7 +26,7 @@ func (e *Extractor) text(doc *rinse.Document, body string) error {
 	if len(sample) > 8192 {
 		sample = sample[:4096] + "\n" + sample[len(sample)-4096:]
 	}
-	doc.Site = hostOf(doc.URL)
+	doc.Site = rinse.Host(doc.URL)
 	if p := e.opts.Profiles.Match(doc.Site, sample); p != nil {
 		doc.Profile = p.Name
 		if doc.Site == "" {

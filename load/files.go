@@ -106,9 +106,6 @@ func (p *ParquetWriter) FlushRowGroup() error {
 	return p.fw.NewBufferedRowGroupChecked()
 }
 
-// Buffered is the compressed size of the row group held in memory.
-func (p *ParquetWriter) Buffered() int64 { return p.fw.RowGroupTotalCompressedBytes() }
-
 // Size is the compressed size written so far, buffered row group included.
 func (p *ParquetWriter) Size() int64 { return p.fw.TotalCompressedBytes() }
 

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 	"unicode"
@@ -44,7 +43,7 @@ func (f *Finalize) Process(_ context.Context, in *rinse.Document) (*rinse.Docume
 	}
 	d.ID = DocumentID(in.Source)
 	if d.Site == "" {
-		d.Site = Host(in.URL)
+		d.Site = rinse.Host(in.URL)
 	}
 	d.ContentHash = ContentHash(in.Text)
 	d.ProcessedAt = f.opts.Now().UTC()
@@ -96,16 +95,4 @@ func CountWords(s string) int {
 func isCJK(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
-}
-
-// Host returns the lower-case host of a URL without "www.", or "".
-func Host(raw string) string {
-	if raw == "" {
-		return ""
-	}
-	u, err := url.Parse(raw)
-	if err != nil {
-		return ""
-	}
-	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }

@@ -68,7 +68,7 @@ func NewLanguage(opts LanguageOptions) *Language {
 	if len(opts.Allowed) > 0 {
 		l.allowed = make(map[string]bool, len(opts.Allowed))
 		for _, a := range opts.Allowed {
-			l.allowed[primaryTag(a)] = true
+			l.allowed[rinse.LanguageCode(a)] = true
 		}
 	}
 	return l
@@ -88,7 +88,7 @@ func (l *Language) Process(_ context.Context, in *rinse.Document) (*rinse.Docume
 // hint (a BCP 47 tag such as "en-GB", or ""), as a lower-case ISO 639-1
 // code or "".
 func (l *Language) Detect(title, text, hint string) string {
-	hint = primaryTag(hint)
+	hint = rinse.LanguageCode(hint)
 	sample := languageSample(title, text, l.opts.SampleBytes)
 	counts := countScripts(sample)
 	if counts.letters < l.opts.MinLetters {
@@ -181,17 +181,4 @@ func languageSample(title, text string, limit int) string {
 		cut--
 	}
 	return s[:cut]
-}
-
-// primaryTag reduces a language tag to its lower-case primary subtag
-// ("en-US" → "en"); anything that is not a two-letter code gives "".
-func primaryTag(tag string) string {
-	tag = strings.ToLower(strings.TrimSpace(tag))
-	if i := strings.IndexAny(tag, "-_"); i >= 0 {
-		tag = tag[:i]
-	}
-	if len(tag) != 2 || tag[0] < 'a' || tag[0] > 'z' || tag[1] < 'a' || tag[1] > 'z' {
-		return ""
-	}
-	return tag
 }
