@@ -10,8 +10,9 @@ import (
 
 // drain is the sink's owner goroutine. Stages finish pages out of order;
 // drain puts them back in input order before anything is written, so a
-// run's output does not depend on scheduling. The reorder buffer is bounded
-// by the pages in flight (channel buffers plus workers).
+// run's output does not depend on scheduling. The source's admission
+// window (run.window) bounds the pages it may hold back while an earlier,
+// slower page is still in a stage.
 func (r *run) drain(ctx context.Context, in <-chan *item, sink Sink, seq []DocProcessor) error {
 	pending := make(map[int64]*item)
 	var next int64
@@ -24,6 +25,7 @@ func (r *run) drain(ctx context.Context, in <-chan *item, sink Sink, seq []DocPr
 			}
 			delete(pending, next)
 			next++
+			<-r.window
 			if err := r.deliver(ctx, sink, seq, p); err != nil {
 				return err
 			}

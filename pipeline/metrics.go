@@ -25,7 +25,12 @@ func (m *stageMetrics) observe(d time.Duration, err error) {
 
 // run is the state of one Run call.
 type run struct {
-	opts   Options
+	opts Options
+	// window admits an input at the source and releases it when the sink
+	// has delivered it: it bounds the pages between source and sink,
+	// including those the sink holds back to restore input order while an
+	// earlier, slower page is still in a stage.
+	window chan struct{}
 	start  time.Time
 	read   atomic.Int64
 	done   atomic.Int64

@@ -47,6 +47,7 @@ func Run(ctx context.Context, src Source, sink Sink, st Stages, opts Options) (r
 		return rinse.Summary{}, errors.New("pipeline: decode and extract stages are required")
 	}
 	r := newRun(opts)
+	r.window = make(chan struct{}, windowSize(st, opts))
 	// hard is cancelled only by a fatal error; ctx only stops intake, so
 	// pages in flight still finish after an interrupt.
 	g, hard := errgroup.WithContext(context.WithoutCancel(ctx))
@@ -91,6 +92,23 @@ func Run(ctx context.Context, src Source, sink Sink, st Stages, opts Options) (r
 	return sum, nil
 }
 
+// windowSize leaves room for every channel and worker of the stages in use
+// to be busy, so the window never starves a stage; beyond that the source
+// waits for the sink.
+func windowSize(st Stages, opts Options) int {
+	channels, workers := 3, opts.Workers.Decode+opts.Workers.Extract // source, decode, extract
+	if st.Fetch != nil {
+		channels, workers = channels+1, workers+opts.Workers.Fetch
+	}
+	if st.Admit != nil {
+		channels, workers = channels+1, workers+1
+	}
+	if len(st.Transform) > 0 {
+		channels, workers = channels+1, workers+opts.Workers.Transform
+	}
+	return channels*opts.Buffer + workers + 1
+}
+
 // send hands it on unless the run is being torn down.
 func send(ctx context.Context, out chan<- *item, it *item) error {
 	select {
@@ -115,6 +133,11 @@ func (r *run) source(g *errgroup.Group, hard, intake context.Context, src Source
 			it := &item{seq: seq, source: p.Source, url: p.URL, page: p}
 			if p.Err != nil {
 				it.err, it.stage = p.Err, "read"
+			}
+			select {
+			case r.window <- struct{}{}:
+			case <-hard.Done():
+				return hard.Err()
 			}
 			seq++
 			r.read.Add(1)

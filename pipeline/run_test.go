@@ -212,3 +212,39 @@ func TestRunSinkFailureAborts(t *testing.T) {
 		t.Errorf("a failed run must abort, not commit")
 	}
 }
+
+// TestRunBoundsPagesBehindASlowPage: while the first page is slow, the
+// sink must not buffer every later page to restore the order.
+func TestRunBoundsPagesBehindASlowPage(t *testing.T) {
+	var started atomic.Int64
+	bodies := make([]string, 400)
+	for i := range bodies {
+		bodies[i] = fmt.Sprint(i)
+	}
+	decode := ProcessorFunc[*rinse.Page, *rinse.Page](func(ctx context.Context, p *rinse.Page) (*rinse.Page, error) {
+		started.Add(1)
+		if string(p.Body) == "0" {
+			time.Sleep(300 * time.Millisecond)
+		}
+		return p, nil
+	})
+	sink := &memSink{}
+	opts := Options{Buffer: 4, Workers: Workers{Decode: 2, Extract: 2}}
+	done := make(chan struct{})
+	var peakWhileSlow int64
+	go func() {
+		time.Sleep(200 * time.Millisecond)
+		peakWhileSlow = started.Load()
+		close(done)
+	}()
+	if _, err := Run(context.Background(), sliceSource{bodies: bodies}, sink, Stages{Decode: decode, Extract: extractDoc}, opts); err != nil {
+		t.Fatal(err)
+	}
+	<-done
+	if w := int64(windowSize(Stages{Decode: decode, Extract: extractDoc}, opts.withDefaults())); peakWhileSlow > w {
+		t.Errorf("%d pages started while the first was still decoding; the window is %d", peakWhileSlow, w)
+	}
+	if len(sink.docs) != 400 || sink.docs[0] != "0" {
+		t.Errorf("%d documents, first %v", len(sink.docs), sink.docs[:1])
+	}
+}
