@@ -177,63 +177,6 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
-// dateMetas are <meta> keys holding dates, most trusted first.
-var dateMetas = []struct {
-	key, field string
-}{
-	{"article:published_time", "published"},
-	{"og:article:published_time", "published"},
-	{"article:modified_time", "updated"},
-	{"og:updated_time", "updated"},
-	{"datepublished", "published"}, // itemprop
-	{"datemodified", "updated"},    // itemprop
-	{"date", "published"},
-	{"dc.date", "published"},
-	{"dc.date.issued", "published"},
-	{"dcterms.date", "published"},
-	{"dcterms.created", "published"},
-	{"pubdate", "published"},
-	{"publishdate", "published"},
-	{"publish-date", "published"},
-	{"publish_date", "published"},
-	{"article.published", "published"},
-	{"sailthru.date", "published"},
-	{"parsely-pub-date", "published"},
-	{"citation_publication_date", "published"},
-	{"citation_date", "published"},
-	{"og:published_time", "published"},
-	{"last-modified", "updated"},
-}
-
-// dateHints lists raw dates, most trusted first.
-func (m *meta) dateHints(url string) []rinse.DateHint {
-	var hs []rinse.DateHint
-	add := func(v, field, origin string) {
-		if v = strings.TrimSpace(v); v != "" {
-			hs = append(hs, rinse.DateHint{Value: v, Field: field, Origin: origin})
-		}
-	}
-	add(m.ld.published, "published", "json-ld")
-	add(m.ld.modified, "updated", "json-ld")
-	for _, d := range dateMetas {
-		add(m.first(d.key), d.field, "meta")
-	}
-	for _, field := range []string{"published", "updated"} {
-		if ds := m.microdata[field]; len(ds) > 0 {
-			add(ds[0], field, "meta")
-		}
-	}
-	if len(m.times) > 0 {
-		add(m.times[0], "published", "time")
-	}
-	add(urlDate(url), "published", "url")
-	for _, d := range m.pubDates {
-		add(d, "published", "text")
-	}
-	add(m.dateline, "published", "text")
-	return hs
-}
-
 // isArticle reports whether the page declares itself a single article.
 func (m *meta) isArticle() bool {
 	t := strings.ToLower(m.first("og:type"))
@@ -282,22 +225,7 @@ func (e *Extractor) fillMeta(doc *rinse.Document, m *meta, in *rinse.Page) {
 		doc.Title = stripLeadingDate(h)
 	}
 	doc.Description = first([]string{m.first("og:description"), m.first("description"), m.ld.description, m.first("twitter:description")})
-	authors := cleanAuthors(m.ld.authors, false)
-	if len(authors) == 0 {
-		authors = cleanAuthors(append(m.props["author"], m.props["article:author"]...), true)
-		authors = appendUnique(authors, cleanAuthors(append(m.props["dc.creator"], m.props["parsely-author"]...), true)...)
-	}
-	// Shown names: the first element that yields any, since later ones
-	// are often comment authors or related-article bylines.
-	authors = dropJunkAuthors(authors)
-	for _, shown := range [][]string{m.itemAuthor, m.relAuthor, m.bylines, m.shownBy} {
-		for _, v := range shown {
-			if len(authors) == 0 {
-				authors = dropJunkAuthors(cleanAuthors([]string{v}, true))
-			}
-		}
-	}
-	doc.Author = strings.Join(authors, "; ")
+	doc.Author = m.author()
 	doc.Categories = appendUnique(nil, m.props["article:section"]...)
 	doc.Categories = appendUnique(doc.Categories, m.ld.sections...)
 	doc.Categories = appendUnique(doc.Categories, m.relCats...)

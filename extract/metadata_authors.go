@@ -1,0 +1,101 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// bylinePrefix matches the "By" and "Updated By:" introducing names.
+var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:(?:view|see|show|zeige)\s+)?(?:all\s+|alle\s+)?(?:posts|articles|stories|beiträge|artikel)\s+(?:by|von)(?:\s+|$)|(?:(?:written|posted|updated|published|geschrieben|verfasst|erstellt|publié|publicado)\s+)?(?:by|von|por|par|door|av|af)(?:[:\s]+|$)|(?:author|autor|autorin|auteur|text|texte|redaktion)\s*:\s*)`)
+
+// authorSplit separates several names in one byline.
+var authorSplit = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*`)
+
+// cleanAuthors turns raw author strings into distinct names: no "By",
+// no dates or roles after a separator; bylines (split) may hold several
+// names, structured values ("Arts and Culture Desk") are one name each.
+func cleanAuthors(raw []string, split bool) []string {
+	var out []string
+	for _, r := range raw {
+		r = bylinePrefix.ReplaceAllString(strings.TrimLeft(collapse(r), "-–—|·• "), "")
+		if i := strings.IndexAny(r, "|•·\n(—"); i >= 0 && !acronymTail(r[i:]) {
+			r = r[:i] // a role, a date or a site after the names
+		}
+		if split {
+			r = cutAtDate(r)
+		}
+		if strings.Contains(r, "://") || strings.Contains(r, "@") || strings.Contains(r, "[at]") || len(r) > 120 {
+			continue
+		}
+		names := []string{r}
+		if split {
+			names = authorSplit.Split(r, -1)
+		}
+		for _, name := range names {
+			name = strings.Trim(name, " .,:-–—")
+			if name == "" || hasDigit(name) {
+				continue
+			}
+			out = appendUnique(out, name)
+		}
+	}
+	return out
+}
+
+// acronymTail reports whether s is a parenthesized acronym ending the
+// value, as in "History Editorial Network (HEN)": part of the name, not a
+// role such as "(Reporter)".
+func acronymTail(s string) bool {
+	if len(s) < 4 || s[0] != '(' || s[len(s)-1] != ')' || len(s) > 12 {
+		return false
+	}
+	for _, c := range s[1 : len(s)-1] {
+		if !(c >= 'A' && c <= 'Z' || c == '&') {
+			return false
+		}
+	}
+	return true
+}
+
+// dateLeadWords introduce the date or time after a byline's names.
+var dateLeadWords = map[string]bool{
+	"at": true, "on": true, "um": true, "am": true, "le": true, "el": true, "il": true,
+	"op": true, "-": true, "–": true, "—": true, "/": true,
+}
+
+// cutAtDate cuts a byline before its first word holding a digit, with
+// the words introducing it: "Anna Muster at 18:52" gives "Anna Muster".
+func cutAtDate(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if !hasDigit(w) {
+			continue
+		}
+		for i > 0 && dateLeadWords[strings.ToLower(words[i-1])] {
+			i--
+		}
+		return strings.Join(words[:i], " ")
+	}
+	return s
+}
+
+// author chooses the page's author names, joined by "; ": declared
+// values first, then names shown on the page.
+func (m *meta) author() string {
+	authors := cleanAuthors(m.ld.authors, false)
+	if len(authors) == 0 {
+		authors = cleanAuthors(append(m.props["author"], m.props["article:author"]...), true)
+		authors = appendUnique(authors, cleanAuthors(append(m.props["dc.creator"], m.props["parsely-author"]...), true)...)
+	}
+	// Shown names: the first element that yields any, since later ones
+	// are often comment authors or related-article bylines.
+	authors = dropJunkAuthors(authors)
+	for _, shown := range [][]string{m.itemAuthor, m.relAuthor, m.bylines, m.shownBy} {
+		for _, v := range shown {
+			if len(authors) == 0 {
+				authors = dropJunkAuthors(cleanAuthors([]string{v}, true))
+			}
+		}
+	}
+	return strings.Join(authors, "; ")
+}
