@@ -222,7 +222,7 @@ func (e *Extractor) fillMeta(doc *rinse.Document, m *meta, in *rinse.Page) {
 	if h := m.mainH1; len(strings.Fields(h)) >= 4 && len(h) <= 250 && !isSiteName(h, doc.SiteName, doc.Site) {
 		// The article's own headline, as readers see it, over the
 		// SEO wording of metadata titles.
-		doc.Title = stripLeadingDate(h)
+		doc.Title = tidyTitle(h)
 	}
 	doc.Description = first([]string{m.first("og:description"), m.first("description"), m.ld.description, m.first("twitter:description")})
 	doc.Author = m.author()

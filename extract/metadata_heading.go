@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // kickerWords in a class or id mark the parts of a headline element that
@@ -20,7 +21,14 @@ var kickerWords = []string{
 	"section",         // "entry-section" links to the section
 	"category",        // category links in the heading
 	"sub-heading",     // a heading's lead-in line
+	"toptitle",        // "entry-title__toptitle"
+	"top-title",       // same
+	"supertitle",      // same
+	"small",           // "h1small": a smaller line set above or below the headline
+	"pretitle",        // same
+	"pre-title",       // same
 	"visually-hidden", // separators for screen readers
+	"invisible",       // Drupal's "element-invisible", same
 	"sr-only",         // same, Bootstrap
 	"screen-reader",   // same, WordPress
 }
@@ -28,6 +36,7 @@ var kickerWords = []string{
 // headingText is the text of a headline element without its kicker,
 // section label and screen-reader-only parts.
 func headingText(h *html.Node) string {
+	h = soleChild(h)
 	var b strings.Builder
 	dropped := false
 	for c := h.FirstChild; c != nil; c = c.NextSibling {
@@ -46,7 +55,32 @@ func headingText(h *html.Node) string {
 	return t
 }
 
+// soleChild descends through elements that wrap a heading's whole text
+// (<h1><span itemprop="headline">…</span></h1>), so the kicker inside the
+// wrapper is found.
+func soleChild(n *html.Node) *html.Node {
+	for {
+		var only *html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+			case c.Type == html.ElementNode && only == nil:
+				only = c
+			default:
+				return n
+			}
+		}
+		if only == nil || isKicker(only) {
+			return n
+		}
+		n = only
+	}
+}
+
 func isKicker(n *html.Node) bool {
+	if n.DataAtom == atom.Small {
+		return true // "<small>Unit of the week</small><br>Headline"
+	}
 	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
 	return cls != " " && containsAny(cls, kickerWords)
 }

@@ -17,6 +17,11 @@ func TestHeadingText(t *testing.T) {
 		{`<h1><div class="entry-section"><a href="/news/">Local News | </a></div><span class="title">Storm hits the coast</span></h1>`, "Storm hits the coast"},
 		{`<h1>Plain <em>headline</em> here</h1>`, "Plain headline here"},
 		{`<h1><span class="kicker">Only a kicker</span></h1>`, "Only a kicker"},
+		{`<h1> <span itemprop="headline"><small>Unit of the week</small><br>Medley pyramid</span> </h1>`, "Medley pyramid"},
+		{`<h1><span class="entry-title__toptitle">Avoid losses</span> Retention of title explained</h1>`, "Retention of title explained"},
+		{`<h1>What we do not want to hear<span class="element-invisible"> | EXAMPLE.NET</span></h1>`, "What we do not want to hear"},
+		{`<h1><span class="h1small">Initiative Energy</span> Free power check for households</h1>`, "Free power check for households"},
+		{`<h1><a href="/story">The <b>whole</b> headline</a></h1>`, "The whole headline"},
 	}
 	for _, tc := range tests {
 		root, _ := html.Parse(strings.NewReader(tc.html))
@@ -47,6 +52,11 @@ func TestCleanTitleHeadlineChoice(t *testing.T) {
 		{"2024 Olympics open in Paris", "", "example.com", "", "2024 Olympics open in Paris"},
 		{"Der Norden findet Meister - Berliner Sport Verband e.V.", "", "example.com", "", "Der Norden findet Meister"},
 		{"Die Zuschauer kehren zurück • Handballverband", "", "example.com", "", "Die Zuschauer kehren zurück"},
+		{"«Gute Löhne reichen nicht»", "", "example.com", "", "«Gute Löhne reichen nicht»"},
+		{"„Wir bleiben“, sagt der Trainer", "", "example.com", "", "„Wir bleiben“, sagt der Trainer"},
+		{"\"Left\" and \"right\"", "", "example.com", "", "\"Left\" and \"right\""},
+		{"Über Anna Muster |", "", "example.com", "", "Über Anna Muster"},
+		{"Contact - Example", "Example", "example.com", "", "Contact"},
 	}
 	for _, tc := range tests {
 		if got := cleanTitle(tc.title, tc.site, tc.host, tc.h1); got != tc.want {

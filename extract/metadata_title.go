@@ -19,7 +19,16 @@ var orgSuffixes = []string{" e.V.", " GmbH", " AG", " Ltd", " Ltd.", " Inc.", " 
 // cleanTitle strips a site-name prefix or suffix from a title, and any
 // other decoration around the page's own headline ("Moment: Headline").
 func cleanTitle(title, siteName, host, h1 string) string {
-	return stripLeadingDate(chooseTitle(title, siteName, host, h1))
+	return tidyTitle(chooseTitle(title, siteName, host, h1))
+}
+
+// tidyTitle removes what is left around a headline once it has been
+// chosen: a date before it and a separator dangling from a stripped site
+// name ("About us |"). Quotation marks around a whole headline stay: they
+// are the page's words, a quote used as the headline.
+func tidyTitle(t string) string {
+	t = strings.TrimRight(stripLeadingDate(t), " |–—·•:/")
+	return strings.TrimSuffix(t, " -")
 }
 
 func chooseTitle(title, siteName, host, h1 string) string {
