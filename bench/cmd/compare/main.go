@@ -9,6 +9,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -32,7 +33,7 @@ import (
 type contender struct {
 	name  string
 	fn    evaluate.Func
-	whole func(ctx context.Context, suite evaluate.Suite) (time.Duration, error)
+	whole func(ctx context.Context, htmlDir string) (time.Duration, error)
 }
 
 // contenders lists the baselines; rinse.go adds rinse's entries.
@@ -47,7 +48,8 @@ const reference = "go-trafilatura"
 
 func main() {
 	data := flag.String("data", filepath.Join("..", "..", "shared", "bench"), "folder holding the suite folders")
-	suites := flag.String("suites", "zyte,boilerplate,dates", "comma-separated suites to run")
+	suites := flag.String("suites", "zyte,boilerplate,dates,"+readabilitySuite, "comma-separated suites to run")
+	rdir := flag.String("readability", "", "go-readability module folder holding test-pages/ (default: the one this binary was built with, in the module cache)")
 	rounds := flag.Int("rounds", 3, "timed rounds per contender; the median is shown")
 	only := flag.String("only", "", "comma-separated contender names to run (default all)")
 	dump := flag.Int("dump", 0, "after each table, list the N worst pages of each scored contender")
@@ -60,16 +62,19 @@ func main() {
 		fail(err)
 	}
 	for _, name := range strings.Split(*suites, ",") {
-		dir := filepath.Join(*data, name)
-		if _, err := os.Stat(dir); err != nil {
-			fail(fmt.Errorf("suite %s: %w (pass -data with the folder holding the suites)", name, err))
+		bs, err := loadSuite(name, *data, *rdir)
+		if errors.Is(err, errNoPages) {
+			// The held-out pages come from the module cache, which a
+			// vendored or trimmed setup may lack: say so and go on.
+			fmt.Printf("\nsuite %s skipped: %v (pass -readability with the go-readability module folder)\n", name, err)
+			continue
 		}
-		suite, err := evaluate.Load(evaluate.Kind(name), dir)
 		if err != nil {
 			fail(err)
 		}
-		res := compare(ctx, suite, cs, max(1, *rounds))
-		printTable(os.Stdout, suite, res, *rounds)
+		res := compare(ctx, bs, cs, max(1, *rounds))
+		bs.cleanup()
+		printTable(os.Stdout, bs, res, *rounds)
 		if *dump > 0 {
 			for _, r := range res {
 				if r.scored {
@@ -103,7 +108,7 @@ func (r result) median() time.Duration {
 }
 
 // compare runs every contender rounds times, rotating the order.
-func compare(ctx context.Context, suite evaluate.Suite, cs []contender, rounds int) []result {
+func compare(ctx context.Context, bs benchSuite, cs []contender, rounds int) []result {
 	res := make([]result, len(cs))
 	for i, c := range cs {
 		res[i] = result{name: c.name, scored: c.fn != nil}
@@ -118,9 +123,9 @@ func compare(ctx context.Context, suite evaluate.Suite, cs []contender, rounds i
 			// contender's garbage is not collected on another's clock.
 			runtime.GC()
 			c := cs[i]
-			fmt.Fprintf(os.Stderr, "round %d/%d %s on %s...\n", round+1, rounds, c.name, suite.Kind)
+			fmt.Fprintf(os.Stderr, "round %d/%d %s on %s...\n", round+1, rounds, c.name, bs.name)
 			if c.fn != nil {
-				rep := evaluate.Run(ctx, suite, c.fn)
+				rep := evaluate.Run(ctx, bs.Suite, c.fn)
 				rep.Name = c.name
 				if round == 0 {
 					res[i].report = rep
@@ -128,7 +133,7 @@ func compare(ctx context.Context, suite evaluate.Suite, cs []contender, rounds i
 				res[i].times = append(res[i].times, rep.Elapsed)
 				continue
 			}
-			took, err := c.whole(ctx, suite)
+			took, err := c.whole(ctx, bs.htmlDir)
 			if err != nil {
 				res[i].err = err
 				continue
@@ -161,10 +166,10 @@ func pick(only string) ([]contender, error) {
 }
 
 // printTable writes one suite's comparison.
-func printTable(w io.Writer, suite evaluate.Suite, res []result, rounds int) {
-	mb := float64(suite.Bytes()) / 1e6
+func printTable(w io.Writer, bs benchSuite, res []result, rounds int) {
+	mb := float64(bs.Bytes()) / 1e6
 	fmt.Fprintf(w, "\nsuite %s: %d pages, %.1f MB raw; median of %d rounds, one worker each\n",
-		suite.Kind, len(suite.Cases), mb, rounds)
+		bs.name, len(bs.Cases), mb, rounds)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 	var ref time.Duration
 	width := 0
@@ -175,10 +180,10 @@ func printTable(w io.Writer, suite evaluate.Suite, res []result, rounds int) {
 		width = max(width, len(r.name))
 	}
 	fmt.Fprintf(tw, "%-*s\tF1\tP\tR\taccuracy\terrors\t%sseconds\tpages/s\tMB/s\tspeed vs %s\t\n",
-		width, "extractor", metaHeader(suite.Kind), reference)
+		width, "extractor", metaHeader(bs.name), reference)
 	for _, r := range res {
 		// Padding the name keeps it left-aligned in a right-aligned table.
-		fmt.Fprintf(tw, "%-*s\t%s%s", width, r.name, scores(r), metaCells(suite.Kind, r))
+		fmt.Fprintf(tw, "%-*s\t%s%s", width, r.name, scores(r), metaCells(bs.name, r))
 		if r.err != nil {
 			fmt.Fprintf(tw, "error: %v\t\t\t\t\n", r.err)
 			continue
@@ -188,9 +193,12 @@ func printTable(w io.Writer, suite evaluate.Suite, res []result, rounds int) {
 		if ref > 0 && t > 0 {
 			ratio = fmt.Sprintf("%.2fx", ref.Seconds()/t)
 		}
-		fmt.Fprintf(tw, "%.2f\t%.1f\t%.2f\t%s\t\n", t, float64(len(suite.Cases))/t, mb/t, ratio)
+		fmt.Fprintf(tw, "%.2f\t%.1f\t%.2f\t%s\t\n", t, float64(len(bs.Cases))/t, mb/t, ratio)
 	}
 	tw.Flush()
+	for _, n := range bs.notes {
+		fmt.Fprintf(w, "  %s\n", n)
+	}
 }
 
 // scores renders the headline score cells of a contender.
@@ -215,15 +223,27 @@ func scores(r result) string {
 // over the pages that label a non-empty value.
 var metaFields = []string{evaluate.FieldTitle, evaluate.FieldAuthor, evaluate.FieldDate}
 
-func metaHeader(k evaluate.Kind) string {
-	if k != evaluate.Boilerplate {
-		return ""
+// metaHeader names the suite's metadata columns: boilerplate's labelled
+// fields, or the readability suite's date and byline.
+func metaHeader(suite string) string {
+	switch suite {
+	case string(evaluate.Boilerplate):
+		return strings.Join(metaFields, "\t") + "\t"
+	case readabilitySuite:
+		return "date\tbyline\t"
 	}
-	return strings.Join(metaFields, "\t") + "\t"
+	return ""
 }
 
-func metaCells(k evaluate.Kind, r result) string {
-	if k != evaluate.Boilerplate {
+func metaCells(suite string, r result) string {
+	switch suite {
+	case string(evaluate.Boilerplate):
+	case readabilitySuite:
+		if !r.scored {
+			return "-\t-\t"
+		}
+		return scoreHeldout(r.report.Results).cells()
+	default:
 		return ""
 	}
 	var b strings.Builder

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/rinse-etl/rinse"
@@ -60,11 +59,11 @@ func runOne(st pipeline.Stages) evaluate.Stages {
 	}
 }
 
-// wholeRun times a complete run over the suite's html folder: reading and
+// wholeRun times a complete run over a folder of the suite's pages: reading and
 // gunzipping the files, every stage with one worker each, and writing
 // Parquet to a temporary folder that is removed afterwards.
-func wholeRun(st pipeline.Stages) func(ctx context.Context, suite evaluate.Suite) (time.Duration, error) {
-	return func(ctx context.Context, suite evaluate.Suite) (time.Duration, error) {
+func wholeRun(st pipeline.Stages) func(ctx context.Context, htmlDir string) (time.Duration, error) {
+	return func(ctx context.Context, htmlDir string) (time.Duration, error) {
 		tmp, err := os.MkdirTemp("", "rinse-bench-")
 		if err != nil {
 			return 0, err
@@ -75,7 +74,7 @@ func wholeRun(st pipeline.Stages) func(ctx context.Context, suite evaluate.Suite
 		if err != nil {
 			return 0, fmt.Errorf("opening dataset: %w", err)
 		}
-		src := &extract.DirSource{Root: filepath.Join(suite.Dir, "html")}
+		src := &extract.DirSource{Root: htmlDir}
 		opts := pipeline.Options{Workers: pipeline.Workers{Fetch: 1, Decode: 1, Extract: 1, Transform: 1}}
 		sum, err := pipeline.Run(ctx, src, ds, st, opts)
 		took := time.Since(start)

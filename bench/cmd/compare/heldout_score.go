@@ -1,0 +1,99 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/rinse-etl/rinse/evaluate"
+)
+
+// heldoutMeta scores the readability suite's metadata: the publication
+// day over the pages whose label has one, and the byline by exact match
+// over the pages whose label has one. Readability's bylines follow its
+// own convention (a "By ..." prefix or a date glued on are kept), so the
+// byline rate is only indicative of an author field.
+type heldoutMeta struct {
+	Dated, DateCorrect     int
+	Bylined, BylineCorrect int
+}
+
+// scoreHeldout counts the metadata hits of one contender's run; a page
+// the extractor failed on counts as a miss.
+func scoreHeldout(results []evaluate.PageResult) heldoutMeta {
+	var m heldoutMeta
+	for _, pr := range results {
+		failed := pr.Got.Err != nil
+		if want := pr.Case.Date; want != "" {
+			m.Dated++
+			if !failed && gotDay(pr.Got.Date) == want {
+				m.DateCorrect++
+			}
+		}
+		if want := pr.Case.Meta[evaluate.FieldAuthor]; len(want) > 0 {
+			m.Bylined++
+			if !failed && cleanByline(pr.Got.Author) == want[0] {
+				m.BylineCorrect++
+			}
+		}
+	}
+	return m
+}
+
+// gotDay cuts an extracted date to its day, as evaluate.CompareDate does.
+func gotDay(s string) string {
+	s = strings.TrimSpace(s)
+	return s[:min(len(s), len("2006-01-02"))]
+}
+
+func (m heldoutMeta) cells() string {
+	return rate(m.DateCorrect, m.Dated) + "\t" + rate(m.BylineCorrect, m.Bylined) + "\t"
+}
+
+// rate renders a/b, or "-" when there is nothing to divide by.
+func rate(a, b int) string {
+	if b == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.3f", float64(a)/float64(b))
+}
+
+// heldoutNotes are printed under the readability table: what was left
+// out and why the figures must be read with care.
+func heldoutNotes(skip skipCounts, kept []evaluate.Case) []string {
+	var dated, bylined int
+	for _, c := range kept {
+		if c.Date != "" {
+			dated++
+		}
+		if len(c.Meta[evaluate.FieldAuthor]) > 0 {
+			bylined++
+		}
+	}
+	return []string{
+		fmt.Sprintf("pages: %d kept of %d; %v", len(kept), len(kept)+skip.total(), skip),
+		"F1/P/R: zyte shingle scoring against the text of expected.html; accuracy: exact token match",
+		fmt.Sprintf("date: day accuracy over the %d pages whose publishedTime is set", dated),
+		fmt.Sprintf("byline: exact match after trimming over %d pages; indicative only, Readability's byline convention differs", bylined),
+		"go-readability is scored on its own test pages (it is tuned to them): its figures are optimistic",
+	}
+}
+
+// linkPages makes a folder of <page>.html links to the suite's sources,
+// for the whole-run contender, which reads a folder of pages; the links
+// point into the module cache, so nothing is copied.
+func linkPages(suite evaluate.Suite) (dir string, err error) {
+	dir, err = os.MkdirTemp("", "rinse-bench-readability-")
+	if err != nil {
+		return "", fmt.Errorf("linking pages: %w", err)
+	}
+	for _, c := range suite.Cases {
+		src := filepath.Join(suite.Dir, filepath.FromSlash(c.File))
+		if err := os.Symlink(src, filepath.Join(dir, c.ID+".html")); err != nil {
+			os.RemoveAll(dir)
+			return "", fmt.Errorf("linking pages: %w", err)
+		}
+	}
+	return dir, nil
+}
