@@ -73,6 +73,7 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 	}
 	stripTags(root)
 	b := findBody(root)
+	lead := findLead(b, doc.Description)
 	if prof != nil {
 		doc.Profile = prof.Name
 		if doc.Site == "" {
@@ -95,7 +96,7 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 	if err != nil {
 		return err
 	}
-	doc.Blocks = blocks
+	doc.Blocks = withLead(blocks, lead)
 	return nil
 }
 
