@@ -36,7 +36,7 @@ func TestExtractKeepsStandfirst(t *testing.T) {
 		{name: "short description: nothing to look for", desc: "Budget news.",
 			head: `<p class="intro">Budget news. More below.</p>`, notWant: []string{"Budget news"}},
 		{name: "a teaser link with the same words is not a standfirst", desc: desc,
-			head: `<a href="/story"><span>After six hours of debate the council approved a budget that funds the new library and repairs to the old bridge.</span></a>`,
+			head:    `<a href="/story"><span>After six hours of debate the council approved a budget that funds the new library and repairs to the old bridge.</span></a>`,
 			notWant: []string{"After six hours"}},
 	}
 	for _, tc := range tests {
