@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,6 +58,23 @@ func rate(a, b int) string {
 		return "-"
 	}
 	return fmt.Sprintf("%.3f", float64(a)/float64(b))
+}
+
+// printMetaMisses lists up to n pages of each kind where the date or the
+// byline differs from the label, which the text-ranked dump does not show.
+func printMetaMisses(w io.Writer, name string, results []evaluate.PageResult, n int) {
+	var dates, bylines []string
+	for _, pr := range results {
+		c, got, failed := pr.Case, pr.Got, pr.Got.Err != nil
+		if c.Date != "" && (failed || gotDay(got.Date) != c.Date) && len(dates) < n {
+			dates = append(dates, fmt.Sprintf("   %s: want %q got %q", c.ID, c.Date, got.Date))
+		}
+		if want := c.Meta[evaluate.FieldAuthor]; len(want) > 0 && (failed || cleanByline(got.Author) != want[0]) && len(bylines) < n {
+			bylines = append(bylines, fmt.Sprintf("   %s: want %q got %q", c.ID, want[0], got.Author))
+		}
+	}
+	fmt.Fprintf(w, "\n%s date misses (first %d):\n%s\n", name, n, strings.Join(dates, "\n"))
+	fmt.Fprintf(w, "%s byline misses (first %d):\n%s\n", name, n, strings.Join(bylines, "\n"))
 }
 
 // heldoutNotes are printed under the readability table: what was left

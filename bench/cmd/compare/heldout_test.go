@@ -149,3 +149,13 @@ func TestEscapeModPath(t *testing.T) {
 		}
 	}
 }
+
+func TestPrintMetaMisses(t *testing.T) {
+	c := &evaluate.Case{ID: "harbour", Date: "2020-05-06", Meta: map[string][]string{evaluate.FieldAuthor: {"Ann Lee"}}}
+	var b strings.Builder
+	printMetaMisses(&b, "x", []evaluate.PageResult{{Case: c, Got: evaluate.Extracted{Date: "2020-05-07", Author: "Ann Lee"}}}, 5)
+	out := b.String()
+	if !strings.Contains(out, `harbour: want "2020-05-06" got "2020-05-07"`) || strings.Contains(out, `want "Ann Lee"`) {
+		t.Errorf("misses:\n%s", out)
+	}
+}

@@ -79,6 +79,9 @@ func main() {
 			for _, r := range res {
 				if r.scored {
 					r.report.PrintWorst(os.Stdout, *dump)
+					if bs.name == readabilitySuite {
+						printMetaMisses(os.Stdout, r.name, r.report.Results, *dump)
+					}
 				}
 			}
 		}
