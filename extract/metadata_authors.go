@@ -17,7 +17,7 @@ var authorSplit = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\
 func cleanAuthors(raw []string, split bool) []string {
 	var out []string
 	for _, r := range raw {
-		r = bylinePrefix.ReplaceAllString(strings.TrimLeft(collapse(r), "-–—|·• "), "")
+		r = tidyAuthorValue(r)
 		if i := strings.IndexAny(r, "|•·\n(—"); i >= 0 && !acronymTail(r[i:]) {
 			r = r[:i] // a role, a date or a site after the names
 		}
@@ -32,11 +32,9 @@ func cleanAuthors(raw []string, split bool) []string {
 			names = authorSplit.Split(r, -1)
 		}
 		for _, name := range names {
-			name = strings.Trim(name, " .,:-–—")
-			if name == "" || hasDigit(name) {
-				continue
+			if name = tidyName(name); name != "" {
+				out = appendUnique(out, name)
 			}
-			out = appendUnique(out, name)
 		}
 	}
 	return out
@@ -61,6 +59,12 @@ func acronymTail(s string) bool {
 var dateLeadWords = map[string]bool{
 	"at": true, "on": true, "um": true, "am": true, "le": true, "el": true, "il": true,
 	"op": true, "-": true, "–": true, "—": true, "/": true,
+	// weekdays, abbreviated or not, before the date: "Anna Muster Fr, 18. Mai"
+	"mo": true, "di": true, "mi": true, "do": true, "fr": true, "sa": true, "so": true,
+	"mon": true, "tue": true, "wed": true, "thu": true, "fri": true, "sat": true, "sun": true,
+	"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true,
+	"samstag": true, "sonntag": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true,
 }
 
 // cutAtDate cuts a byline before its first word holding a digit, with
@@ -68,10 +72,10 @@ var dateLeadWords = map[string]bool{
 func cutAtDate(s string) string {
 	words := strings.Fields(s)
 	for i, w := range words {
-		if !hasDigit(w) {
-			continue
+		if !hasDigit(w) || isHandle(w) {
+			continue // "freeman1984" is a user name, no date
 		}
-		for i > 0 && dateLeadWords[strings.ToLower(words[i-1])] {
+		for i > 0 && dateLeadWords[strings.Trim(strings.ToLower(words[i-1]), ",.")] {
 			i--
 		}
 		return strings.Join(words[:i], " ")
