@@ -2,6 +2,7 @@ package transform
 
 import (
 	"regexp"
+	"slices"
 
 	"github.com/rinse-etl/rinse/profile"
 )
@@ -12,9 +13,14 @@ func rule(pattern string, action profile.Action, comment string) profile.Pattern
 
 // genericRules apply to every document after its site profile's patterns,
 // in order. They match whole blocks (or text-dump lines) unless noted.
-var genericRules = []profile.Pattern{
+var genericRules = slices.Concat(lineRules, promptRules)
+
+// lineRules catch the page furniture that survives as a block of its own.
+var lineRules = []profile.Pattern{
 	rule(`^[\pL\pN&'’.\- ]{1,50} (?:logo|icon|Logo|Icon)$`, profile.Drop,
 		"image alt text left behind by text dumps: \"MoofLife logo\", \"Top Moment feature icon\""),
+	rule(`^(?i)(?:das )?logo (?:des|der|von|of|the|de|du|del|della)\b.{0,120}$`, profile.Drop,
+		"logo alt texts and captions: \"Logo des Zentralkomitees (Archiv)\""),
 	rule(`^\|\s*((?:[^|]{1,40}\|\s*)+)$`, profile.Categories,
 		"category rows written as \"| Political | Society |\""),
 	rule(`(?i)^(?:updated|written|posted|published|reviewed)\s+by:?\s*(.{2,80}?)\s*$`, profile.Author,
@@ -53,13 +59,13 @@ var genericRules = []profile.Pattern{
 		"\"read also\" teasers in the body, in several languages"),
 	rule(`^(?i)(?:mira|mire|lee|vea|ver)\s*:\s*.{0,200}$`, profile.Drop,
 		"Spanish teaser links: \"MIRA: …\""),
-	rule(`^(?i)(?:zum weiterlesen|weiterführende? links?|weitere (?:infos?|informationen|artikel|tipps|tourentipps|berichte|beiträge|themen)|kommentierte artikel|aktuelle berichte|más sobre|more about this)\b.{0,120}$`, profile.Drop,
+	rule(`^(?i)(?:zum weiterlesen|weiterführende[rn]? links?|weitere (?:infos?|informationen|artikel|tipps|tourentipps|berichte|beiträge|themen)|kommentierte artikel|aktuelle berichte|más sobre|more about this)\b.{0,120}$`, profile.Drop,
 		"headings of further-reading lists"),
 	rule(`^(?i).{0,60}\b(?:s[ií]guenos|sigue|follow us|folgen sie|folge uns|únete|unete|join us|abonniere|suscr[ií]bete|nuestro canal|our channel|download)\b.{0,80}\b(?:telegram|whatsapp|youtube|instagram|google news|facebook|twitter|tiktok|apps?)\b.{0,60}$`, profile.Drop,
 		"short follow-us and channel prompts: \"Síguenos en Telegram\""),
-	rule(`^(?i)(?:quelle|quellen|quellenangaben|titelbild|beitragsbild|bildquelle|foto|fotos|photo|photos|credit|credits|abbildung|image|bild|fuente)\s*:.{0,150}$`, profile.Drop,
+	rule(`^\(?(?i)(?:quelle|quellen|quellenangaben|titelbild|beitragsbild|bildquelle|foto|fotos|photo|photos|credit|credits|abbildung|image|bild|fuente)\s*:.{0,150}$`, profile.Drop,
 		"source, credit and picture lines"),
-	rule(`^(?i)(?:(?:dieser|der) (?:eintrag|beitrag|text|artikel) wurde|this (?:entry|post) was (?:posted|published))\b.{0,200}$`, profile.Drop,
+	rule(`^(?i)(?:(?:dieser|der) (?:eintrag|beitrag|text|artikel) wurde|this (?:entry|post) was (?:posted|published))\b.{0,400}$`, profile.Drop,
 		"blog post footers: \"This entry was posted in …\""),
 	rule(`^(?i)(?:rezept drucken|print recipe|print|drucken|pinnen|pin it|jetzt teilen|teilen|artikel teilen|weiterlesen|read more|mehr lesen|.{0,80}als pdf herunterladen)$`, profile.Drop,
 		"print, pin, share and read-more buttons rendered as text"),
@@ -69,7 +75,7 @@ var genericRules = []profile.Pattern{
 		"empty rating widgets"),
 	rule(`^(?i)(?:inhaltsverzeichnis|table of contents|contents|índice|sommaire)$`, profile.Drop,
 		"table-of-contents headings"),
-	rule(`(?i)^(?:\d+\s+)?bloggern gefällt das|^gefällt mir\b|^like this:?$`, profile.Drop,
+	rule(`(?i)^(?:%d\s+|\d+\s+)?bloggern gefällt das|^gefällt mir\b|^like this:?$`, profile.Drop,
 		"blog like widgets"),
 	rule(`^(?i)(?:sign up|subscribe)\b.{0,120}$`, profile.Drop,
 		"newsletter and subscription prompts"),

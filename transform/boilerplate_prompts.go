@@ -1,0 +1,46 @@
+package transform
+
+import "github.com/rinse-etl/rinse/profile"
+
+// promptRules catch what a site says to its reader about the site rather
+// than the story: paywalls, appeals for money, consent placeholders for
+// embeds, affiliate disclosures, image-viewer buttons, download rows.
+// They run after the line rules, in order; all drop the block they match.
+// Each stays short (a length bound in the pattern) so that an article
+// paragraph that merely mentions these words is kept.
+var promptRules = []profile.Pattern{
+	rule(`^(?i)(?:pour lire la suite|pour (?:accéder|continuer à lire)|pour lire l'intégralité|to (?:continue|keep) reading|subscribe to (?:continue|read)|um (?:den (?:ganzen )?(?:artikel|beitrag) )?weiterzulesen|(?:jetzt )?weiterlesen mit|lesen sie (?:jetzt )?weiter mit|para (?:seguir|continuar) leyendo|per continuare a leggere|continue a ler)\b.{0,200}$`, profile.Drop,
+		"paywall lines: \"Pour lire la suite…\", \"To continue reading, subscribe\""),
+	rule(`^(?i).{0,160}\b(?:wesprzyj nas|support (?:our|independent) (?:journalism|work|reporting)|become a (?:member|supporter|subscriber)|unterstütze[n]? (?:sie )?uns|jetzt unterstützen|hazte socio|apóyanos|soutenez-nous|sostienici|cancela cuando quieras)\b.{0,300}$`, profile.Drop,
+		"appeals for money or membership: \"Support our journalism…\", \"Wesprzyj nas…\""),
+	rule(`^(?i)(?:externer inhalt|external content|empfohlener (?:externer )?inhalt|inhalte von drittanbietern)$`, profile.Drop,
+		"placeholder headings of blocked embeds"),
+	rule(`^(?i)(?:wir respektieren (?:deine|ihre) privatsphäre|we respect your privacy|um (?:diese[nrs]?|den|das) (?:inhalt|video|beitrag|tweet|post|karte)\w* (?:anzuzeigen|zu sehen|zu laden|abzuspielen)|to (?:view|see|display|load|play) this (?:content|video|post|tweet|map)|mit dem (?:laden|aktivieren|klick)|by (?:loading|clicking|playing) (?:the|this) (?:video|content|map|post))\b.{0,300}$`, profile.Drop,
+		"consent placeholders of embeds: \"Wir respektieren deine Privatsphäre und stellen … keine Verbindung zu Twitter her\""),
+	rule(`^(?i).{0,160}\b(?:affiliate[- ]links?|partnerlinks?|provisionslinks?|werbelinks?|(?:we|i) (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:compensation|commission))\b.{0,300}$`, profile.Drop,
+		"affiliate and advertiser disclosures"),
+	rule(`^(?i)(?:bild|foto|image|photo|galerie|gallery)\s+(?:anzeigen|schließen|vergrößern|öffnen|zoom|close|open|enlarge)(?:\s+(?:bild|foto|image|photo)\s+(?:anzeigen|schließen|vergrößern|close|open))?$`, profile.Drop,
+		"image-viewer buttons: \"Bild anzeigen Bild schließen\""),
+	rule(`^(?i)(?:rezept drucken|print recipe|drucken|print)\s+(?:bei|auf|on)\s+pinterest\s+(?:speichern|merken|save|pin)$`, profile.Drop,
+		"runs of recipe buttons: \"Rezept drucken Bei Pinterest speichern\""),
+	rule(`^(?i).{0,160}\b(?:pdf|docx?|xlsx?|pptx?|zip|mp3)\s*[|(,]?\s*\d+(?:[.,]\d+)?\s*(?:kb|mb|kib|mib|byte)\b.{0,80}$`, profile.Drop,
+		"download rows: \"Informationsschreiben PDF | 38 KB\", \"Download (123 KB)\""),
+	rule(`^(?i)(?:weiterlesen|read more|mehr lesen|lire la suite|leer más|leggi (?:tutto|di più))\s*\d*\s*(?:min(?:uten|utes)?\.?)?$`, profile.Drop,
+		"read-more buttons with a reading time: \"weiterlesen 5 Minuten\""),
+	rule(`^\(?(?i:alle angaben ohne gewähr|angaben ohne gewähr|ohne gewähr)\)?\.?$`, profile.Drop,
+		"German no-warranty notes"),
+	rule(`^(?i)(?:tel(?:efon)?\.?|phone|fax|telefax)\s*:?\s*\+?[\d(][\d\s()/.+-]{5,}$`, profile.Drop,
+		"contact rows holding only a phone or fax number"),
+	rule(`^(?i)(?:alle (?:nachrichten|news|artikel|beiträge|meldungen|termine)|all (?:news|articles|stories|posts)|toutes les (?:actualités|infos)|todas las noticias)\b.{0,80}$`, profile.Drop,
+		"\"All news about …\" links"),
+	rule(`^(?i).{0,80}\b(?:auch auf|also on|aussi sur|también en)\s+[\pL\pN-]+\.(?:de|com|net|org|fr|es|at|ch|it|co\.uk)$`, profile.Drop,
+		"cross-promotion of sister sites: \"Auch auf example.de\""),
+	rule(`^(?i)(?:(?:submit|write) a letter to the editor|we(?:'d| would)? (?:want|like|love) to hear (?:what you think|from you))\b.{0,200}$`, profile.Drop,
+		"letters-to-the-editor prompts"),
+	rule(`^(?i)(?:schreibe?n? (?:sie )?einen kommentar|hinterlasse(?:n sie)? einen kommentar|deine meinung|ihre meinung|your (?:comment|opinion)|laisser un commentaire|deja (?:un|tu) comentario|dejar un comentario|say your words)\b.{0,60}$`, profile.Drop,
+		"comment-form headings left when the form is gone"),
+	rule(`^\d{4}-\d{2}-\d{2}\s*\|\s*[\pL ]{1,40}$`, profile.Drop,
+		"\"2021-10-16 | News\" date-and-section rows"),
+	rule(`^[\pL\pN. ]{4,30},?\s+\d{1,2}:\d{2}\s*\|\s*.{1,40}$`, profile.Drop,
+		"post headers of forums and guest books: \"24. März 2004, 19:49 | Name\""),
+}
