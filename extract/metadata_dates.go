@@ -56,9 +56,12 @@ func (m *meta) dateHints(url string) []rinse.DateHint {
 		add(m.times[0], "published", "time")
 	}
 	add(urlDate(url), "published", "url")
-	for _, d := range m.pubDates {
-		add(d, "published", "text")
+	for _, d := range append(m.pubDates, m.dateline) {
+		field := "published"
+		if isUpdateText(d) {
+			field = "updated"
+		}
+		add(d, field, "text")
 	}
-	add(m.dateline, "published", "text")
 	return hs
 }

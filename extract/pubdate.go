@@ -53,12 +53,24 @@ var pubWords = []string{
 	"geschrieben", "gepostet", "pubblicato", "gepubliceerd", "written", "opublikowano",
 }
 
-// notPubWords announce another date: an update, a copyright year.
-var notPubWords = []string{
+// updWords announce an update: the date is kept apart as the page's
+// update, which dates a page that shows no other (wikis, guides).
+var updWords = []string{
 	"updat", "aktualisiert", "modifi", "mis à jour", "actualiza", "geändert",
-	"aggiornat", "bijgewerkt", "edited", "©", "copyright", "letzte änderung",
+	"aggiornat", "bijgewerkt", "edited", "letzte änderung", "zuletzt bearbeitet",
+}
+
+// notPubWords announce a date of something else than the page.
+var notPubWords = []string{
+	"©", "copyright",
 	"aktuelle zeit", "aktuelles datum", "current time", "heute ist", "today is", // clocks
 	"abgerufen", "accessed", "retrieved", "consulté", // citations
+}
+
+// isUpdateText reports whether a visible date text states an update
+// ("Last updated 4 May 2021") rather than the publication.
+func isUpdateText(t string) bool {
+	return containsAny(strings.ToLower(t), updWords)
 }
 
 // pubSkipAtoms are elements whose text is never the page's date.
@@ -89,28 +101,37 @@ type pubCand struct {
 
 type pubScan struct {
 	cands   []pubCand
+	upd     []pubCand // update statements
 	seen    map[*html.Node]bool
 	bylines []string // visible bylines, see metadata_byline.go
 	micro   bool     // an element outside <head> has a date itemprop/property
 }
 
-// scanPubDates returns the best visible date texts, best first, the
-// visible bylines in page order, and whether the page has microdata
-// dates (so that the selector pass is only run when it can find any).
+// scanPubDates returns the best visible date texts, best first, then
+// the best update statement (see isUpdateText); the visible bylines in
+// page order; and whether the page has microdata dates (so that the
+// selector pass is only run when it can find any).
 func scanPubDates(root *html.Node) (dates, bylines []string, micro bool) {
 	s := &pubScan{seen: map[*html.Node]bool{}}
 	s.walk(root, 0)
-	slices.SortStableFunc(s.cands, func(a, b pubCand) int { return b.score - a.score })
-	var out []string
-	for _, c := range s.cands {
-		if len(out) == maxPubCands {
+	out := bestTexts(nil, s.cands, maxPubCands)
+	out = bestTexts(out, s.upd, len(out)+1)
+	return out, s.bylines, s.micro
+}
+
+// bestTexts appends the best distinct texts of cands to out until it
+// holds max.
+func bestTexts(out []string, cands []pubCand, max int) []string {
+	slices.SortStableFunc(cands, func(a, b pubCand) int { return b.score - a.score })
+	for _, c := range cands {
+		if len(out) >= max {
 			break
 		}
 		if !slices.Contains(out, c.text) {
 			out = append(out, c.text)
 		}
 	}
-	return out, s.bylines, s.micro
+	return out
 }
 
 // walk visits n with ctx, the score its ancestors give a date inside.
@@ -183,6 +204,10 @@ func (s *pubScan) text(n *html.Node, ctx int) {
 	if containsAny(low, notPubWords) {
 		return
 	}
+	if containsAny(low, updWords) {
+		s.upd = append(s.upd, pubCand{text: collapse(t), score: ctx, order: len(s.upd)})
+		return
+	}
 	score := ctx
 	if containsAny(low, pubWords) {
 		score += 4
@@ -201,10 +226,40 @@ func (s *pubScan) blockText(n *html.Node) string {
 		return ""
 	}
 	s.seen[block] = true
-	if bt := collapse(textOf(block)); len(bt) <= maxPubText {
+	if bt := collapse(spacedText(block)); len(bt) <= maxPubText {
 		return bt
 	}
 	return ""
+}
+
+// spacedText is the text of n with a space where elements would glue a
+// number to the word or number before it: a date set as
+// <span>Feb</span><span>18</span><span>2009</span> reads "Feb 18 2009",
+// while "2<sup>nd</sup>" stays "2nd".
+func spacedText(n *html.Node) string {
+	var b strings.Builder
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.TextNode && n.Data != "" {
+			if b.Len() > 0 && glued(b.String()[b.Len()-1], n.Data[0]) {
+				b.WriteByte(' ')
+			}
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return b.String()
+}
+
+// glued reports whether text ending in last and text starting with next
+// would run a number into a preceding word or number.
+func glued(last, next byte) bool {
+	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+	isLetter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
+	return isDigit(next) && (isDigit(last) || isLetter(last))
 }
 
 // digitRuns counts the runs of digits in s.
