@@ -45,4 +45,3 @@ func TestDateHints(t *testing.T) {
 		})
 	}
 }
-
