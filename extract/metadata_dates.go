@@ -55,7 +55,7 @@ func (m *meta) dateHints(url string) []rinse.DateHint {
 	if len(m.times) > 0 {
 		add(m.times[0], "published", "time")
 	}
-	add(urlDate(url), "published", "url")
+	add(pathDate(url), "published", "url")
 	for _, d := range append(m.pubDates, m.dateline) {
 		field := "published"
 		if isUpdateText(d) {
