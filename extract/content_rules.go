@@ -29,11 +29,15 @@ type nodeRule struct {
 	comments bool   // comment sections: kept with KeepComments
 	soft     bool   // only drops elements without a stretch of prose
 	lead     bool   // keeps the paragraphs of prose inside, drops the rest
+	keep     bool   // not furniture, whatever later rules say
 }
 
 // nodeRules are checked in order; the first match drops the element,
 // unless it holds most of the page's prose (see keepLarge).
 var nodeRules = []nodeRule{
+	{sub: "embed", keep: true},            // embedded posts ("social-media-embed", "twitter-tweet" wrappers) are quoted in the story
+	{sub: "twitter-tweet", keep: true},    // same, the tweet itself
+	{sub: "instagram-media", keep: true},  // same, Instagram
 	{tag: "nav"},                          // site and section navigation
 	{tag: "aside"},                        // sidebars, pull-outs, related boxes
 	{tag: "footer"},                       // page and article footers
@@ -147,6 +151,9 @@ func matchRule(el *html.Node) *nodeRule {
 			r.role != "" && r.role == role,
 			r.sub != "" && strings.Contains(classID, r.sub),
 			r.word != "" && hasWord(classID, r.word):
+			if r.keep {
+				return nil
+			}
 			return r
 		}
 	}
