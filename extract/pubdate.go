@@ -63,7 +63,7 @@ var updWords = []string{
 // notPubWords announce a date of something else than the page.
 var notPubWords = []string{
 	"©", "copyright",
-	"aktuelle zeit", "aktuelles datum", "current time", "heute ist", "today is", // clocks
+	"aktuelle zeit", "aktuelles datum", "current time", "heute ist", "today", // clocks, "Today's edition"
 	"abgerufen", "accessed", "retrieved", "consulté", // citations
 }
 

@@ -39,6 +39,9 @@ func localDay(t time.Time, raw string, hints []rinse.DateHint, lang string) time
 	if _, off := t.Zone(); off != 0 || !containsAnyStr(raw, utcMarks) {
 		return t
 	}
+	if lt, ok := sameInstantLocal(t, raw, hints); ok {
+		return lt
+	}
 	day := midnight(t)
 	var shown time.Time
 	texts := 0
