@@ -34,6 +34,10 @@ var creditLine = regexp.MustCompile(`(?i)^(?:theme|design|template|hosting)\b|\b
 // or category: "29. Juni 2017 · von Anna Muster".
 var innerByline = regexp.MustCompile(`(?i)[·|•]\s*((?:written\s+|posted\s+|geschrieben\s+)?(?:by|von|par|por|door)\s+\S.*)$`)
 
+// gluedLabel is a screen-reader label run into the name by the page's
+// markup: "AuthorAnna Muster".
+var gluedLabel = regexp.MustCompile(`^(?:Author|Autor|Autorin|Auteur|By|Von)(?:\s*:)?(\p{Lu}\p{Ll})`)
+
 // tidyAuthorValue applies the value-level rules to one raw value.
 func tidyAuthorValue(r string) string {
 	r = strings.Trim(collapse(r), authorQuotes+" ")
@@ -41,6 +45,7 @@ func tidyAuthorValue(r string) string {
 		r = m[1]
 	}
 	r = bylinePrefix.ReplaceAllString(strings.TrimLeft(r, "-–—|·• "), "")
+	r = gluedLabel.ReplaceAllString(r, "$1")
 	if creditLine.MatchString(r) {
 		return ""
 	}
@@ -65,7 +70,7 @@ var credentials = map[string]bool{
 // before the name: "Gastautor Anna Muster", "Online-Experte Ben Beispiel".
 var roleWords = []string{
 	"experte", "expertin", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
-	"reporter", "reporterin", "gastautor", "gastautorin", "kolumnist", "kolumnistin",
+	"reporter", "reporterin", "editor", "editorin", "gastautor", "gastautorin", "kolumnist", "kolumnistin",
 }
 
 // agencyTail is a news agency's short name after a slash: "Anna Muster/dpa".
@@ -82,6 +87,8 @@ func tidyName(name string) string {
 	}
 	if words := strings.Fields(name); len(words) >= 3 && hasRoleSuffix(words[0]) {
 		name = strings.Join(words[1:], " ")
+	} else if len(words) >= 3 && hasRoleSuffix(words[len(words)-1]) {
+		name = strings.Join(words[:len(words)-1], " ") // "Anna Muster Chefredakteurin"
 	}
 	if m := agencyTail.FindStringSubmatch(name); m != nil && len(strings.Fields(m[1])) >= 2 && looksLikeName(m[1]) {
 		name = m[1]

@@ -6,7 +6,7 @@ import (
 )
 
 // bylinePrefix matches the "By" and "Updated By:" introducing names.
-var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:(?:view|see|show|zeige)\s+)?(?:all\s+|alle\s+)?(?:posts|articles|stories|beiträge|artikel)\s+(?:by|von)(?:\s+|$)|(?:(?:written|posted|updated|published|geschrieben|verfasst|erstellt|publié|publicado)\s+)?(?:by|von|por|par|door|av|af)(?:[:\s]+|$)|(?:author|autor|autorin|auteur|text|texte|redaktion)\s*:\s*)`)
+var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:(?:view|see|show|zeige)\s+)?(?:all\s+|alle\s+)?(?:posts|articles|stories|beiträge|artikel)\s+(?:by|von)(?:\s+|$)|(?:(?:written|posted|updated|published|recipe|story|words|reporting|photos?|geschrieben|verfasst|erstellt|publié|publicado)\s+)?(?:by|von|por|par|door|av|af)(?:[:\s]+|$)|(?:author|autor|autorin|auteur|text|texte|redaktion)\s*:\s*)`)
 
 // authorSplit separates several names in one byline.
 var authorSplit = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*`)
@@ -84,22 +84,34 @@ func cutAtDate(s string) string {
 }
 
 // author chooses the page's author names, joined by "; ": declared
-// values first, then names shown on the page.
+// values first, then names shown on the page. Names that are the site's
+// own are left out.
 func (m *meta) author() string {
-	authors := cleanAuthors(m.ld.authors, false)
+	site := m.siteKeys()
+	keep := func(raw []string, split bool) []string {
+		var out []string
+		for _, v := range raw {
+			out = appendUnique(out, dropSiteAuthors(dropJunkAuthors(cleanAuthors([]string{v}, split)), site)...)
+		}
+		return out
+	}
+	authors := keep(m.ld.authors, false)
 	if len(authors) == 0 {
-		authors = cleanAuthors(append(m.props["author"], m.props["article:author"]...), true)
-		authors = appendUnique(authors, cleanAuthors(append(m.props["dc.creator"], m.props["parsely-author"]...), true)...)
+		authors = keep(append(m.props["author"], m.props["article:author"]...), true)
+		authors = appendUnique(authors, keep(append(m.props["dc.creator"], m.props["parsely-author"]...), true)...)
 	}
 	// Shown names: the first element that yields any, since later ones
 	// are often comment authors or related-article bylines.
-	authors = dropJunkAuthors(authors)
-	for _, shown := range [][]string{m.itemAuthor, m.relAuthor, m.bylines, m.shownBy} {
-		for _, v := range shown {
+	shown := [][]string{m.itemAuthor, m.relAuthor, m.bylines, m.shownBy}
+	for _, list := range shown {
+		for _, v := range list {
 			if len(authors) == 0 {
-				authors = dropJunkAuthors(cleanAuthors([]string{v}, true))
+				authors = keep([]string{v}, true)
 			}
 		}
+	}
+	for i, a := range authors {
+		authors[i] = displayName(a, append(shown, m.props["author"]))
 	}
 	return strings.Join(authors, "; ")
 }

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestCleanAuthorRules(t *testing.T) {
@@ -32,6 +34,44 @@ func TestCleanAuthorRules(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := strings.Join(cleanAuthors([]string{tc.raw}, true), "; "); got != tc.want {
 				t.Errorf("cleanAuthors(%q) = %q, want %q", tc.raw, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCleanAuthorGluedAndTrailingRoles(t *testing.T) {
+	for raw, want := range map[string]string{
+		"AuthorAnna Muster":               "Anna Muster",
+		"Christoph Muster Chefredakteur":  "Christoph Muster",
+		"Recipe by Anna Muster":           "Anna Muster",
+		"Veröffentlicht am 19.10.19 um 3": "",
+		"Follow":                          "",
+	} {
+		if got := strings.Join(dropJunkAuthors(cleanAuthors([]string{raw}, true)), "; "); got != want {
+			t.Errorf("%q gives %q, want %q", raw, got, want)
+		}
+	}
+}
+
+func TestAuthorLeavesOutTheSiteName(t *testing.T) {
+	tests := []struct {
+		name, head, body, want string
+	}{
+		{"publisher as author", `<meta property="og:site_name" content="Example Daily"><script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":{"@type":"Organization","name":"EXAMPLE DAILY"}}</script>`, ``, ""},
+		{"site name gives way to the byline", `<meta name="author" content="beispielblatt.de"><link rel="canonical" href="https://www.beispielblatt.de/a/1">`, `<p class="byline">Von Anna Muster</p>`, "Anna Muster"},
+		{"agency after a person", `<meta property="og:site_name" content="XNN"><meta name="author" content="Rob Muster, XNN">`, ``, "Rob Muster"},
+		{"site address", `<meta property="og:site_name" content="Stadtblatt"><meta name="author" content="Stadtblatt, Musterstadt, Germany">`, ``, ""},
+		{"a one-person blog keeps its writer", `<meta property="og:site_name" content="Anna Muster"><meta name="author" content="Anna Muster">`, ``, "Anna Muster"},
+		{"handle shown with its name", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":"anna_muster"}</script>`, `<p>Autor: Anna Müster</p>`, "Anna Müster"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><head>" + tc.head + "</head><body>" + tc.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := readMeta(root).author(); got != tc.want {
+				t.Errorf("author() = %q, want %q", got, tc.want)
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -123,13 +124,17 @@ var junkAuthors = map[string]bool{
 	"mein vollständiges profil anzeigen": true, "ver mi perfil completo": true,
 }
 
+// junkLead starts a publication note left without its date ("Veröffentlicht
+// am", "Posted"), or a social button ("Follow"), never a name.
+var junkLead = regexp.MustCompile(`^(?:veröffentlicht|publiziert|aktualisiert|erstellt|posted|published|updated|publié|publicado|follow|folgen)\b`)
+
 // dropJunkAuthors removes placeholders and comment attributions ("Anna
 // says") from names.
 func dropJunkAuthors(names []string) []string {
 	out := names[:0:0]
 	for _, n := range names {
 		low := strings.ToLower(strings.TrimSpace(n))
-		if junkAuthors[low] || strings.HasSuffix(low, " says") || strings.HasSuffix(low, " said") || strings.HasSuffix(low, " sagt") || strings.HasSuffix(low, " schreibt") {
+		if junkAuthors[low] || junkLead.MatchString(low) || strings.HasSuffix(low, " says") || strings.HasSuffix(low, " said") || strings.HasSuffix(low, " sagt") || strings.HasSuffix(low, " schreibt") {
 			continue
 		}
 		out = append(out, n)

@@ -1,0 +1,144 @@
+package extract
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// An author named like the site itself ("Example News" on example-news.com,
+// the JSON-LD publisher repeated as author) is the site's default credit,
+// not a byline: such names are dropped, and a person named elsewhere on the
+// page gets the chance instead.
+
+// siteKeys are the name keys the page gives itself: og:site_name and its
+// parts ("Topic | Example News"), the JSON-LD publisher, application-name,
+// and the canonical host without "www." and its top-level domain.
+func (m *meta) siteKeys() map[string]bool {
+	keys := map[string]bool{}
+	for _, s := range []string{m.first("og:site_name"), m.ld.publisher, m.first("application-name")} {
+		keys[nameKey(s)] = true
+		keys[nameKey(stripTLD(s))] = true
+		for _, part := range siteNameParts.Split(s, -1) {
+			keys[nameKey(stripTLD(part))] = true
+		}
+	}
+	for _, raw := range []string{m.canonical, m.first("og:url")} {
+		if u, err := url.Parse(strings.TrimSpace(raw)); err == nil && u.Host != "" {
+			keys[nameKey(stripTLD(strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")))] = true
+		}
+	}
+	delete(keys, "")
+	return keys
+}
+
+// siteNameParts separate a site name's parts: "Topic | Example News".
+var siteNameParts = regexp.MustCompile(`\s+[|–—:·-]\s+|\s*\|\s*`)
+
+// tldSuffix is a host name's top-level domain: "example.com" is "example".
+var tldSuffix = regexp.MustCompile(`(?i)\.(?:com|net|org|info|de|at|ch|fr|es|it|nl|be|eu|io|uk|co\.uk|pl|pe|cl|ar|br|com\.br|us|ca)$`)
+
+func stripTLD(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, " ") {
+		return s
+	}
+	return tldSuffix.ReplaceAllString(strings.TrimPrefix(strings.ToLower(s), "www."), "")
+}
+
+// nameKey folds s to its lower-case letters and digits without accents, so
+// that "Example-News", "examplenews" and "Exämple News" compare equal.
+func nameKey(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// dropSiteAuthors removes the site's own name from one value's names; a
+// name followed by a slash and a short code ("Example News /PP") counts
+// too. A value that starts with the site's name ("Example News, Berlin")
+// is the site's address, dropped whole. Names that read as a person's
+// stay: a one-person blog is named after its writer.
+func dropSiteAuthors(names []string, site map[string]bool) []string {
+	var out []string
+	for i, n := range names {
+		if !isSiteAuthor(n, site) || personLike(n) {
+			out = append(out, n)
+		} else if i == 0 {
+			return nil
+		}
+	}
+	return out
+}
+
+func isSiteAuthor(n string, site map[string]bool) bool {
+	base := n
+	if i := strings.LastIndexByte(n, '/'); i > 0 {
+		base = n[:i]
+	}
+	return site[nameKey(n)] || site[nameKey(stripTLD(n))] || site[nameKey(stripTLD(base))]
+}
+
+// personLike reports whether s reads as a person's name: two or three
+// capitalized words or initials, none of them a word names of
+// publications are made of.
+func personLike(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		if !personWord.MatchString(w) || orgWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// personWord is a capitalized word ("Anna", "Müller-Lüdenscheidt") or an
+// initial ("J.").
+var personWord = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}\.)$`)
+
+// orgWords are articles and nouns that make up publication names
+// ("Das Magazin", "Eat What Tonight"), not people's (lower-case).
+var orgWords = map[string]bool{
+	"the": true, "a": true, "what": true, "how": true, "my": true, "our": true, "your": true,
+	"das": true, "die": true, "der": true, "la": true, "el": true, "le": true, "les": true,
+	"news": true, "online": true, "magazin": true, "magazine": true, "zeitung": true,
+	"blog": true, "media": true, "medien": true, "verlag": true, "redaktion": true, "team": true,
+	"deutsche": true, "deutsches": true, "national": true, "daily": true, "times": true,
+	"post": true, "journal": true, "radio": true, "tv": true, "verband": true, "portal": true,
+}
+
+// displayName replaces a login handle ("anna.muster", "anna_muster") by
+// the name the page shows for it ("Anna Müster"), when one has the same
+// letters.
+func displayName(name string, shown [][]string) string {
+	if !isLoginHandle(name) {
+		return name
+	}
+	key := nameKey(name)
+	for _, list := range shown {
+		for _, v := range list {
+			for _, cand := range cleanAuthors([]string{v}, true) {
+				if strings.Contains(cand, " ") && nameKey(cand) == key {
+					return cand
+				}
+			}
+		}
+	}
+	return name
+}
+
+// isLoginHandle reports whether s is one lower-case word joined by dots,
+// underscores or hyphens, the way user names are written.
+func isLoginHandle(s string) bool {
+	return !strings.ContainsAny(s, " ") && strings.ContainsAny(s, "._-") && s == strings.ToLower(s)
+}
