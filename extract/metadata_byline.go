@@ -24,6 +24,12 @@ var bylineStarts = []string{
 	"autor:", "autorin:", "author:", "auteur:", "text:", "texte:", "redaktion:", "autor ",
 }
 
+// loneBylineWords stand in an element of their own, the name in the next.
+var loneBylineWords = map[string]bool{
+	"by": true, "von": true, "par": true, "por": true, "door": true, "posted by": true,
+	"written by": true, "geschrieben von": true, "verfasst von": true,
+}
+
 // maxBylineText bounds a byline element's text: longer is prose.
 const maxBylineText = 80
 
@@ -32,8 +38,12 @@ func (s *pubScan) byline(n *html.Node, t string) {
 	if len(s.bylines) >= 3 || len(t) > maxBylineText {
 		return
 	}
+	t = collapse(t) // a no-break space may follow the "-" before "Redaktion:"
 	low := strings.TrimLeft(strings.ToLower(t), "-–—|·• ")
-	if !hasBylineStart(low) {
+	// A lone "von" in running text ("a function von <em>Y</em>") is no
+	// byline: the word must open its element.
+	lone := loneBylineWords[low] && !hasTextBefore(n)
+	if !lone && !hasBylineStart(low) {
 		return
 	}
 	block := n.Parent
@@ -45,9 +55,14 @@ func (s *pubScan) byline(n *html.Node, t string) {
 			t = bt
 		}
 	}
-	if strings.HasSuffix(t, ":") {
-		// "<h5>Autor: </h5>Anna Muster": the name follows the label.
-		t += " " + nextText(n.Parent)
+	if strings.HasSuffix(t, ":") || lone && loneBylineWords[strings.TrimLeft(strings.ToLower(t), "-–—|·• ")] {
+		// "<h5>Autor: </h5>Anna Muster", "<span>By</span><a>Anna
+		// Muster</a>": the name follows the label.
+		next := nextText(n)
+		if next == "" {
+			next = nextText(n.Parent)
+		}
+		t += " " + next
 	}
 	names := cleanAuthors([]string{t}, true)
 	if len(names) == 0 || !bylinePrefix.MatchString(strings.TrimLeft(collapse(t), "-–—|·• ")) {
@@ -76,6 +91,16 @@ func nextText(n *html.Node) string {
 		}
 	}
 	return ""
+}
+
+// hasTextBefore reports whether a sibling before n holds any text.
+func hasTextBefore(n *html.Node) bool {
+	for sib := n.PrevSibling; sib != nil; sib = sib.PrevSibling {
+		if strings.TrimSpace(textOf(sib)) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func hasBylineStart(low string) bool {
