@@ -85,6 +85,7 @@ func (x *Dates) Process(ctx context.Context, in *rinse.Document) (*rinse.Documen
 	now := x.clock(in)
 	if d.PublishedAt.IsZero() {
 		d.PublishedAt = hintDate(in.DateHints, "published", in.Language, now)
+		d.PublishedAt = preferShown(d.PublishedAt, in.DateHints, in.Language, now)
 	}
 	if d.UpdatedAt.IsZero() {
 		d.UpdatedAt = hintDate(in.DateHints, "updated", in.Language, now)

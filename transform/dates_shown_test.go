@@ -1,0 +1,41 @@
+package transform
+
+import (
+	"testing"
+	"time"
+
+	"github.com/rinse-etl/rinse"
+)
+
+func TestPreferShown(t *testing.T) {
+	h := func(v, origin string) rinse.DateHint {
+		return rinse.DateHint{Value: v, Field: "published", Origin: origin}
+	}
+	tests := []struct {
+		name  string
+		hints []rinse.DateHint
+		want  string
+	}{
+		{"metadata date shown on the page stays",
+			[]rinse.DateHint{h("2021-03-02T09:00:00+01:00", "meta"), h("2. März 2021", "text")}, "2021-03-02"},
+		{"a later metadata date that the page shows",
+			[]rinse.DateHint{h("2021-03-01T09:00:00+01:00", "meta"), h("2021-03-04", "meta"), h("04.03.2021", "text")}, "2021-03-04"},
+		{"unshown metadata date, a dateline nearby",
+			[]rinse.DateHint{h("2021-03-05T11:52:23", "meta"), h("Stand: 04.03.2021 18:00 Uhr", "text")}, "2021-03-04"},
+		{"JSON-LD and meta agree: the dateline is another date",
+			[]rinse.DateHint{h("2021-03-05T10:00:00+01:00", "json-ld"), h("2021-03-05T10:00:00+01:00", "meta"), h("Freitag, 6. März 2021", "text")}, "2021-03-05"},
+		{"the best visible text is a headline, not a dateline",
+			[]rinse.DateHint{h("2021-03-05", "json-ld"), h("Neue Regeln für Vereine gelten ab dem 1.3.2021 bundesweit", "text"), h("04.03.2021", "text")}, "2021-03-05"},
+		{"a visible date far off is something else",
+			[]rinse.DateHint{h("2021-03-05", "meta"), h("12.09.2020", "text")}, "2021-03-05"},
+		{"a date only in the text is not metadata",
+			[]rinse.DateHint{h("2021-03-05T10:00:00", "time"), h("04.03.2021", "text")}, "2021-03-05"},
+	}
+	now := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range tests {
+		pub := hintDate(tc.hints, "published", "de", now)
+		if got := preferShown(pub, tc.hints, "de", now).Format("2006-01-02"); got != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
