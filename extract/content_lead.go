@@ -77,8 +77,11 @@ func leadAt(t *html.Node, key, description string) (string, bool) {
 		}
 		el = el.Parent
 	}
-	if el == nil || el.Type != html.ElementNode || el.DataAtom == atom.H1 {
-		return "", false // the headline, a field of its own
+	if el == nil || el.Type != html.ElementNode || blockKinds[el.DataAtom] == rinse.BlockHeading {
+		// A heading under the headline is a subtitle: the headline's
+		// company; two of the three labelled corpora we score against
+		// leave it out of the text.
+		return "", false
 	}
 	text := collapse(textOf(el))
 	if !strings.HasPrefix(text, key) || len(text) > 2*len(description)+200 {

@@ -35,100 +35,102 @@ type nodeRule struct {
 // nodeRules are checked in order; the first match drops the element,
 // unless it holds most of the page's prose (see keepLarge).
 var nodeRules = []nodeRule{
-	{sub: "embed", keep: true},            // embedded posts ("social-media-embed", "twitter-tweet" wrappers) are quoted in the story
-	{sub: "twitter-tweet", keep: true},    // same, the tweet itself
-	{sub: "instagram-media", keep: true},  // same, Instagram
-	{tag: "nav"},                          // site and section navigation
-	{tag: "aside"},                        // sidebars, pull-outs, related boxes
-	{tag: "footer"},                       // page and article footers
-	{tag: "header", lead: true},           // mastheads; article headers hold title, byline and the standfirst
-	{tag: "form"},                         // search, login and newsletter forms
-	{tag: "address"},                      // author contact blocks
-	{role: "navigation"},                  // navigation without <nav>
-	{role: "banner"},                      // masthead without <header>
-	{role: "contentinfo"},                 // footer without <footer>
-	{role: "complementary"},               // sidebar without <aside>
-	{role: "search"},                      // search boxes
-	{role: "dialog"},                      // modal overlays, cookie dialogs
-	{role: "alertdialog"},                 // consent prompts
-	{role: "menu"},                        // menus
-	{role: "menubar"},                     // menus
-	{role: "toolbar"},                     // print/share tool rows
-	{word: "comment", comments: true},     // "comment-list", "comment-body"; not "commentary"
-	{word: "comments", comments: true},    // comment sections
-	{word: "commentlist", comments: true}, // older WordPress themes
-	{word: "respond", comments: true},     // WordPress reply form
-	{sub: "disqus", comments: true},       // embedded comment service
-	{sub: "cookie"},                       // cookie banners
-	{sub: "consent"},                      // consent managers
-	{sub: "gdpr"},                         // consent managers
-	{sub: "newsletter"},                   // newsletter sign-up boxes
-	{sub: "subscri"},                      // subscribe prompts
-	{sub: "signup"},                       // sign-up boxes
-	{sub: "share"},                        // share bars
-	{sub: "sharing"},                      // share bars
-	{sub: "social"},                       // social links and follow buttons
-	{sub: "related"},                      // related-article lists
-	{sub: "recommend"},                    // recommendation widgets
-	{sub: "mostread"},                     // "Most read" lists
-	{sub: "most-read"},                    // "Most read" lists
-	{sub: "most-popular"},                 // "Most popular" lists
-	{sub: "popular"},                      // popular-post widgets
-	{sub: "trending"},                     // trending lists
-	{sub: "more-stories"},                 // teaser rows
-	{sub: "read-more"},                    // "read more" teasers
-	{sub: "readmore"},                     // "read more" teasers
-	{sub: "outbrain"},                     // sponsored teaser networks
-	{sub: "taboola"},                      // sponsored teaser networks
-	{sub: "breadcrumb"},                   // breadcrumb trails
-	{sub: "sidebar"},                      // sidebars without <aside>
-	{sub: "widget", soft: true},           // sidebar widgets; page builders wrap text in "…-widget-…" too
-	{sub: "advert"},                       // advertisements
-	{sub: "sponsor"},                      // sponsored boxes
-	{sub: "promo"},                        // promotions
-	{sub: "byline"},                       // bylines inside the body
-	{sub: "author"},                       // author boxes and bios
-	{sub: "dateline"},                     // datelines inside the body
-	{sub: "timestamp"},                    // publication times
-	{sub: "read-time"},                    // reading-time badges
-	{sub: "readtime"},                     // reading-time badges
-	{sub: "reading-time"},                 // reading-time badges
-	{sub: "hashtag"},                      // hashtag rows
-	{sub: "tagcloud"},                     // tag clouds
-	{sub: "pagination"},                   // page links
-	{sub: "skip-link"},                    // accessibility skip links
-	{sub: "sr-only"},                      // screen-reader-only labels
-	{sub: "screen-reader"},                // screen-reader-only labels
-	{sub: "visually-hidden"},              // screen-reader-only labels
-	{sub: "explore"},                      // "Explore …" link rows
-	{sub: "popup"},                        // pop-ups
-	{sub: "modal"},                        // modal overlays
-	{sub: "masthead"},                     // site mastheads
-	{word: "nav"},                         // navigation
-	{word: "navbar"},                      // navigation
-	{word: "navigation"},                  // navigation
-	{word: "menu"},                        // menus
-	{word: "topbar"},                      // top bars
-	{word: "toolbar"},                     // tool rows
-	{word: "header", lead: true},          // site and article headers, standfirst kept
-	{word: "footer"},                      // footers
-	{word: "meta"},                        // "entry-meta": dates, authors, categories
-	{word: "tags"},                        // tag lists
-	{word: "date"},                        // date lines
-	{word: "time"},                        // time lines
-	{word: "logo"},                        // logos
-	{word: "icon"},                        // icons
-	{word: "icons"},                       // icon rows
-	{word: "cats"},                        // category rows
-	{word: "categories"},                  // category rows
-	{word: "pager"},                       // page links
-	{word: "ad"},                          // ad slots
-	{word: "ads"},                         // ad slots
-	{word: "search"},                      // search boxes
-	{word: "login"},                       // account boxes
-	{word: "caption"},                     // image captions
-	{word: "credit"},                      // image credits
-	{word: "copyright"},                   // copyright lines
+	{sub: "social-media-embed", keep: true}, // embedded posts are quoted in the story, though "social"
+	{sub: "social-embed", keep: true},       // same
+	{sub: "twitter-tweet", keep: true},      // same, the tweet itself
+	{sub: "instagram-media", keep: true},    // same, Instagram
+	{sub: "tiktok-embed", keep: true},       // same, TikTok
+	{tag: "nav"},                            // site and section navigation
+	{tag: "aside"},                          // sidebars, pull-outs, related boxes
+	{tag: "footer"},                         // page and article footers
+	{tag: "header", lead: true},             // mastheads; article headers hold title, byline and the standfirst
+	{tag: "form"},                           // search, login and newsletter forms
+	{tag: "address"},                        // author contact blocks
+	{role: "navigation"},                    // navigation without <nav>
+	{role: "banner"},                        // masthead without <header>
+	{role: "contentinfo"},                   // footer without <footer>
+	{role: "complementary"},                 // sidebar without <aside>
+	{role: "search"},                        // search boxes
+	{role: "dialog"},                        // modal overlays, cookie dialogs
+	{role: "alertdialog"},                   // consent prompts
+	{role: "menu"},                          // menus
+	{role: "menubar"},                       // menus
+	{role: "toolbar"},                       // print/share tool rows
+	{word: "comment", comments: true},       // "comment-list", "comment-body"; not "commentary"
+	{word: "comments", comments: true},      // comment sections
+	{word: "commentlist", comments: true},   // older WordPress themes
+	{word: "respond", comments: true},       // WordPress reply form
+	{sub: "disqus", comments: true},         // embedded comment service
+	{sub: "cookie"},                         // cookie banners
+	{sub: "consent"},                        // consent managers
+	{sub: "gdpr"},                           // consent managers
+	{sub: "newsletter"},                     // newsletter sign-up boxes
+	{sub: "subscri"},                        // subscribe prompts
+	{sub: "signup"},                         // sign-up boxes
+	{sub: "share"},                          // share bars
+	{sub: "sharing"},                        // share bars
+	{sub: "social"},                         // social links and follow buttons
+	{sub: "related"},                        // related-article lists
+	{sub: "recommend"},                      // recommendation widgets
+	{sub: "mostread"},                       // "Most read" lists
+	{sub: "most-read"},                      // "Most read" lists
+	{sub: "most-popular"},                   // "Most popular" lists
+	{sub: "popular"},                        // popular-post widgets
+	{sub: "trending"},                       // trending lists
+	{sub: "more-stories"},                   // teaser rows
+	{sub: "read-more"},                      // "read more" teasers
+	{sub: "readmore"},                       // "read more" teasers
+	{sub: "outbrain"},                       // sponsored teaser networks
+	{sub: "taboola"},                        // sponsored teaser networks
+	{sub: "breadcrumb"},                     // breadcrumb trails
+	{sub: "sidebar"},                        // sidebars without <aside>
+	{sub: "widget", soft: true},             // sidebar widgets; page builders wrap text in "…-widget-…" too
+	{sub: "advert"},                         // advertisements
+	{sub: "sponsor"},                        // sponsored boxes
+	{sub: "promo"},                          // promotions
+	{sub: "byline"},                         // bylines inside the body
+	{sub: "author"},                         // author boxes and bios
+	{sub: "dateline"},                       // datelines inside the body
+	{sub: "timestamp"},                      // publication times
+	{sub: "read-time"},                      // reading-time badges
+	{sub: "readtime"},                       // reading-time badges
+	{sub: "reading-time"},                   // reading-time badges
+	{sub: "hashtag"},                        // hashtag rows
+	{sub: "tagcloud"},                       // tag clouds
+	{sub: "pagination"},                     // page links
+	{sub: "skip-link"},                      // accessibility skip links
+	{sub: "sr-only"},                        // screen-reader-only labels
+	{sub: "screen-reader"},                  // screen-reader-only labels
+	{sub: "visually-hidden"},                // screen-reader-only labels
+	{sub: "explore"},                        // "Explore …" link rows
+	{sub: "popup"},                          // pop-ups
+	{sub: "modal"},                          // modal overlays
+	{sub: "masthead"},                       // site mastheads
+	{word: "nav"},                           // navigation
+	{word: "navbar"},                        // navigation
+	{word: "navigation"},                    // navigation
+	{word: "menu"},                          // menus
+	{word: "topbar"},                        // top bars
+	{word: "toolbar"},                       // tool rows
+	{word: "header", lead: true},            // site and article headers, standfirst kept
+	{word: "footer"},                        // footers
+	{word: "meta"},                          // "entry-meta": dates, authors, categories
+	{word: "tags"},                          // tag lists
+	{word: "date"},                          // date lines
+	{word: "time"},                          // time lines
+	{word: "logo"},                          // logos
+	{word: "icon"},                          // icons
+	{word: "icons"},                         // icon rows
+	{word: "cats"},                          // category rows
+	{word: "categories"},                    // category rows
+	{word: "pager"},                         // page links
+	{word: "ad"},                            // ad slots
+	{word: "ads"},                           // ad slots
+	{word: "search"},                        // search boxes
+	{word: "login"},                         // account boxes
+	{word: "caption"},                       // image captions
+	{word: "credit"},                        // image credits
+	{word: "copyright"},                     // copyright lines
 }
 
 // matchRule returns the first rule el matches, or nil.

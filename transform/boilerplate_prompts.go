@@ -31,7 +31,7 @@ var promptRules = []profile.Pattern{
 		"newsletter prompts in the body: \"Get the latest in your inbox. Subscribe to our newsletters.\""),
 	rule(`^(?i)(?:have|got) a (?:news )?tip\b.{0,200}$`, profile.Drop,
 		"tip-line prompts: \"Have a tip? Write to …\""),
-	rule(`^\[/?[a-z_]+(?:\s[^\]]*)?\]`, profile.Drop,
+	rule(`^\[[a-z_]+(?:\s+[a-z_-]+=["”“][^"”“\]]*["”“])*\s*\].{0,200}\[/[a-z_]+\]$|^\[[a-z_]+(?:\s+[a-z_-]+=["”“][^"”“\]]*["”“])+\s*\]`, profile.Drop,
 		"unrendered WordPress shortcodes: \"[button link=…] Send us your review[/button]\""),
 	rule(`^(?i).{0,60}\b(?:requires javascript|(?:enable|activate) javascript|javascript (?:is )?(?:disabled|required|deaktiviert)|javascript aktivieren|aktivieren sie javascript)\b.{0,120}$`, profile.Drop,
 		"script notices: \"This slideshow requires JavaScript.\""),

@@ -69,7 +69,7 @@ var lineRules = []profile.Pattern{
 		"blog post footers: \"This entry was posted in …\""),
 	rule(`^(?i)(?:rezept drucken|print recipe|print|drucken|pinnen|pin it|jetzt teilen|teilen|artikel teilen|weiterlesen|read more|mehr lesen|.{0,80}als pdf herunterladen)$`, profile.Drop,
 		"print, pin, share and read-more buttons rendered as text"),
-	rule(`^(?i)(?:kommentieren|kommentar schreiben|kommentare schreiben|leave a (?:comment|reply)|write a comment|tell us what you think\W*|(?:\d+ )?(?:kommentare?|comments?)|(?:sie müssen sich einloggen|you must be logged in)\b.{0,160})$`, profile.Drop,
+	rule(`^(?i)(?:kommentieren|kommentar schreiben|kommentare schreiben|leave a (?:comment|reply)|write a comment|tell us what you think\W*|(?:\d+ )?(?:kommentare|comments)|\d+ (?:kommentar|comment)|(?:sie müssen sich einloggen|you must be logged in)\b.{0,160})$`, profile.Drop,
 		"comment prompts left when comment sections are gone"),
 	rule(`^\(?(?i:noch keine bewertungen|no ratings yet|bewertungen|rate this)\)?$`, profile.Drop,
 		"empty rating widgets"),

@@ -95,6 +95,8 @@ func TestBoilerplateGenericRules(t *testing.T) {
 		{name: "prose about a newsletter stays", blocks: []string{"The company told subscribers in its quarterly newsletter that it would close two stores, a decision that surprised the staff at both sites and the town council, which had not been told."}, kind: rinse.BlockParagraph,
 			wantText: "The company told subscribers in its quarterly newsletter that it would close two stores, a decision that surprised the staff at both sites and the town council, which had not been told."},
 		{name: "ads, shortcodes and notices", blocks: []string{"Advert", para, "[button link=\"https://example.com/submit/\"] Send us your review[/button]", "This slideshow requires JavaScript.", "Text size", "Write to Jane Roe at jane.roe@example.com", "comments"}, kind: rinse.BlockParagraph, wantText: para},
+		{name: "bracketed config and captions stay", blocks: []string{"[phases] publish = false", "[figure 4: the two repositories side by side]"}, kind: rinse.BlockParagraph,
+			wantText: "[phases] publish = false\n\n[figure 4: the two repositories side by side]"},
 		{name: "forum post header", blocks: []string{"12. Mai 2006, 08:15 | Besucher", para}, kind: rinse.BlockParagraph, wantText: para},
 		{name: "prose about consent and networks stays", blocks: []string{"Regulators said the network had not asked users for consent before sharing data with third-party advertisers on Facebook."}, kind: rinse.BlockParagraph,
 			wantText: "Regulators said the network had not asked users for consent before sharing data with third-party advertisers on Facebook."},
