@@ -47,9 +47,14 @@ func Apply(patterns []Pattern, blocks []rinse.Block, lifted *Lifted) []rinse.Blo
 	if lifted == nil {
 		lifted = &Lifted{}
 	}
+	cs := make([]*check, len(patterns))
+	for i, p := range patterns {
+		cs[i] = checkFor(p.Re)
+	}
 	out := make([]rinse.Block, 0, len(blocks))
+	var bt blockText
 	for _, b := range blocks {
-		keep, stop := applyBlock(patterns, &b, lifted)
+		keep, stop := applyBlock(patterns, cs, &b, &bt, lifted)
 		if stop {
 			break
 		}
@@ -62,9 +67,13 @@ func Apply(patterns []Pattern, blocks []rinse.Block, lifted *Lifted) []rinse.Blo
 
 // applyBlock reports whether b survives, and whether every later block
 // must go too.
-func applyBlock(patterns []Pattern, b *rinse.Block, l *Lifted) (keep, stop bool) {
-	for _, p := range patterns {
-		m := p.Re.FindStringSubmatchIndex(b.Text)
+func applyBlock(patterns []Pattern, cs []*check, b *rinse.Block, bt *blockText, l *Lifted) (keep, stop bool) {
+	bt.reset(b.Text)
+	for i, p := range patterns {
+		if !cs[i].may(bt) {
+			continue
+		}
+		m := cs[i].re.FindStringSubmatchIndex(b.Text)
 		if m == nil {
 			continue
 		}
@@ -76,6 +85,7 @@ func applyBlock(patterns []Pattern, b *rinse.Block, l *Lifted) (keep, stop bool)
 		}
 		l.lift(p.Action, b.Text, m)
 		b.Text = strings.TrimSpace(b.Text[:m[0]] + " " + b.Text[m[1]:])
+		bt.reset(b.Text)
 		if !hasWord(b.Text) {
 			return false, false
 		}
