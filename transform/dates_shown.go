@@ -14,6 +14,10 @@ import (
 // date on it), another published date in metadata that the page does
 // show wins, then the page's best visible date when it lies close by:
 // readers, and the labels of date benchmarks, go by what is shown.
+//
+// A full date in the URL path is set when the page is first published
+// and never changes: a stated date more than a day off it (beyond what
+// time zones explain) is a re-save or a placeholder, and the URL wins.
 
 // maxShownGap bounds how far the best visible date may lie from an
 // unshown metadata date to replace it; further off it is as likely the
@@ -31,8 +35,12 @@ var metaOrigins = map[string]bool{"json-ld": true, "meta": true}
 // shownOrigins are the hint origins readers see.
 var shownOrigins = map[string]bool{"text": true, "time": true, "url": true}
 
-// preferShown returns pub, or the date the page shows in its place.
+// preferShown returns pub, or the date the URL or the page shows in its
+// place.
 func preferShown(pub time.Time, hints []rinse.DateHint, lang string, now time.Time) time.Time {
+	if u, ok := urlDay(hints, now); ok && !pub.IsZero() && midnight(u).Sub(midnight(pub)).Abs() > 24*time.Hour {
+		return u
+	}
 	if pub.IsZero() || !fromMetadata(pub, hints, lang) || isShown(pub, hints, lang) {
 		return pub
 	}
@@ -112,3 +120,14 @@ func isShown(d time.Time, hints []rinse.DateHint, lang string) bool {
 
 // sameDay compares calendar dates as each time's page stated them.
 func sameDay(a, b time.Time) bool { return midnight(a).Equal(midnight(b)) }
+
+// urlDay reads the URL's date when it names a day.
+func urlDay(hints []rinse.DateHint, now time.Time) (time.Time, bool) {
+	for _, h := range hints {
+		if h.Origin == "url" {
+			d, prec, ok := parseTimestampZoned(h.Value)
+			return d, ok && prec == rinse.PrecisionDay && plausiblePublished(d, now)
+		}
+	}
+	return time.Time{}, false
+}

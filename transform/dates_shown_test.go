@@ -28,6 +28,12 @@ func TestPreferShown(t *testing.T) {
 			[]rinse.DateHint{h("2021-03-05", "json-ld"), h("Neue Regeln für Vereine gelten ab dem 1.3.2021 bundesweit", "text"), h("04.03.2021", "text")}, "2021-03-05"},
 		{"a visible date far off is something else",
 			[]rinse.DateHint{h("2021-03-05", "meta"), h("12.09.2020", "text")}, "2021-03-05"},
+		{"the URL's day over a re-saved date",
+			[]rinse.DateHint{h("2019-06-17T18:28:00+0200", "json-ld"), h("2019-06-17", "time"), h("2017-07-12", "url")}, "2017-07-12"},
+		{"a URL a day off is a time zone, not a re-save",
+			[]rinse.DateHint{h("2020-02-25T09:00:00+01:00", "meta"), h("2020-02-24", "url")}, "2020-02-25"},
+		{"a URL month says nothing of the day",
+			[]rinse.DateHint{h("2020-02-25T09:00:00+01:00", "meta"), h("2020-01", "url")}, "2020-02-25"},
 		{"a date only in the text is not metadata",
 			[]rinse.DateHint{h("2021-03-05T10:00:00", "time"), h("04.03.2021", "text")}, "2021-03-05"},
 	}

@@ -155,7 +155,7 @@ func TestDatesProcess(t *testing.T) {
 			{Value: "2031-01-01", Field: "published", Origin: "meta"},              // future: implausible
 			{Value: "not a date", Field: "published", Origin: "meta"},
 			{Value: "2023-05-01T09:00:00-04:00", Field: "published", Origin: "meta"},
-			{Value: "2023-04-01", Field: "published", Origin: "url"},
+			{Value: "2023-05", Field: "published", Origin: "url"}, // a month only: below the meta day
 			{Value: "2023-05-01", Field: "updated", Origin: "time"},
 		},
 	}
