@@ -28,3 +28,22 @@ func TestExtractKeepsEmbeddedPosts(t *testing.T) {
 		t.Errorf("share bar kept:\n%s", text)
 	}
 }
+
+// TestExtractIntroBeforeLinkList: a page of a few paragraphs followed by
+// a list of links (award winners, sources) is a page, not an index.
+func TestExtractIntroBeforeLinkList(t *testing.T) {
+	intro := `<p>Every year the readers of the magazine choose the best kitchens of the year, and this time more than forty thousand votes came in over six weeks.</p>
+<p>The winners below were picked in three categories, from small flats to country houses, and each of them gets a visit from our editors in the spring.</p>`
+	var links strings.Builder
+	for _, name := range []string{"Studio North", "Maier Architects", "Oak and Stone", "Feinwerk", "Baumann Gardens", "Kitchen Lab"} {
+		links.WriteString(`<p><a href="/pro/` + name + `">` + name + `</a></p>`)
+	}
+	page := `<html><body><div class="gallery">` + intro + links.String() + `</div></body></html>`
+	doc, err := extract.NewExtractor(extract.ExtractorOptions{}).Process(context.Background(), &rinse.Page{Body: []byte(page), Kind: rinse.KindHTML})
+	if err != nil {
+		t.Fatalf("page with an introduction rejected: %v", err)
+	}
+	if text := blockText(doc); !strings.Contains(text, "forty thousand votes") {
+		t.Errorf("introduction missing:\n%s", text)
+	}
+}

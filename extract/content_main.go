@@ -130,9 +130,11 @@ func fallback(blocks []rinse.Block) []rinse.Block {
 }
 
 // listing recognises index pages: teasers, each a linked headline with a
-// short summary, and no paragraph long enough to be an article's.
+// short summary, and no paragraph long enough to be an article's. Prose
+// standing before the first teaser (an introduction of a few paragraphs,
+// then a list of links) makes a page, not an index.
 func listing(blocks []rinse.Block) bool {
-	linked, paras, longest := 0, 0, 0
+	linked, paras, longest, lead := 0, 0, 0, 0
 	for _, b := range blocks {
 		switch {
 		case b.LinkDensity > 0.6 && len(b.Text) < 200:
@@ -140,9 +142,12 @@ func listing(blocks []rinse.Block) bool {
 		case b.Kind != rinse.BlockHeading:
 			paras++
 			longest = max(longest, len(b.Text))
+			if linked == 0 {
+				lead += len(b.Text)
+			}
 		}
 	}
-	return linked >= 3 && linked*2 >= paras && longest < 400 && prose(blocks) < 1000
+	return linked >= 3 && linked*2 >= paras && longest < 400 && prose(blocks) < 1000 && lead < minFirstPass
 }
 
 // dropLinkRows removes short paragraphs and headings that are mostly a
