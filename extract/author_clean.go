@@ -82,7 +82,7 @@ func tidyName(name string) string {
 	name = strings.Trim(name, authorQuotes+" ,:;-–—")
 	name = trimFinalDot(name)
 	low := strings.ToLower(strings.ReplaceAll(name, ".", ""))
-	if utf8.RuneCountInString(strings.TrimRight(name, ".")) < 2 || credentials[low] || hasDigit(name) && !isHandle(name) {
+	if utf8.RuneCountInString(strings.TrimRight(name, ".")) < 2 || strings.ContainsAny(name, "!?") || credentials[low] || hasDigit(name) && !isHandle(name) {
 		return ""
 	}
 	if words := strings.Fields(name); len(words) >= 3 && hasRoleSuffix(words[0]) {

@@ -39,7 +39,7 @@ func (m *meta) siteKeys() map[string]bool {
 var siteNameParts = regexp.MustCompile(`\s+[|–—:·-]\s+|\s*\|\s*`)
 
 // tldSuffix is a host name's top-level domain: "example.com" is "example".
-var tldSuffix = regexp.MustCompile(`(?i)\.(?:com|net|org|info|de|at|ch|fr|es|it|nl|be|eu|io|uk|co\.uk|pl|pe|cl|ar|br|com\.br|us|ca)$`)
+var tldSuffix = regexp.MustCompile(`(?i)\.(?:com|net|org|info|de|at|ch|fr|es|it|nl|be|eu|io|uk|co\.uk|pl|pe|cl|ar|br|com\.br|us|ca|it|se|dk|no|fi|pt|cz)$`)
 
 func stripTLD(s string) string {
 	s = strings.TrimSpace(s)
@@ -67,8 +67,17 @@ func nameKey(s string) string {
 // is the site's address, dropped whole. Names that read as a person's
 // stay: a one-person blog is named after its writer.
 func dropSiteAuthors(names []string, site map[string]bool) []string {
+	if isAddress(names) {
+		return nil
+	}
 	var out []string
 	for i, n := range names {
+		if isOrganisation(n) {
+			if i == 0 {
+				return nil // "Landesanstalt für Wald und Forst": split wrongly
+			}
+			continue
+		}
 		if !isSiteAuthor(n, site) || personLike(n) {
 			out = append(out, n)
 		} else if i == 0 {
@@ -83,7 +92,12 @@ func isSiteAuthor(n string, site map[string]bool) bool {
 	if i := strings.LastIndexByte(n, '/'); i > 0 {
 		base = n[:i]
 	}
-	return site[nameKey(n)] || site[nameKey(stripTLD(n))] || site[nameKey(stripTLD(base))]
+	if site[nameKey(n)] || site[nameKey(stripTLD(n))] || site[nameKey(stripTLD(base))] {
+		return true
+	}
+	// "Example-Mag – Das Magazin für X": the site's name and its motto.
+	parts := siteNameParts.Split(n, 2)
+	return len(parts) == 2 && site[nameKey(stripTLD(parts[0]))]
 }
 
 // personLike reports whether s reads as a person's name: two or three
