@@ -16,7 +16,7 @@ const authorQuotes = `'"‘’‚“”„«»`
 
 // roleLabel is a leading label naming a role, with or without a byline
 // word: "Interview:", "Text und Interview:", "Autor/in:", "Fotos & Text:".
-var roleLabel = regexp.MustCompile(`^(?:\p{L}[\p{L}/-]*(?:\s+(?:und|and|&|/|,)\s+\p{L}[\p{L}/-]*)?)\s*:\s+`)
+var roleLabel = regexp.MustCompile(`^(?:\p{L}[\p{L}/-]*(?:\s+(?:und|and|&|/|,)\s+\p{L}[\p{L}/-]*)?)\s*(?::\s+|：\s*)`)
 
 // laterLabel is a second label after the names, as in "Anna Muster
 // Foto: Ben Beispiel" or "Anna Muster , Datum: 15.06.": the names end there.

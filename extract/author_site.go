@@ -156,3 +156,17 @@ func displayName(name string, shown [][]string) string {
 func isLoginHandle(s string) bool {
 	return !strings.ContainsAny(s, " ") && strings.ContainsAny(s, "._-") && s == strings.ToLower(s)
 }
+
+// isBareLogin reports whether s is one lower-case word of a script with
+// cases, "apohl" or "anna_m": how CMS accounts are named.
+func isBareLogin(s string) bool {
+	if strings.Contains(s, " ") || s != strings.ToLower(s) {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -100,9 +101,15 @@ func (m *meta) author() string {
 		authors = keep(append(m.props["author"], m.props["article:author"]...), true)
 		authors = appendUnique(authors, keep(append(m.props["dc.creator"], m.props["parsely-author"]...), true)...)
 	}
+	shown := [][]string{m.itemAuthor, m.relAuthor, m.bylines, m.shownBy}
+	for i, a := range authors {
+		authors[i] = displayName(a, append(shown, m.props["author"]))
+	}
+	// A declared login name ("apohl") that the page shows nowhere as a
+	// name is a CMS account, not a byline.
+	authors = slices.DeleteFunc(authors, isBareLogin)
 	// Shown names: the first element that yields any, since later ones
 	// are often comment authors or related-article bylines.
-	shown := [][]string{m.itemAuthor, m.relAuthor, m.bylines, m.shownBy}
 	for _, list := range shown {
 		for _, v := range list {
 			if len(authors) == 0 {

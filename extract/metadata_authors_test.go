@@ -29,6 +29,7 @@ func TestCleanAuthorRules(t *testing.T) {
 		{"byline after a date", "29. Juni 2017, 23:39 · von Tobi", "Tobi"},
 		{"theme credit", "Theme: Pirate Rogue von xwolf", ""},
 		{"time is no name", "01:30 Min.", ""},
+		{"full-width colon after a role", "责任编辑：孔德明", "孔德明"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -62,6 +63,9 @@ func TestAuthorLeavesOutTheSiteName(t *testing.T) {
 		{"agency after a person", `<meta property="og:site_name" content="XNN"><meta name="author" content="Rob Muster, XNN">`, ``, "Rob Muster"},
 		{"site address", `<meta property="og:site_name" content="Stadtblatt"><meta name="author" content="Stadtblatt, Musterstadt, Germany">`, ``, ""},
 		{"a one-person blog keeps its writer", `<meta property="og:site_name" content="Anna Muster"><meta name="author" content="Anna Muster">`, ``, "Anna Muster"},
+		{"bare login declared", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":"apohl"}</script>`, ``, ""},
+		{"bare login gives way to the byline", `<meta name="author" content="apohl">`, `<p>Von Anna Pohl</p>`, "Anna Pohl"},
+		{"name without letter case stays", `<meta name="author" content="孔德明">`, ``, "孔德明"},
 		{"handle shown with its name", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":"anna_muster"}</script>`, `<p>Autor: Anna Müster</p>`, "Anna Müster"},
 	}
 	for _, tc := range tests {
