@@ -30,6 +30,7 @@ var pubSkip = []string{
 	"popular",   // most-read lists
 	"reply",     // forum replies after the first post
 	"cookie",    // consent banners
+	"wm-ipp",    // a web archive's toolbar: capture dates
 }
 
 // pubMarks are class/id/itemprop words marking a date element.
@@ -91,12 +92,16 @@ var inlineAtoms = map[atom.Atom]bool{
 const (
 	maxPubText  = 120 // longer texts are prose, not datelines
 	maxPubCands = 3   // candidates handed on, best first
+	// maxDatelineText bounds a text that is mostly a date ("Stand:
+	// 03.08.2015 10:12 Uhr").
+	maxDatelineText = 40
 )
 
 type pubCand struct {
 	text  string
 	score int
 	order int
+	kind  string // the element's tag and class, see demoteLists
 }
 
 type pubScan struct {
@@ -114,6 +119,7 @@ type pubScan struct {
 func scanPubDates(root *html.Node) (dates, bylines []string, micro bool) {
 	s := &pubScan{seen: map[*html.Node]bool{}}
 	s.walk(root, 0)
+	demoteLists(s.cands)
 	out := bestTexts(nil, s.cands, maxPubCands)
 	out = bestTexts(out, s.upd, len(out)+1)
 	return out, s.bylines, s.micro
@@ -162,7 +168,7 @@ func (s *pubScan) walk(n *html.Node, ctx int) {
 
 func (s *pubScan) elementScore(n *html.Node, cls string, ctx int) int {
 	switch {
-	case n.DataAtom == atom.Article || n.DataAtom == atom.Main:
+	case n.DataAtom == atom.Article || n.DataAtom == atom.Main || isArticleItem(n):
 		ctx += 2
 	case n.DataAtom == atom.Header:
 		ctx++
@@ -172,7 +178,7 @@ func (s *pubScan) elementScore(n *html.Node, cls string, ctx int) int {
 			if _, ok := attrOK(n, "pubdate"); ok || strings.Contains(cls, "publish") {
 				score += 3
 			}
-			s.add(v, score)
+			s.add(v, score, n)
 		}
 	}
 	if strings.Contains(cls, "datepublished") {
@@ -212,7 +218,10 @@ func (s *pubScan) text(n *html.Node, ctx int) {
 	if containsAny(low, pubWords) {
 		score += 4
 	}
-	s.add(collapse(t), score)
+	if digitRuns(t) >= 3 && len(t) <= maxDatelineText {
+		score++ // a full numeric date, not a year in a title
+	}
+	s.add(collapse(t), score, n.Parent)
 }
 
 // blockText is the text of the nearest non-inline ancestor of n when it
@@ -275,8 +284,8 @@ func digitRuns(s string) int {
 	return n
 }
 
-func (s *pubScan) add(t string, score int) {
-	s.cands = append(s.cands, pubCand{text: t, score: score, order: len(s.cands)})
+func (s *pubScan) add(t string, score int, el *html.Node) {
+	s.cands = append(s.cands, pubCand{text: t, score: score, order: len(s.cands), kind: elementKind(el)})
 }
 
 // hasYear reports whether s holds a run of exactly four digits from 1995
@@ -297,6 +306,13 @@ func hasYear(s string) bool {
 		run = 0
 	}
 	return false
+}
+
+// isArticleItem reports whether n is a schema.org article in microdata:
+// layouts without <article> mark the article so.
+func isArticleItem(n *html.Node) bool {
+	t := strings.ToLower(attr(n, "itemtype"))
+	return strings.Contains(t, "schema.org/") && (strings.HasSuffix(t, "article") || strings.HasSuffix(t, "posting"))
 }
 
 // hasDateProp reports whether n carries a microdata or RDFa date.
