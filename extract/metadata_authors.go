@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -89,31 +90,14 @@ func cutAtDate(s string) string {
 // own are left out.
 func (m *meta) author() string {
 	site := m.siteKeys()
-	keep := func(raw []string, split bool) []string {
-		var out []string
-		for _, v := range raw {
-			out = appendUnique(out, dropSiteAuthors(dropJunkAuthors(cleanAuthors([]string{v}, split)), site)...)
-		}
-		return out
-	}
-	authors := keep(m.ld.authors, false)
-	if len(authors) == 0 {
-		authors = keep(append(m.props["author"], m.props["article:author"]...), true)
-		authors = appendUnique(authors, keep(append(m.props["dc.creator"], m.props["parsely-author"]...), true)...)
-	}
 	shown := [][]string{m.itemAuthor, m.relAuthor, m.bylines, m.shownBy}
-	for i, a := range authors {
-		authors[i] = displayName(a, append(shown, m.props["author"]))
-	}
-	// A declared login name ("apohl") that the page shows nowhere as a
-	// name is a CMS account, not a byline.
-	authors = slices.DeleteFunc(authors, isBareLogin)
+	authors := m.declaredAuthors(site, shown)
 	// Shown names: the first element that yields any, since later ones
 	// are often comment authors or related-article bylines.
 	for _, list := range shown {
 		for _, v := range list {
 			if len(authors) == 0 {
-				authors = keep([]string{v}, true)
+				authors = keepAuthors([]string{v}, true, site)
 			}
 		}
 	}
@@ -121,4 +105,59 @@ func (m *meta) author() string {
 		authors[i] = displayName(a, append(shown, m.props["author"]))
 	}
 	return strings.Join(authors, "; ")
+}
+
+// maxDeclaredAuthors bounds the <meta name="author"> values of an
+// article: more are a paper's reference list, not its byline.
+const maxDeclaredAuthors = 12
+
+// declaredAuthors are the names from JSON-LD, else from <meta> elements.
+func (m *meta) declaredAuthors(site map[string]bool, shown [][]string) []string {
+	authors := keepAuthors(m.ld.authors, false, site)
+	if len(authors) == 0 {
+		raw := slices.Concat(m.props["author"], m.props["article:author"], m.props["og:article:author"])
+		if len(raw) > maxDeclaredAuthors {
+			raw = nil
+		}
+		authors = keepAuthors(raw, true, site)
+		authors = appendUnique(authors, keepAuthors(append(m.props["dc.creator"], m.props["parsely-author"]...), true, site)...)
+	}
+	if len(authors) == 0 {
+		authors = keepAuthors(m.twitterWrittenBy(), true, site)
+	}
+	for i, a := range authors {
+		authors[i] = displayName(a, append(shown, m.props["author"]))
+	}
+	// A declared login name ("apohl") that the page shows nowhere as a
+	// name is a CMS account, not a byline.
+	return slices.DeleteFunc(authors, isBareLogin)
+}
+
+// keepAuthors cleans each raw value and leaves out junk and the site's
+// own names.
+func keepAuthors(raw []string, split bool, site map[string]bool) []string {
+	var out []string
+	for _, v := range raw {
+		out = appendUnique(out, dropSiteAuthors(dropJunkAuthors(cleanAuthors([]string{v}, split)), site)...)
+	}
+	return out
+}
+
+// writtenByLabels name the author in twitter:labelN/dataN pairs, as SEO
+// plugins write them (lower-case).
+var writtenByLabels = map[string]bool{
+	"written by": true, "verfasst von": true, "geschrieben von": true, "écrit par": true,
+	"escrito por": true, "scritto da": true, "author": true, "autor": true,
+}
+
+// twitterWrittenBy is the value of the twitter:data field labelled
+// "Written by".
+func (m *meta) twitterWrittenBy() []string {
+	for i := 1; i <= 4; i++ {
+		n := strconv.Itoa(i)
+		if writtenByLabels[strings.ToLower(m.first("twitter:label"+n))] {
+			return m.props["twitter:data"+n]
+		}
+	}
+	return nil
 }

@@ -66,6 +66,10 @@ func TestAuthorLeavesOutTheSiteName(t *testing.T) {
 		{"bare login declared", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":"apohl"}</script>`, ``, ""},
 		{"bare login gives way to the byline", `<meta name="author" content="apohl">`, `<p>Von Anna Pohl</p>`, "Anna Pohl"},
 		{"name without letter case stays", `<meta name="author" content="孔德明">`, ``, "孔德明"},
+		{"og:article:author", `<meta property="og:article:author" content="AFP/Example Wire">`, ``, "AFP/Example Wire"},
+		{"twitter written-by pair", `<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Anna Muster"><meta name="twitter:label2" content="Lesedauer"><meta name="twitter:data2" content="3 Minuten">`, ``, "Anna Muster"},
+		{"reference list is no byline", strings.Repeat(`<meta name="author" content="A. Muster, ">`, 13) + `<meta name="dc.creator" content="Ben Beispiel">`, ``, "Ben Beispiel"},
+		{"photo credit abbreviation", ``, `<p class="byline">zvg</p>`, ""},
 		{"handle shown with its name", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":"anna_muster"}</script>`, `<p>Autor: Anna Müster</p>`, "Anna Müster"},
 	}
 	for _, tc := range tests {

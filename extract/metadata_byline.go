@@ -147,6 +147,7 @@ var junkAuthors = map[string]bool{
 	"wordpressadmin": true, "user": true, "guest": true, "gast": true, "beitragvon": true,
 	"view my complete profile": true, "afficher mon profil complet": true, // Blogger profile links
 	"mein vollständiges profil anzeigen": true, "ver mi perfil completo": true,
+	"zvg": true, // "zur Verfügung gestellt", a Swiss photo credit
 }
 
 // junkLead starts a publication note left without its date ("Veröffentlicht
