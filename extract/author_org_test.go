@@ -20,6 +20,8 @@ func TestIsOrganisation(t *testing.T) {
 		"Peter Samt":                     false,
 		"Eva Verein-Muster":              false,
 		"Anna Muster":                    false,
+		"Beispiel Polska Media":          true,
+		"Wikimedia Foundation":           false,
 	} {
 		if got := isOrganisation(name); got != want {
 			t.Errorf("isOrganisation(%q) = %v, want %v", name, got, want)
