@@ -153,7 +153,7 @@ func (s *pubScan) walk(n *html.Node, ctx int) {
 			return
 		}
 		cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop"))
-		if containsAny(cls, pubSkip) {
+		if skipsDates(n, cls) {
 			return
 		}
 		ctx = s.elementScore(n, cls, ctx)

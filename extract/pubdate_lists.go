@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Dates in lists.
@@ -14,6 +15,40 @@ import (
 // element kind recurs are demoted below any single dateline, whatever
 // their container says; the skip words of pubSkip catch only lists
 // that name themselves.
+
+// layoutPrefixes start class names that describe the layout around an
+// element ("with-sidebar-right", "has-comments"), not the element.
+var layoutPrefixes = []string{"with-", "has-", "no-", "without-"}
+
+// pageAtoms hold the whole page or the whole article: their classes
+// describe the page ("single-post comments-open"), never a side section.
+var pageAtoms = map[atom.Atom]bool{atom.Html: true, atom.Body: true, atom.Main: true, atom.Article: true}
+
+// skipsDates reports whether an element with the lower-case class, id
+// and itemprop words cls holds dates of other things (see pubSkip).
+func skipsDates(n *html.Node, cls string) bool {
+	if pageAtoms[n.DataAtom] {
+		return false
+	}
+	for _, tok := range strings.Fields(cls) {
+		if hasAnyPrefix(tok, layoutPrefixes) {
+			continue
+		}
+		if containsAny(tok, pubSkip) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // Demotion of listed dates.
 const (
