@@ -56,7 +56,7 @@ func TestExtractHTML(t *testing.T) {
 			file: "news-jsonld.html", url: "https://www.northgateherald.example/?p=991",
 			title: "Harbour ferry fares frozen for another year", author: "Amara Quist; Ben Otieno",
 			site: "northgateherald.example", siteName: "The Northgate Herald", lang: "en",
-			cats: []string{"Local"}, tags: []string{"transport", "ferries", "fares"},
+			cats: []string{"Local"}, tags: []string{"transport", "ferries"},
 			firstDate: "2025-04-09T08:15:00+01:00",
 			contains: []string{
 				"Passengers on the harbour ferry will pay the same fares",

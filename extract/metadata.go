@@ -230,10 +230,17 @@ func (e *Extractor) fillMeta(doc *rinse.Document, m *meta, in *rinse.Page) {
 	doc.Categories = appendUnique(doc.Categories, m.ld.sections...)
 	doc.Categories = appendUnique(doc.Categories, m.relCats...)
 	doc.Tags = appendUnique(nil, m.props["article:tag"]...)
-	doc.Tags = appendUnique(doc.Tags, splitKeywords(m.props["keywords"])...)
-	doc.Tags = appendUnique(doc.Tags, splitKeywords(m.props["news_keywords"])...)
-	doc.Tags = appendUnique(doc.Tags, m.ld.keywords...)
 	doc.Tags = appendUnique(doc.Tags, m.relTags...)
+	if len(doc.Tags) == 0 {
+		// Keywords are written for search engines, often a site-wide
+		// list: the page's own tags (article:tag, tag links), where it
+		// has any, say more. Structured keywords come before the meta.
+		doc.Tags = appendUnique(doc.Tags, m.ld.keywords...)
+	}
+	if len(doc.Tags) == 0 {
+		doc.Tags = appendUnique(doc.Tags, splitKeywords(m.props["news_keywords"])...)
+		doc.Tags = appendUnique(doc.Tags, splitKeywords(m.props["keywords"])...)
+	}
 	doc.DateHints = m.dateHints(doc.URL)
 	lang := first([]string{m.lang, m.first("content-language"), m.ld.language, m.first("og:locale")})
 	if lang == "" && in.Header != nil {

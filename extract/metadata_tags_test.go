@@ -1,0 +1,38 @@
+package extract_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/extract"
+)
+
+// TestExtractTagsPreferThePageOwn: keywords written for search engines
+// are tags only when the page has none of its own.
+func TestExtractTagsPreferThePageOwn(t *testing.T) {
+	body := `<article><p>The harbour ferry keeps its fares for a third year, the transport board decided on Tuesday after a long debate about fuel costs and the timetable.</p></article>`
+	tests := []struct {
+		name, head string
+		want       []string
+	}{
+		{"article tags win", `<meta property="article:tag" content="ferries"><meta name="keywords" content="news, harbour, town, weather">` +
+			`<script type="application/ld+json">{"@type":"NewsArticle","keywords":"transport, fares"}</script>`, []string{"ferries"}},
+		{"structured keywords next", `<meta name="keywords" content="news, harbour"><script type="application/ld+json">{"@type":"NewsArticle","keywords":"transport, fares"}</script>`,
+			[]string{"transport", "fares"}},
+		{"meta keywords last", `<meta name="keywords" content="news, harbour">`, []string{"news", "harbour"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			page := &rinse.Page{Body: []byte(`<html><head>` + tc.head + `</head><body>` + body + `</body></html>`), Kind: rinse.KindHTML}
+			doc, err := extract.NewExtractor(extract.ExtractorOptions{}).Process(context.Background(), page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(doc.Tags, tc.want) {
+				t.Errorf("tags = %q, want %q", doc.Tags, tc.want)
+			}
+		})
+	}
+}
