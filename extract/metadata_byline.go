@@ -44,6 +44,9 @@ func (s *pubScan) byline(n *html.Node, t string) {
 	// byline: the word must open its element.
 	lone := loneBylineWords[low] && !hasTextBefore(n)
 	if !lone && !hasBylineStart(low) {
+		if inAuthorBox(n) && looksLikeName(t) && len(strings.Fields(t)) >= 2 && !hasDigit(t) && !strings.ContainsAny(t, ",;|:") {
+			s.bylines = append(s.bylines, t)
+		}
 		return
 	}
 	block := n.Parent
@@ -75,6 +78,30 @@ func (s *pubScan) byline(n *html.Node, t string) {
 	}
 	s.bylines = append(s.bylines, strings.Join(names, "; "))
 }
+
+// authorBoxDepth bounds how far up an author box may be from a name in it.
+const authorBoxDepth = 3
+
+// inAuthorBox reports whether a near ancestor of n is marked as holding
+// the author ("authors", "author-box", "byline"), as pages with long
+// author boxes do; the name is its first text.
+func inAuthorBox(n *html.Node) bool {
+	for p, i := n.Parent, 0; p != nil && i < authorBoxDepth; p, i = p.Parent, i+1 {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		cls := strings.ToLower(attr(p, "class") + " " + attr(p, "id"))
+		for _, w := range strings.FieldsFunc(cls, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
+			if authorBoxWords[w] {
+				return !hasTextBefore(n) && (n.Parent == p || !hasTextBefore(n.Parent))
+			}
+		}
+	}
+	return false
+}
+
+// authorBoxWords in a class or id mark an element naming the author.
+var authorBoxWords = map[string]bool{"author": true, "authors": true, "byline": true, "autor": true, "autoren": true}
 
 // nextText is the text of the first sibling after n that has any, when
 // it is short enough to be a name.
