@@ -38,9 +38,13 @@ var innerByline = regexp.MustCompile(`(?i)[·|•]\s*((?:written\s+|posted\s+|ge
 // markup: "AuthorAnna Muster".
 var gluedLabel = regexp.MustCompile(`^(?:Author|Autor|Autorin|Auteur|By|Von)(?:\s*:)?(\p{Lu}\p{Ll})`)
 
+// softHyphens break long names for layout ("Mat\u00adthi\u00adas"); the
+// name is the same without them.
+var softHyphens = strings.NewReplacer("\u00ad", "", "\u200b", "", "\u200c", "", "\u200d", "")
+
 // tidyAuthorValue applies the value-level rules to one raw value.
 func tidyAuthorValue(r string) string {
-	r = strings.Trim(collapse(r), authorQuotes+" ")
+	r = strings.Trim(collapse(softHyphens.Replace(r)), authorQuotes+" ")
 	if m := innerByline.FindStringSubmatch(r); m != nil && hasDigit(r[:len(r)-len(m[1])]) {
 		r = m[1]
 	}

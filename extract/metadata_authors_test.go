@@ -29,6 +29,7 @@ func TestCleanAuthorRules(t *testing.T) {
 		{"byline after a date", "29. Juni 2017, 23:39 · von Tobi", "Tobi"},
 		{"theme credit", "Theme: Pirate Rogue von xwolf", ""},
 		{"time is no name", "01:30 Min.", ""},
+		{"soft hyphens", "Mat\u00adthi\u00adas Muster", "Matthias Muster"},
 		{"full-width colon after a role", "责任编辑：孔德明", "孔德明"},
 	}
 	for _, tc := range tests {
