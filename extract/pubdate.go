@@ -92,6 +92,7 @@ var inlineAtoms = map[atom.Atom]bool{
 const (
 	maxPubText  = 120 // longer texts are prose, not datelines
 	maxPubCands = 3   // candidates handed on, best first
+	minTeasers  = 2   // this many <article> elements are teasers, not the page
 	// maxDatelineText bounds a text that is mostly a date ("Stand:
 	// 03.08.2015 10:12 Uhr").
 	maxDatelineText = 40
@@ -110,6 +111,8 @@ type pubScan struct {
 	seen    map[*html.Node]bool
 	bylines []string // visible bylines, see metadata_byline.go
 	micro   bool     // an element outside <head> has a date itemprop/property
+	// articles counts <article> elements up to minTeasers.
+	articles int
 }
 
 // scanPubDates returns the best visible date texts, best first, then
@@ -117,7 +120,7 @@ type pubScan struct {
 // page order; and whether the page has microdata dates (so that the
 // selector pass is only run when it can find any).
 func scanPubDates(root *html.Node) (dates, bylines []string, micro bool) {
-	s := &pubScan{seen: map[*html.Node]bool{}}
+	s := &pubScan{seen: map[*html.Node]bool{}, articles: countAtom(root, atom.Article, minTeasers)}
 	s.walk(root, 0)
 	demoteLists(s.cands)
 	out := bestTexts(nil, s.cands, maxPubCands)
@@ -168,6 +171,8 @@ func (s *pubScan) walk(n *html.Node, ctx int) {
 
 func (s *pubScan) elementScore(n *html.Node, cls string, ctx int) int {
 	switch {
+	case n.DataAtom == atom.Article && s.articles >= minTeasers:
+		// Many <article> elements are teasers, each with its date.
 	case n.DataAtom == atom.Article || n.DataAtom == atom.Main || isArticleItem(n):
 		ctx += 2
 	case n.DataAtom == atom.Header:

@@ -83,3 +83,19 @@ func demoteLists(cands []pubCand) {
 		}
 	}
 }
+
+// countAtom counts the elements a of the tree under n, stopping at max.
+func countAtom(n *html.Node, a atom.Atom, max int) int {
+	count := 0
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && count < max; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == a {
+				count++
+			}
+			rec(c)
+		}
+	}
+	rec(n)
+	return count
+}

@@ -51,6 +51,11 @@ func TestScanPubDates(t *testing.T) {
 		{"layout classes that name a sidebar do not hide the page",
 			`<body class="single-post has-comments"><div class="site with-sidebar-right"><article><div class="byline"><span class="timestamp">Updated Apr 3, 2021</span></div><p>Text</p></article><div class="sidebar-right"><p class="date">1 April 2021</p></div></div></body>`,
 			[]string{"Updated Apr 3, 2021"}, []string{"1 April 2021"}},
+		{"teasers in <article> elements do not outrank the page's own date",
+			`<div class="story"><div class="pubdate">19.11.2021</div><p>Text</p></div>` +
+				`<article><a href="/a">Other story</a><div class="pubdate"><span>18. Nov</span> <span>2021</span></div></article>` +
+				`<article><a href="/b">Older story</a><div class="pubdate"><span>16. Nov</span> <span>2021</span></div></article>`,
+			[]string{"19.11.2021"}, nil},
 		{"ordinal suffix stays attached",
 			`<p class="date">March 2<sup>nd</sup>, 2020</p>`,
 			[]string{"March 2nd, 2020"}, nil},
