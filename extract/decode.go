@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"mime"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/gogs/chardet"
@@ -48,14 +47,14 @@ func (d *Decoder) Process(ctx context.Context, in *rinse.Page) (*rinse.Page, err
 	if err != nil {
 		return nil, fmt.Errorf("decoding %s: %v: %w", name, err, rinse.ErrUndecodable)
 	}
-	if len(strings.TrimSpace(out)) == 0 {
+	if len(bytes.TrimSpace(out)) == 0 {
 		return nil, fmt.Errorf("decoding: %w", rinse.ErrEmpty)
 	}
 	p := *in
-	p.Body = []byte(out)
+	p.Body = out
 	p.Charset = name
 	if p.Kind == "" {
-		p.Kind = sniffKind(out)
+		p.Kind = sniffKind(string(out[:min(len(out), sniffBytes)]))
 	}
 	return &p, nil
 }
@@ -79,17 +78,23 @@ func chooseEncoding(p *rinse.Page, body []byte) (encoding.Encoding, string) {
 		}
 	}
 	if utf8.Valid(body) {
-		return encoding.Nop, "utf-8"
+		return validUTF8, "utf-8"
 	}
 	return detect(body)
 }
+
+// checkedUTF8 marks bytes already found to be valid UTF-8: decodeWith
+// need not scan them again.
+type checkedUTF8 struct{ encoding.Encoding }
+
+var validUTF8 encoding.Encoding = checkedUTF8{encoding.Nop}
 
 // trustDeclared keeps a declared charset, except a "utf-8" the bytes
 // contradict: mislabelled legacy pages are common, so detection decides.
 func trustDeclared(e encoding.Encoding, name string, body []byte) (encoding.Encoding, string) {
 	if name == "utf-8" {
 		if utf8.Valid(body) {
-			return encoding.Nop, name
+			return validUTF8, name
 		}
 		return detect(body)
 	}
@@ -112,16 +117,22 @@ func detect(body []byte) (encoding.Encoding, string) {
 	return e, name
 }
 
-func decodeWith(e encoding.Encoding, name string, body []byte) (string, error) {
+// decodeWith returns body in UTF-8. Valid UTF-8, most of the web, is
+// returned as is, sharing body's bytes (neither page is ever changed):
+// a copy of every page costs a run more than its charset work.
+func decodeWith(e encoding.Encoding, name string, body []byte) ([]byte, error) {
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
 	if name == "utf-8" {
-		return strings.ToValidUTF8(string(body), "\uFFFD"), nil
+		if _, checked := e.(checkedUTF8); checked || utf8.Valid(body) {
+			return body, nil
+		}
+		return bytes.ToValidUTF8(body, []byte("\uFFFD")), nil
 	}
 	out, err := e.NewDecoder().Bytes(body)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	return strings.TrimPrefix(string(out), "\uFEFF"), nil
+	return bytes.TrimPrefix(out, []byte("\uFEFF")), nil
 }
 
 // boms are byte-order marks in the order they must be tested.

@@ -106,11 +106,14 @@ func attrAfter(s, key string) string {
 // htmlMarkers open HTML documents or fragments; text dumps lack them.
 var htmlMarkers = []string{"<!doctype html", "<html", "<head", "<body", "<meta ", "<title", "<div", "<p>", "<p ", "<article", "<table"}
 
+// sniffBytes is how much of a page sniffKind reads.
+const sniffBytes = 1024
+
 // sniffKind tells HTML from plain text by the first kilobyte.
 func sniffKind(s string) string {
 	head := s
-	if len(head) > 1024 {
-		head = head[:1024]
+	if len(head) > sniffBytes {
+		head = head[:sniffBytes]
 	}
 	head = strings.ToLower(head)
 	for _, m := range htmlMarkers {

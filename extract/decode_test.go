@@ -46,6 +46,7 @@ func TestDecode(t *testing.T) {
 		{name: "plain utf-8", body: []byte("<p>Café crème</p>"), charset: "utf-8", wantKind: rinse.KindHTML, contains: "Café crème"},
 		{name: "header charset wins", body: mustEncode(t, "<meta charset=windows-1251><p>Привет, мир</p>", koi8), header: "text/html; charset=KOI8-R", charset: "koi8-r", contains: "Привет, мир"},
 		{name: "utf-8 bom", body: []byte("\xef\xbb\xbf<p>Año</p>"), charset: "utf-8", contains: "<p>Año"},
+		{name: "utf-8 bom, broken bytes", body: []byte("\xef\xbb\xbf<p>A\xffo</p>"), charset: "utf-8", contains: "<p>A\ufffdo"},
 		{name: "utf-16 bom", body: mustEncode(t, "<p>Grüße</p>", utf16), charset: "utf-16le", contains: "Grüße"},
 		{name: "meta charset", body: mustEncode(t, "<html><head><meta charset=\"windows-1252\"></head><p>€5 flat white</p>", cp1252), charset: "windows-1252", contains: "€5 flat white"},
 		{name: "http-equiv", body: mustEncode(t, "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><p>naïve</p>", cp1252), charset: "windows-1252", contains: "naïve"},
