@@ -44,9 +44,7 @@ func (s *pubScan) byline(n *html.Node, t string) {
 	// byline: the word must open its element.
 	lone := loneBylineWords[low] && !hasTextBefore(n)
 	if !lone && !hasBylineStart(low) {
-		if inAuthorBox(n) && looksLikeName(t) && len(strings.Fields(t)) >= 2 && !hasDigit(t) && !strings.ContainsAny(t, ",;|:") {
-			s.bylines = append(s.bylines, t)
-		}
+		s.authorBoxName(n, t)
 		return
 	}
 	block := n.Parent
@@ -77,6 +75,18 @@ func (s *pubScan) byline(n *html.Node, t string) {
 		}
 	}
 	s.bylines = append(s.bylines, strings.Join(names, "; "))
+}
+
+// authorBoxName records the name opening an author box: one name of two
+// words or more, maybe followed by a role or date ("Anna Muster | 3 Std.").
+func (s *pubScan) authorBoxName(n *html.Node, t string) {
+	if !inAuthorBox(n) {
+		return
+	}
+	names := cleanAuthors([]string{t}, true)
+	if len(names) == 1 && len(strings.Fields(names[0])) >= 2 && looksLikeName(names[0]) {
+		s.bylines = append(s.bylines, names[0])
+	}
 }
 
 // authorBoxDepth bounds how far up an author box may be from a name in it.
