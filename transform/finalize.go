@@ -63,12 +63,16 @@ func DocumentID(source string) string {
 // that differ only in spacing or capitals hash alike.
 func ContentHash(text string) string {
 	h := sha256.New()
+	var buf []byte
 	for w := range strings.FieldsSeq(strings.ToLower(text)) {
-		h.Write([]byte(w))
-		h.Write([]byte{' '})
+		buf = append(append(buf[:0], w...), ' ')
+		h.Write(buf)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
+
+// firstCJK is the lowest rune isCJK accepts (the first Hangul jamo).
+const firstCJK = 0x1100
 
 // CountWords counts runs of letters and digits; each CJK ideograph, kana or
 // hangul syllable counts as a word of its own, since those scripts do not
@@ -93,6 +97,9 @@ func CountWords(s string) int {
 }
 
 func isCJK(r rune) bool {
+	if r < firstCJK {
+		return false // the common case, without four table searches
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
 }
