@@ -31,6 +31,7 @@ var pubSkip = []string{
 	"reply",     // forum replies after the first post
 	"cookie",    // consent banners
 	"wm-ipp",    // a web archive's toolbar: capture dates
+	"joined",    // forum profiles: the member's registration
 }
 
 // pubMarks are class/id/itemprop words marking a date element.
@@ -66,6 +67,7 @@ var notPubWords = []string{
 	"©", "copyright",
 	"aktuelle zeit", "aktuelles datum", "current time", "heute ist", "today", // clocks, "Today's edition"
 	"abgerufen", "accessed", "retrieved", "consulté", // citations
+	"registriert", "joined", "member since", "mitglied seit", "inscrit le", "inscription", // forum profiles
 }
 
 // isUpdateText reports whether a visible date text states an update

@@ -56,6 +56,9 @@ func TestScanPubDates(t *testing.T) {
 				`<article><a href="/a">Other story</a><div class="pubdate"><span>18. Nov</span> <span>2021</span></div></article>` +
 				`<article><a href="/b">Older story</a><div class="pubdate"><span>16. Nov</span> <span>2021</span></div></article>`,
 			[]string{"19.11.2021"}, nil},
+		{"a forum member's registration is not the post's date",
+			`<div class="post"><dl class="profile"><dd class="profile-joined"><strong>Registriert:</strong> 18.09.2008, 05:56</dd></dl><p class="author">von <b>anna</b> » 21.01.2009, 05:42</p></div>`,
+			[]string{"» 21.01.2009, 05:42"}, []string{"Registriert: 18.09.2008, 05:56", "18.09.2008, 05:56"}},
 		{"ordinal suffix stays attached",
 			`<p class="date">March 2<sup>nd</sup>, 2020</p>`,
 			[]string{"March 2nd, 2020"}, nil},
