@@ -137,6 +137,8 @@ func score(kind Kind, c *Case, got Extracted, took time.Duration) PageResult {
 	case Dates:
 		date := got.Date
 		if failed {
+			// A rejected page is quarantined: no row, so no date
+			// reaches the dataset, whatever its metadata said.
 			date = ""
 		}
 		pr.Date = CompareDate(c.Date, date)
