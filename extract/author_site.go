@@ -28,7 +28,10 @@ func (m *meta) siteKeys() map[string]bool {
 	}
 	for _, raw := range []string{m.canonical, m.first("og:url")} {
 		if u, err := url.Parse(strings.TrimSpace(raw)); err == nil && u.Host != "" {
-			keys[nameKey(stripTLD(strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")))] = true
+			host := stripTLD(strings.TrimPrefix(strings.ToLower(u.Hostname()), "www."))
+			keys[nameKey(host)] = true
+			// "edition.example.com": the name is the last label.
+			keys[nameKey(host[strings.LastIndexByte(host, '.')+1:])] = true
 		}
 	}
 	delete(keys, "")
@@ -38,8 +41,9 @@ func (m *meta) siteKeys() map[string]bool {
 // siteNameParts separate a site name's parts: "Topic | Example News".
 var siteNameParts = regexp.MustCompile(`\s+[|–—:·-]\s+|\s*\|\s*`)
 
-// tldSuffix is a host name's top-level domain: "example.com" is "example".
-var tldSuffix = regexp.MustCompile(`(?i)\.(?:com|net|org|info|de|at|ch|fr|es|it|nl|be|eu|io|uk|co\.uk|pl|pe|cl|ar|br|com\.br|us|ca|it|se|dk|no|fi|pt|cz)$`)
+// tldSuffix is a host name's top-level domain, with a second level such
+// as "co.uk" before it: "example.co.uk" is "example".
+var tldSuffix = regexp.MustCompile(`(?i)(?:\.(?:co|com|org|net|gov|ac))?\.[a-z]{2,6}$`)
 
 func stripTLD(s string) string {
 	s = strings.TrimSpace(s)

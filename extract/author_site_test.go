@@ -1,0 +1,37 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestSiteKeys(t *testing.T) {
+	root, err := html.Parse(strings.NewReader(`<link rel="canonical" href="https://edition.example-news.co.uk/a/1"><meta property="og:site_name" content="Topic | Beispiel Blatt">`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := readMeta(root).siteKeys()
+	for _, name := range []string{"Example News", "EXAMPLE-NEWS", "example-news.co.uk", "Beispiel Blatt", "Topic | Beispiel Blatt"} {
+		if !isSiteAuthor(name, keys) {
+			t.Errorf("%q is not taken for the site", name)
+		}
+	}
+	for _, name := range []string{"Anna Muster", "Edition", "R.C. Muster"} {
+		if isSiteAuthor(name, keys) {
+			t.Errorf("%q is taken for the site", name)
+		}
+	}
+}
+
+func TestPersonLike(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Anna Muster": true, "Hans-Peter J. Beispiel": true, "Eat What Tonight": false,
+		"Das Beispielkabinett": false, "EXAMPLE NEWS": false, "Beispiel": false,
+	} {
+		if got := personLike(name); got != want {
+			t.Errorf("personLike(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
