@@ -113,6 +113,10 @@ type pubScan struct {
 	seen    map[*html.Node]bool
 	bylines []string // visible bylines, see metadata_byline.go
 	micro   bool     // an element outside <head> has a date itemprop/property
+	// headed holds the ancestors of <h1> elements: they hold the page's
+	// headline, so a skip word in their class is layout ("sticky-sidebar-
+	// parent"), never a sidebar or a comment.
+	headed map[*html.Node]bool
 	// articles counts <article> elements up to minTeasers.
 	articles int
 }
@@ -122,7 +126,7 @@ type pubScan struct {
 // page order; and whether the page has microdata dates (so that the
 // selector pass is only run when it can find any).
 func scanPubDates(root *html.Node) (dates, bylines []string, micro bool) {
-	s := &pubScan{seen: map[*html.Node]bool{}, articles: countAtom(root, atom.Article, minTeasers)}
+	s := &pubScan{seen: map[*html.Node]bool{}, articles: countAtom(root, atom.Article, minTeasers), headed: headlineAncestors(root)}
 	s.walk(root, 0)
 	demoteLists(s.cands)
 	out := bestTexts(nil, s.cands, maxPubCands)
@@ -158,7 +162,7 @@ func (s *pubScan) walk(n *html.Node, ctx int) {
 			return
 		}
 		cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop"))
-		if skipsDates(n, cls) {
+		if !s.headed[n] && skipsDates(n, cls) {
 			return
 		}
 		ctx = s.elementScore(n, cls, ctx)

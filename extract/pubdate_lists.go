@@ -20,9 +20,9 @@ import (
 // element ("with-sidebar-right", "has-comments"), not the element.
 var layoutPrefixes = []string{"with-", "has-", "no-", "without-"}
 
-// pageAtoms hold the whole page or the whole article: their classes
+// pageAtoms hold the whole page: their classes
 // describe the page ("single-post comments-open"), never a side section.
-var pageAtoms = map[atom.Atom]bool{atom.Html: true, atom.Body: true, atom.Main: true, atom.Article: true}
+var pageAtoms = map[atom.Atom]bool{atom.Html: true, atom.Body: true, atom.Main: true}
 
 // skipsDates reports whether an element with the lower-case class, id
 // and itemprop words cls holds dates of other things (see pubSkip).
@@ -98,4 +98,25 @@ func countAtom(n *html.Node, a atom.Atom, max int) int {
 	}
 	rec(n)
 	return count
+}
+
+// headlineAncestors returns the ancestors of the <h1> elements under root.
+func headlineAncestors(root *html.Node) map[*html.Node]bool {
+	out := map[*html.Node]bool{}
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.H1 {
+				for a := n; a != nil && !out[a]; a = a.Parent {
+					out[a] = true
+				}
+			}
+			rec(c)
+		}
+	}
+	rec(root)
+	return out
 }
