@@ -53,15 +53,17 @@ func localDay(t time.Time, raw string, hints []rinse.DateHint, lang string) time
 		if !ok {
 			continue
 		}
-		if _, off := d.Zone(); midnight(d).Equal(day) && (off != 0 || h.Origin == "url" || h.Origin == "text") {
+		local := h.Origin == "url" || h.Origin == "text" || h.Origin == "time" && dayOnly(h.Value)
+		if _, off := d.Zone(); midnight(d).Equal(day) && (off != 0 || local) {
 			return t // the page's own zone or its URL agree with the UTC day
 		}
 		if h.Origin == "text" {
 			texts++
 		}
-		// The URL and the page's best visible date only: further text
-		// candidates are as often other articles' dates.
-		if !shown.IsZero() || h.Origin != "url" && (h.Origin != "text" || texts > 1) {
+		// The URL, a <time> that gives only the day and the page's best
+		// visible date: further text candidates are as often other
+		// articles' dates.
+		if !shown.IsZero() || !local || h.Origin == "text" && texts > 1 {
 			continue
 		}
 		// Only a time near midnight can fall on another local day: zones
@@ -75,6 +77,13 @@ func localDay(t time.Time, raw string, hints []rinse.DateHint, lang string) time
 		return t
 	}
 	return shown
+}
+
+// dayOnly reports whether a timestamp names a day without a time of day:
+// then it is the day as the page's readers saw it.
+func dayOnly(v string) bool {
+	_, prec, ok := parseTimestampZoned(v)
+	return !ok || prec != PrecisionTime
 }
 
 func midnight(t time.Time) time.Time {

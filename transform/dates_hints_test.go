@@ -51,6 +51,10 @@ func TestLocalDay(t *testing.T) {
 			[]rinse.DateHint{h("2023-11-02T12:27:17+00:00", "json-ld"), h("Friday, November 3, 2023", "text")}, "2023-11-02"},
 		{"a stated offset is the page's own zone",
 			[]rinse.DateHint{h("2023-11-09T06:35:29+01:00", "json-ld"), h("8. November 2023", "text")}, "2023-11-09"},
+		{"a <time> that gives only the day is the local day",
+			[]rinse.DateHint{h("Wed, 04 May 2022 00:25:56 GMT", "json-ld"), h("2022-05-03", "time")}, "2022-05-03"},
+		{"a zoneless <time> of the same instant gives the zone",
+			[]rinse.DateHint{h("2022-05-04T00:25:56Z", "json-ld"), h("2022-05-03T20:25:56", "time")}, "2022-05-03"},
 		{"only the best visible date counts",
 			[]rinse.DateHint{h("2023-11-09T06:35:29Z", "json-ld"), h("9 November 2023", "text"), h("8 November 2023", "text")}, "2023-11-09"},
 	}
