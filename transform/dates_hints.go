@@ -73,10 +73,21 @@ func localDay(t time.Time, raw string, hints []rinse.DateHint, lang string) time
 			shown = midnight(d)
 		}
 	}
+	if shown.IsZero() && localMidnight(t) {
+		return midnight(t).Add(24 * time.Hour)
+	}
 	if shown.IsZero() {
 		return t
 	}
 	return shown
+}
+
+// localMidnight reports whether a UTC timestamp is midnight in a zone
+// one or two hours east of UTC (Central Europe, and Britain in summer):
+// systems store a date picked without a time so, "2022-11-06T23:00:00Z"
+// for the 7th.
+func localMidnight(t time.Time) bool {
+	return t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 && (t.Hour() == 22 || t.Hour() == 23)
 }
 
 // dayOnly reports whether a timestamp names a day without a time of day:

@@ -55,6 +55,12 @@ func TestLocalDay(t *testing.T) {
 			[]rinse.DateHint{h("Wed, 04 May 2022 00:25:56 GMT", "json-ld"), h("2022-05-03", "time")}, "2022-05-03"},
 		{"a zoneless <time> of the same instant gives the zone",
 			[]rinse.DateHint{h("2022-05-04T00:25:56Z", "json-ld"), h("2022-05-03T20:25:56", "time")}, "2022-05-03"},
+		{"midnight in Central Europe, stored in UTC",
+			[]rinse.DateHint{h("2022-11-06T23:00:00.000Z", "meta")}, "2022-11-07"},
+		{"a page that shows the UTC day keeps it",
+			[]rinse.DateHint{h("2022-11-06T23:00:00Z", "meta"), h("6. November 2022", "text")}, "2022-11-06"},
+		{"an evening time with minutes is no midnight",
+			[]rinse.DateHint{h("2022-11-06T23:14:00Z", "meta")}, "2022-11-06"},
 		{"only the best visible date counts",
 			[]rinse.DateHint{h("2023-11-09T06:35:29Z", "json-ld"), h("9 November 2023", "text"), h("8 November 2023", "text")}, "2023-11-09"},
 	}
