@@ -31,6 +31,10 @@ type Options struct {
 	ProgressEvery time.Duration
 	// Clock returns the time written as processed_at; tests fix it.
 	Clock func() time.Time
+	// GCPercent is the garbage collector's target (as GOGC) while the run
+	// lasts; 0 means 400, a negative value leaves the runtime alone, as
+	// does a GOGC environment variable. See defaultGCPercent.
+	GCPercent int
 }
 
 // Stages are the processors of a run, in order. Fetch is optional; the

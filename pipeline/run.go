@@ -46,6 +46,7 @@ func Run(ctx context.Context, src Source, sink Sink, st Stages, opts Options) (r
 	if st.Decode == nil || st.Extract == nil {
 		return rinse.Summary{}, errors.New("pipeline: decode and extract stages are required")
 	}
+	defer tuneGC(opts.GCPercent)()
 	r := newRun(opts)
 	r.window = make(chan struct{}, windowSize(st, opts))
 	// hard is cancelled only by a fatal error; ctx only stops intake, so

@@ -1,0 +1,63 @@
+package pipeline
+
+import (
+	"runtime/debug"
+	"testing"
+)
+
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+func TestTuneGC(t *testing.T) {
+	t.Setenv("GOGC", "") // the rule under test, not the environment's
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	cases := []struct {
+		name         string
+		before, want int // target before and during the run
+		percent      int
+	}{
+		{"raised by default", 100, defaultGCPercent, 0},
+		{"raised as asked", 100, 250, 250},
+		{"left when higher", 800, 800, 0},
+		{"left when off", -1, -1, 0},
+		{"left when asked", 100, 100, -1},
+	}
+	for _, c := range cases {
+		debug.SetGCPercent(c.before)
+		restore := tuneGC(c.percent)
+		if got := gcPercent(); got != c.want {
+			t.Errorf("%s: during the run %d, want %d", c.name, got, c.want)
+		}
+		restore()
+		if got := gcPercent(); got != c.before {
+			t.Errorf("%s: after the run %d, want %d", c.name, got, c.before)
+		}
+	}
+}
+
+func TestTuneGCConcurrentRuns(t *testing.T) {
+	t.Setenv("GOGC", "")
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	a := tuneGC(0)
+	b := tuneGC(0)
+	a()
+	if got := gcPercent(); got != defaultGCPercent {
+		t.Errorf("one run still going: %d, want %d", got, defaultGCPercent)
+	}
+	b()
+	if got := gcPercent(); got != 100 {
+		t.Errorf("both done: %d, want 100", got)
+	}
+}
+
+func TestTuneGCLeavesGOGCAlone(t *testing.T) {
+	t.Setenv("GOGC", "100")
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer tuneGC(0)()
+	if got := gcPercent(); got != 100 {
+		t.Errorf("GOGC set, target %d, want 100", got)
+	}
+}
