@@ -97,6 +97,17 @@ func dayOnly(v string) bool {
 	return !ok || prec != PrecisionTime
 }
 
+// sameClock reports whether d, read from raw, can be the instant t: a
+// day alone can, a time of day must be t's minute in some zone
+// (zones are whole quarter hours apart). The
+// <time> of a comment posted on the update's day is not the update.
+func sameClock(d time.Time, raw string, t time.Time) bool {
+	if dayOnly(raw) {
+		return true
+	}
+	return (d.Sub(t) % (15 * time.Minute)).Abs() < time.Minute
+}
+
 func midnight(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
@@ -136,7 +147,7 @@ func shownDate(pub, upd time.Time, hints []rinse.DateHint, lang string) time.Tim
 		case midnight(pub):
 			showsPub = true
 		case midnight(upd):
-			showsUpd = true
+			showsUpd = showsUpd || sameClock(d, h.Value, upd)
 		}
 	}
 	if showsUpd && !showsPub {

@@ -73,7 +73,13 @@ func TestLocalDay(t *testing.T) {
 }
 
 func TestShownDate(t *testing.T) {
-	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	day := func(s string) time.Time {
+		if d, err := time.Parse(time.RFC3339, s); err == nil {
+			return d
+		}
+		d, _ := time.Parse("2006-01-02", s)
+		return d
+	}
 	h := func(v, origin string) rinse.DateHint {
 		return rinse.DateHint{Value: v, Field: "published", Origin: origin}
 	}
@@ -87,6 +93,10 @@ func TestShownDate(t *testing.T) {
 		{"page shows both", "2021-01-01", "2023-04-01", []rinse.DateHint{h("1 January 2021", "text"), h("1 April 2023", "text")}, "2021-01-01"},
 		{"page shows neither", "2021-01-01", "2023-04-01", []rinse.DateHint{h("5 May 2022", "text")}, "2021-01-01"},
 		{"no publication date", "", "2019-06-13", nil, "2019-06-13"},
+		{"a <time> on the update's day at another time is not the update", "2021-01-01", "2023-04-01T09:13:22Z",
+			[]rinse.DateHint{h("2023-04-01T13:47:02+01:00", "time")}, "2021-01-01"},
+		{"the update's instant in another zone", "2021-01-01", "2023-04-01T09:13:22Z",
+			[]rinse.DateHint{h("2023-04-01T14:43:22+05:30", "time")}, "2023-04-01"},
 		{"update before publication is ignored", "2021-01-01", "2020-01-01", []rinse.DateHint{h("1 January 2020", "text")}, "2021-01-01"},
 	}
 	for _, tc := range tests {
