@@ -97,6 +97,24 @@ func dayOnly(v string) bool {
 	return !ok || prec != PrecisionTime
 }
 
+// onlyInText reports whether visible text, and no other hint, names
+// pub's day.
+func onlyInText(pub time.Time, hints []rinse.DateHint, lang string) bool {
+	inText := false
+	for _, h := range hints {
+		if h.Field != "published" {
+			continue
+		}
+		if d, ok := readHint(h, lang); ok && sameDay(d, pub) {
+			if h.Origin != "text" {
+				return false
+			}
+			inText = true
+		}
+	}
+	return inText
+}
+
 // sameClock reports whether d, read from raw, can be the instant t: a
 // day alone can, a time of day must be t's minute in some zone
 // (zones are whole quarter hours apart). The
@@ -130,6 +148,10 @@ func shownDate(pub, upd time.Time, hints []rinse.DateHint, lang string) time.Tim
 	case upd.IsZero():
 		return pub
 	case pub.IsZero():
+		return upd
+	case midnight(upd).Before(midnight(pub)) && onlyInText(pub, hints, lang):
+		// Nothing is published after its last change: a date from the
+		// text alone that comes later is an event the page announces.
 		return upd
 	case !midnight(upd).After(midnight(pub)):
 		return pub

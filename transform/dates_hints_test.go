@@ -97,6 +97,8 @@ func TestShownDate(t *testing.T) {
 			[]rinse.DateHint{h("2023-04-01T13:47:02+01:00", "time")}, "2021-01-01"},
 		{"the update's instant in another zone", "2021-01-01", "2023-04-01T09:13:22Z",
 			[]rinse.DateHint{h("2023-04-01T14:43:22+05:30", "time")}, "2023-04-01"},
+		{"a later date only in the text is an event, not the publication", "2020-02-05", "2020-01-29",
+			[]rinse.DateHint{h("Das nächste Treffen ist am 5. Februar 2020", "text"), h("Zuletzt am 29. Januar 2020 geändert", "text")}, "2020-01-29"},
 		{"update before publication is ignored", "2021-01-01", "2020-01-01", []rinse.DateHint{h("1 January 2020", "text")}, "2021-01-01"},
 	}
 	for _, tc := range tests {
