@@ -76,24 +76,44 @@ func dropTitle(blocks []rinse.Block, title string) []rinse.Block {
 // prose (long, no sentence end).
 func joinBlocks(blocks []rinse.Block) string {
 	var sb strings.Builder
+	size := 0
+	for _, bl := range blocks {
+		size += len(bl.Text) + 2
+	}
+	sb.Grow(size)
 	for i, bl := range blocks {
-		text := bl.Text
-		if bl.Kind != rinse.BlockPre {
-			text = strings.Join(strings.Fields(text), " ")
+		sep := "\n\n"
+		if bl.Kind == rinse.BlockLine && i > 0 && continues(blocks[i-1]) {
+			sep = " "
 		}
-		if text == "" {
+		if bl.Kind == rinse.BlockPre {
+			if bl.Text != "" {
+				writeSep(&sb, sep)
+				sb.WriteString(bl.Text)
+			}
 			continue
 		}
-		if sb.Len() > 0 {
-			if bl.Kind == rinse.BlockLine && i > 0 && continues(blocks[i-1]) {
-				sb.WriteByte(' ')
+		// The words joined by single spaces, without the slice and
+		// string strings.Join(strings.Fields(…)) would allocate.
+		first := true
+		for w := range strings.FieldsSeq(bl.Text) {
+			if first {
+				writeSep(&sb, sep)
+				first = false
 			} else {
-				sb.WriteString("\n\n")
+				sb.WriteByte(' ')
 			}
+			sb.WriteString(w)
 		}
-		sb.WriteString(text)
 	}
 	return sb.String()
+}
+
+// writeSep separates a paragraph from the text before it, if any.
+func writeSep(sb *strings.Builder, sep string) {
+	if sb.Len() > 0 {
+		sb.WriteString(sep)
+	}
 }
 
 // continues reports whether a text-dump line runs on into the next one.
