@@ -24,6 +24,9 @@ const (
 	// maxDatelineText bounds a text that is mostly a date ("Stand:
 	// 03.08.2015 10:12 Uhr").
 	maxDatelineText = 40
+	// maxDatelineWords bounds the words of a dateline ("Posted on March
+	// 3, 2020 at 5:00 pm by Jane Smith"); more make a sentence.
+	maxDatelineWords = 8
 )
 
 type pubCand struct {
@@ -158,6 +161,9 @@ func (s *pubScan) text(n *html.Node, ctx int) {
 	if digitRuns(t) >= 3 && len(t) <= maxDatelineText {
 		score++ // a full numeric date, not a year in a title
 	}
+	if letterWords(t) > maxDatelineWords {
+		score -= 2 // a sentence that mentions a day: news, not a dateline
+	}
 	s.add(collapse(t), score, n.Parent)
 }
 
@@ -206,6 +212,17 @@ func glued(last, next byte) bool {
 	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
 	isLetter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
 	return isDigit(next) && (isDigit(last) || isLetter(last))
+}
+
+// letterWords counts the words of s without digits.
+func letterWords(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if !strings.ContainsAny(w, "0123456789") {
+			n++
+		}
+	}
+	return n
 }
 
 // digitRuns counts the runs of digits in s.

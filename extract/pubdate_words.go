@@ -14,6 +14,7 @@ var pubSkip = []string{
 	"comment",   // comment timestamps
 	"related",   // related-article teasers
 	"sidebar",   // archive and recent-post widgets
+	"aside",     // the same, marked by class rather than <aside>
 	"widget",    // same, WordPress style
 	"archive",   // month archives "Februar 2018 (12)"
 	"calendar",  // calendar widgets
