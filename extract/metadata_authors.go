@@ -67,6 +67,22 @@ var dateLeadWords = map[string]bool{
 	"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true,
 	"samstag": true, "sonntag": true, "monday": true, "tuesday": true, "wednesday": true,
 	"thursday": true, "friday": true, "saturday": true, "sunday": true,
+	// months before the day: "Jane Roe - Apr 12, 2019", "Jane Roe March 25, 2015"
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "january": true,
+	"february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"januar": true, "februar": true, "märz": true, "juni": true, "juli": true, "oktober": true,
+	"dezember": true, "janvier": true, "février": true, "mars": true, "avril": true, "mai": true,
+	"juin": true, "juillet": true, "août": true, "septembre": true, "octobre": true,
+	"novembre": true, "décembre": true, "enero": true, "febrero": true, "marzo": true,
+	"abril": true, "mayo": true, "junio": true, "julio": true, "agosto": true,
+	"septiembre": true, "octubre": true, "noviembre": true, "diciembre": true,
+	// relative times and date labels: "vor 3 Stunden", "před 2 hodinami",
+	// "hace 3 horas", "il y a 2 jours", "Last updated: 7 May"
+	"vor": true, "před": true, "hace": true, "há": true, "y": true, "a": true,
+	"last": true, "updated": true, "published": true, "posted": true,
+	"aktualisiert": true, "veröffentlicht": true, "publié": true, "publicado": true,
 }
 
 // cutAtDate cuts a byline before its first word holding a digit, with
@@ -77,7 +93,7 @@ func cutAtDate(s string) string {
 		if !hasDigit(w) || isHandle(w) {
 			continue // "freeman1984" is a user name, no date
 		}
-		for i > 0 && dateLeadWords[strings.Trim(strings.ToLower(words[i-1]), ",.")] {
+		for i > 0 && dateLeadWords[strings.Trim(strings.ToLower(words[i-1]), ",.:")] {
 			i--
 		}
 		return strings.Join(words[:i], " ")

@@ -89,6 +89,12 @@ func TestCleanAuthorsCutsDates(t *testing.T) {
 		"History Editorial Network (HEN)":         "History Editorial Network (HEN)",
 		"Jane Doe (Reporter)":                     "Jane Doe",
 		"erstellt von Dominique — veröffentlicht": "Dominique",
+		"Jane Roe - Apr 12, 2019 9:05 pm UTC":     "Jane Roe",
+		"By John Doe March 25, 2015":              "John Doe",
+		"Jan Novák před 3 hodinami":               "Jan Novák",
+		"Anna Muster vor 5 Stunden":               "Anna Muster",
+		"Marie Dupont il y a 2 jours":             "Marie Dupont",
+		"May Brown":                               "May Brown",
 	}
 	for in, want := range tests {
 		got := cleanAuthors([]string{in}, true)
