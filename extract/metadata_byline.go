@@ -188,8 +188,9 @@ var junkAuthors = map[string]bool{
 }
 
 // junkLead starts a publication note left without its date ("Veröffentlicht
-// am", "Posted"), or a social button ("Follow"), never a name.
-var junkLead = regexp.MustCompile(`^(?:veröffentlicht|publiziert|aktualisiert|erstellt|posted|published|updated|publié|publicado|follow|folgen)\b`)
+// am", "Posted", "Last updated"), or a social button or widget ("Follow",
+// "AddThis Sharing"), never a name.
+var junkLead = regexp.MustCompile(`^(?:veröffentlicht|publiziert|aktualisiert|erstellt|posted|published|updated|last|publié|publicado|follow|folgen|addthis|sharethis|share|teilen)\b`)
 
 // dropJunkAuthors removes placeholders and comment attributions ("Anna
 // says") from names.
