@@ -26,7 +26,7 @@ func (m *meta) siteKeys() map[string]bool {
 			keys[nameKey(stripTLD(part))] = true
 		}
 	}
-	for _, raw := range []string{m.canonical, m.first("og:url")} {
+	for _, raw := range []string{m.canonical, m.first("og:url"), m.pageURL} {
 		if u, err := url.Parse(strings.TrimSpace(raw)); err == nil && u.Host != "" {
 			host := stripTLD(strings.TrimPrefix(strings.ToLower(u.Hostname()), "www."))
 			keys[nameKey(host)] = true

@@ -35,3 +35,20 @@ func TestPersonLike(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteKeysFromPageURL: a page that states no address of its own is
+// still known by the URL it came from.
+func TestSiteKeysFromPageURL(t *testing.T) {
+	root, err := html.Parse(strings.NewReader(`<meta name="author" content="Beispiel Zeitung">`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := readMeta(root)
+	if isSiteAuthor("Beispielzeitung", m.siteKeys()) {
+		t.Fatal("site known without any address")
+	}
+	m.pageURL = "https://www.beispielzeitung.de/politik/1"
+	if !isSiteAuthor("Beispielzeitung", m.siteKeys()) {
+		t.Error("the page URL's host is not taken for the site")
+	}
+}

@@ -19,6 +19,7 @@ type meta struct {
 	mainH1     string              // first <h1> marked as the article's headline
 	lang       string              // <html lang>
 	canonical  string
+	pageURL    string // the page's own address, when it states none (set by fillMeta)
 	relAuthor  []string
 	relTags    []string
 	itemAuthor []string            // itemprop="author" text
@@ -225,6 +226,7 @@ func (e *Extractor) fillMeta(doc *rinse.Document, m *meta, in *rinse.Page) {
 		doc.Title = tidyTitle(h)
 	}
 	doc.Description = first([]string{m.first("og:description"), m.first("description"), m.ld.description, m.first("twitter:description")})
+	m.pageURL = doc.URL
 	doc.Author = m.author()
 	doc.Categories = appendUnique(nil, m.props["article:section"]...)
 	doc.Categories = appendUnique(doc.Categories, m.ld.sections...)
