@@ -5,7 +5,12 @@ package transform
 // Dates fills three columns:
 //
 //   - published_at / updated_at from the document's DateHints: the first hint
-//     of each field that ParseTimestamp reads and that is plausible wins.
+//     of each field that ParseTimestamp reads and that is plausible wins,
+//     then yields to what the page shows (dates_shown.go: a full date in
+//     the URL path more than a day off, a metadata date the page never
+//     shows), a UTC time near midnight is read as the page's local day
+//     (dates_hints.go, dates_zone.go), and a page that shows only its
+//     update is dated by it.
 //     Values with a time of day keep their instant exactly, honouring the
 //     source offset (no offset: taken as UTC); the dataset column stores it
 //     in UTC, while the Document keeps the source offset as the time's
