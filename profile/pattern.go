@@ -28,6 +28,8 @@ var actions = []Action{Drop, DropAfter, Title, Author, Categories, Tags, Date}
 
 // Pattern is one compiled text rule.
 type Pattern struct {
+	// Re is compiled with regexp.Compile (leftmost-first, Perl syntax):
+	// Apply may run an equivalent it derives from Re's source.
 	Re      *regexp.Regexp
 	Action  Action
 	Comment string // why the rule exists
