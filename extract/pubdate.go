@@ -133,7 +133,13 @@ func (s *pubScan) elementScore(n *html.Node, cls string, ctx int) int {
 // text considers one text node.
 func (s *pubScan) text(n *html.Node, ctx int) {
 	t := strings.TrimSpace(n.Data)
-	if t == "" || len(t) > maxPubText {
+	if len(t) > maxPubText {
+		if d := leadDateline(t); d != "" {
+			s.add(d, ctx, n.Parent)
+		}
+		return
+	}
+	if t == "" {
 		return
 	}
 	if !hasYear(t) {

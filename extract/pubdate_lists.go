@@ -120,3 +120,20 @@ func headlineAncestors(root *html.Node) map[*html.Node]bool {
 	rec(root)
 	return out
 }
+
+// dashes end a news dateline at the start of a paragraph ("27.1.2022 -
+// Bei der Erinnerung …", "BERLIN, 3. Mai 2021 – Die …").
+var dashes = []string{" - ", " – ", " — "}
+
+// leadDateline returns the dateline that opens a paragraph, or "".
+func leadDateline(t string) string {
+	head := t[:min(len(t), maxDatelineText+3)]
+	for _, d := range dashes {
+		i := strings.Index(head, d)
+		if i <= 0 || !hasYear(t[:i]) || digitRuns(t[:i]) < 2 || strings.Contains(t[i-3:i], ":") {
+			continue // no date before the dash, or a time range "9:00 - 12:00"
+		}
+		return t[:i]
+	}
+	return ""
+}
