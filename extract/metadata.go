@@ -206,11 +206,34 @@ func (m *meta) byline(n *html.Node) bool {
 	if !strings.Contains(cls, "byline") && !hasWord(cls, "author") && !strings.Contains(cls, "author-name") && !strings.Contains(cls, "authorname") {
 		return false
 	}
-	if t := collapse(textOf(n)); t != "" && len(t) <= 80 {
+	if t := collapse(bylineText(n)); t != "" && len(t) <= 80 {
 		m.bylines = append(m.bylines, t)
 		return true
 	}
 	return false
+}
+
+// bylineText is the text of a subtree with a space at every element
+// boundary: a byline's name, date and link sit in elements of their own
+// ("<span>Anna Muster</span><span>vor 5 Stunden</span>") that textOf
+// would glue together.
+func bylineText(n *html.Node) string {
+	var b strings.Builder
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+		case html.ElementNode:
+			b.WriteByte(' ')
+			defer b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return b.String()
 }
 
 // fillMeta sets the metadata fields from what the page declares.

@@ -36,3 +36,17 @@ func TestExtractTagsPreferThePageOwn(t *testing.T) {
 		})
 	}
 }
+
+// TestExtractBylineOfSeparateElements: a byline's name and date in
+// elements of their own do not run together.
+func TestExtractBylineOfSeparateElements(t *testing.T) {
+	page := `<html><body><article><div class="byline"><a href="/autor/anna">Anna Muster</a><span>vor 5 Stunden</span></div>
+<p>The harbour ferry keeps its fares for a third year, the transport board decided on Tuesday after a long debate about fuel costs and the timetable.</p></article></body></html>`
+	doc, err := extract.NewExtractor(extract.ExtractorOptions{}).Process(context.Background(), &rinse.Page{Body: []byte(page), Kind: rinse.KindHTML})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Author != "Anna Muster" {
+		t.Errorf("author = %q, want %q", doc.Author, "Anna Muster")
+	}
+}
