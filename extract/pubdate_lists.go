@@ -16,40 +16,6 @@ import (
 // their container says; the skip words of pubSkip catch only lists
 // that name themselves.
 
-// layoutPrefixes start class names that describe the layout around an
-// element ("with-sidebar-right", "has-comments"), not the element.
-var layoutPrefixes = []string{"with-", "has-", "no-", "without-"}
-
-// pageAtoms hold the whole page: their classes
-// describe the page ("single-post comments-open"), never a side section.
-var pageAtoms = map[atom.Atom]bool{atom.Html: true, atom.Body: true, atom.Main: true}
-
-// skipsDates reports whether an element with the lower-case class, id
-// and itemprop words cls holds dates of other things (see pubSkip).
-func skipsDates(n *html.Node, cls string) bool {
-	if pageAtoms[n.DataAtom] {
-		return false
-	}
-	for _, tok := range strings.Fields(cls) {
-		if hasAnyPrefix(tok, layoutPrefixes) {
-			continue
-		}
-		if containsAny(tok, pubSkip) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasAnyPrefix(s string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // Demotion of listed dates.
 const (
 	minListItems = 3 // dates set by the same kind of element this often are a list
@@ -98,42 +64,4 @@ func countAtom(n *html.Node, a atom.Atom, max int) int {
 	}
 	rec(n)
 	return count
-}
-
-// headlineAncestors returns the ancestors of the <h1> elements under root.
-func headlineAncestors(root *html.Node) map[*html.Node]bool {
-	out := map[*html.Node]bool{}
-	var rec func(*html.Node)
-	rec = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if c.DataAtom == atom.H1 {
-				for a := n; a != nil && !out[a]; a = a.Parent {
-					out[a] = true
-				}
-			}
-			rec(c)
-		}
-	}
-	rec(root)
-	return out
-}
-
-// dashes end a news dateline at the start of a paragraph ("27.1.2022 -
-// Bei der Erinnerung …", "BERLIN, 3. Mai 2021 – Die …").
-var dashes = []string{" - ", " – ", " — "}
-
-// leadDateline returns the dateline that opens a paragraph, or "".
-func leadDateline(t string) string {
-	head := t[:min(len(t), maxDatelineText+3)]
-	for _, d := range dashes {
-		i := strings.Index(head, d)
-		if i <= 0 || !hasYear(t[:i]) || digitRuns(t[:i]) < 2 || strings.Contains(t[i-3:i], ":") {
-			continue // no date before the dash, or a time range "9:00 - 12:00"
-		}
-		return t[:i]
-	}
-	return ""
 }
