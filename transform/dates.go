@@ -88,15 +88,16 @@ func (x *Dates) Process(ctx context.Context, in *rinse.Document) (*rinse.Documen
 	start := time.Now()
 	d := *in
 	now := x.clock(in)
+	hints := dropCaptureDay(in.URL, in.DateHints, in.Language)
 	if d.PublishedAt.IsZero() {
-		d.PublishedAt = hintDate(in.DateHints, "published", in.Language, now)
-		d.PublishedAt = preferShown(d.PublishedAt, in.DateHints, in.Language, now)
+		d.PublishedAt = hintDate(hints, "published", in.Language, now)
+		d.PublishedAt = preferShown(d.PublishedAt, hints, in.Language, now)
 	}
 	if d.UpdatedAt.IsZero() {
-		d.UpdatedAt = hintDate(in.DateHints, "updated", in.Language, now)
+		d.UpdatedAt = hintDate(hints, "updated", in.Language, now)
 	}
 	if in.PublishedAt.IsZero() {
-		d.PublishedAt = shownDate(d.PublishedAt, d.UpdatedAt, in.DateHints, in.Language)
+		d.PublishedAt = shownDate(d.PublishedAt, d.UpdatedAt, hints, in.Language)
 	}
 	d.Dates = findDates(in.Text, in.Language, d.PublishedAt, start.Add(x.opts.MaxPerPage), x.opts.MaxDates)
 	return &d, nil
