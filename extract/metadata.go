@@ -199,7 +199,7 @@ func (m *meta) byline(n *html.Node) bool {
 	}
 	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
 	if m.dateline == "" && (hasWord(cls, "date") || strings.Contains(cls, "dateline") || strings.Contains(cls, "published") || hasWord(cls, "time")) {
-		if t := collapse(textOf(n)); len(t) >= 6 && len(t) <= 60 && strings.ContainsAny(t, "0123456789") {
+		if t := collapse(spacedText(n)); len(t) >= 6 && len(t) <= 60 && strings.ContainsAny(t, "0123456789") {
 			m.dateline = t
 		}
 	}
