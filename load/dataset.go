@@ -161,6 +161,9 @@ func (d *Dataset) WriteDocument(doc *rinse.Document) error {
 		p = &partition{path: key, b: newDocBuilder(d.mem), ds: d}
 		d.parts[key] = p
 		d.order = append(d.order, key)
+		if err := d.prepare(p); err != nil {
+			return err
+		}
 	}
 	p.b.append(doc)
 	p.pending = append(p.pending, Entry{
@@ -175,6 +178,21 @@ func (d *Dataset) WriteDocument(doc *rinse.Document) error {
 		return d.bound()
 	}
 	return nil
+}
+
+// prepare creates a new partition's directory and files, and this run's
+// state file, when its first row arrives rather than when its first batch
+// is flushed: a small run flushes only at Commit, and the sink runs
+// beside the extract worker while Commit keeps the run waiting.
+func (d *Dataset) prepare(p *partition) error {
+	if d.states == nil {
+		w, err := newStateWriter(d.staging, d.opts.RunID)
+		if err != nil {
+			return fmt.Errorf("starting state file: %w", err)
+		}
+		d.states = w
+	}
+	return p.open()
 }
 
 // bound flushes the partitions holding the most memory until the total
