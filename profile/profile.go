@@ -50,6 +50,7 @@ func NewSet(ps ...*Profile) *Set {
 func (s *Set) index() {
 	s.lits = map[*regexp.Regexp]string{}
 	for _, p := range s.profiles {
+		Prepare(p.Patterns)
 		for _, re := range p.Content {
 			s.lits[re] = requiredLiteral(re)
 		}

@@ -38,6 +38,14 @@ type check struct {
 // once and applied to every page.
 var checks sync.Map // *regexp.Regexp → *check
 
+// Prepare readies patterns' checks ahead of Apply, so that the first
+// pages of a run do not pay for them. Apply works without it.
+func Prepare(patterns []Pattern) {
+	for _, p := range patterns {
+		checkFor(p.Re)
+	}
+}
+
 // checkFor returns re's check, preparing it on first use.
 func checkFor(re *regexp.Regexp) *check {
 	if c, ok := checks.Load(re); ok {

@@ -19,6 +19,7 @@ type Boilerplate struct {
 
 // NewBoilerplate returns the stage; profiles may be nil.
 func NewBoilerplate(profiles *profile.Set) *Boilerplate {
+	profile.Prepare(genericRules)
 	return &Boilerplate{profiles: profiles}
 }
 
