@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -136,6 +137,7 @@ func (s *DirSource) read(abs string, gz bool) ([]byte, error) {
 	}
 	defer f.Close()
 	var r io.Reader = f
+	hint := sizeHint(f, gz)
 	if gz {
 		zr, err := gzip.NewReader(f)
 		if err != nil {
@@ -146,8 +148,8 @@ func (s *DirSource) read(abs string, gz bool) ([]byte, error) {
 	}
 	// Read one byte past the limit to tell "exactly at" from "over" without
 	// ever holding more than the limit (a gzip bomb stops here too).
-	var buf bytes.Buffer
-	n, err := io.Copy(&buf, io.LimitReader(r, limit+1))
+	buf := bytes.NewBuffer(make([]byte, 0, min(hint, limit)+bytes.MinRead))
+	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
 	if err != nil {
 		if errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) || errors.Is(err, io.ErrUnexpectedEOF) {
 			return nil, fmt.Errorf("reading gzip: %w: %w", rinse.ErrRead, err)
@@ -158,6 +160,28 @@ func (s *DirSource) read(abs string, gz bool) ([]byte, error) {
 		return nil, fmt.Errorf("reading file: over %d bytes: %w", limit, rinse.ErrTooLarge)
 	}
 	return buf.Bytes(), nil
+}
+
+// sizeHint guesses a file's content size so that it is read into one
+// buffer instead of a dozen doubling ones: the file size, or for gzip the
+// size its trailer records (modulo 4 GiB, and only a hint: a file may be
+// several gzip members, or lie). It leaves f at its start.
+func sizeHint(f *os.File, gz bool) int64 {
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		return 0
+	}
+	if !gz {
+		return st.Size()
+	}
+	var trailer [4]byte
+	if st.Size() < 18 {
+		return 0
+	}
+	if _, err := f.ReadAt(trailer[:], st.Size()-4); err != nil {
+		return 0
+	}
+	return int64(binary.LittleEndian.Uint32(trailer[:]))
 }
 
 // WARCArchives returns a DirSource.Archives function that streams WARC

@@ -86,3 +86,34 @@ func TestDirSourceSingleFileAndMissingRoot(t *testing.T) {
 		t.Error("a missing input root must fail the run")
 	}
 }
+
+// TestDirSourceSizeHintIsOnlyAHint: the size a gzip trailer records sets
+// the first buffer, never what is read: several members, a trailer that
+// lies, a file over the limit all read as without the hint.
+func TestDirSourceSizeHintIsOnlyAHint(t *testing.T) {
+	root := t.TempDir()
+	page := "<p>" + strings.Repeat("harbour ferry fares ", 200) + "</p>"
+	twoMembers := append(gzipped(page[:1000]), gzipped(page[1000:])...)
+	lying := gzipped(page)
+	copy(lying[len(lying)-4:], []byte{1, 0, 0, 0}) // ISIZE says 1 byte: gzip's own check rejects it
+	writeTree(t, root, "a-two-members.html.gz", twoMembers)
+	writeTree(t, root, "b-lying.html.gz", lying)
+	writeTree(t, root, "c-plain.html", []byte(page))
+	writeTree(t, root, "d-big.html.gz", gzipped(page+page))
+	pages := walkDir(t, &DirSource{Root: root, MaxBytes: int64(len(page)) + 10})
+	if len(pages) != 4 {
+		t.Fatalf("got %d pages", len(pages))
+	}
+	if string(pages[0].Body) != page || pages[0].Err != nil {
+		t.Errorf("two gzip members: %d bytes, err %v", len(pages[0].Body), pages[0].Err)
+	}
+	if !errors.Is(pages[1].Err, rinse.ErrRead) {
+		t.Errorf("lying trailer: err %v, want a read error", pages[1].Err)
+	}
+	if string(pages[2].Body) != page {
+		t.Errorf("plain file: %d bytes", len(pages[2].Body))
+	}
+	if !errors.Is(pages[3].Err, rinse.ErrTooLarge) {
+		t.Errorf("over the limit: err %v", pages[3].Err)
+	}
+}
