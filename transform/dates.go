@@ -40,14 +40,22 @@ import (
 	"context"
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rinse-etl/rinse"
 )
 
 // DateOptions configure Dates.
 type DateOptions struct {
-	// MaxPerPage caps the time spent finding dates in one page's text; the
-	// dates found until then are kept. Default 3ms.
+	// MaxTextBytes caps how much of a page's text is searched for dates
+	// (the first bytes, cut at a character). A cap in bytes, not time, so
+	// that a page gives the same dates however busy the machine is.
+	// Default 256 KiB, a few milliseconds.
+	MaxTextBytes int
+	// MaxPerPage, when set, also caps the time spent finding dates in one
+	// page's text; the dates found until then are kept. Results then depend
+	// on the machine's load. Default none: the pipeline's per-page budget
+	// stops runaway pages.
 	MaxPerPage time.Duration
 	// MaxDates caps the number of dates kept per page. Default 100.
 	MaxDates int
@@ -67,8 +75,8 @@ const (
 
 // NewDates returns a Dates stage with opts, defaults filled in.
 func NewDates(opts DateOptions) *Dates {
-	if opts.MaxPerPage <= 0 {
-		opts.MaxPerPage = 3 * time.Millisecond
+	if opts.MaxTextBytes <= 0 {
+		opts.MaxTextBytes = 256 << 10
 	}
 	if opts.MaxDates <= 0 {
 		opts.MaxDates = 100
@@ -99,8 +107,24 @@ func (x *Dates) Process(ctx context.Context, in *rinse.Document) (*rinse.Documen
 	if in.PublishedAt.IsZero() {
 		d.PublishedAt = shownDate(d.PublishedAt, d.UpdatedAt, hints, in.Language)
 	}
-	d.Dates = findDates(in.Text, in.Language, d.PublishedAt, start.Add(x.opts.MaxPerPage), x.opts.MaxDates)
+	var deadline time.Time
+	if x.opts.MaxPerPage > 0 {
+		deadline = start.Add(x.opts.MaxPerPage)
+	}
+	d.Dates = findDates(headOf(in.Text, x.opts.MaxTextBytes), in.Language, d.PublishedAt, deadline, x.opts.MaxDates)
 	return &d, nil
+}
+
+// headOf returns at most the first n bytes of s, cut before a character
+// that would be split.
+func headOf(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // clock is the reference for "in the future".

@@ -1,0 +1,47 @@
+package transform
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/rinse-etl/rinse"
+)
+
+func TestHeadOf(t *testing.T) {
+	tests := []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"abc", 5, "abc"},
+		{"abcdef", 3, "abc"},
+		{"aé", 2, "a"}, // é is two bytes: not split
+		{"日本", 4, "日"},
+		{"日本", 0, ""},
+	}
+	for _, tc := range tests {
+		if got := headOf(tc.s, tc.n); got != tc.want {
+			t.Errorf("headOf(%q, %d) = %q, want %q", tc.s, tc.n, got, tc.want)
+		}
+	}
+}
+
+// TestDatesBudgetIsInBytes: which dates a long page gives depends on its
+// text, never on how long the search took.
+func TestDatesBudgetIsInBytes(t *testing.T) {
+	filler := strings.Repeat("The council met again and talked about the ferry. ", 200) // 10 KB
+	text := "It opened on 3 March 2021. " + filler + "It closed on 9 June 2022."
+	x := NewDates(DateOptions{MaxTextBytes: len(filler)})
+	d, err := x.Process(context.Background(), &rinse.Document{Text: text, Language: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, dt := range d.Dates {
+		got = append(got, dt.Text)
+	}
+	if len(got) != 1 || got[0] != "3 March 2021" {
+		t.Errorf("dates %q, want only the one inside the budget", got)
+	}
+}
