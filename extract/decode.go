@@ -89,8 +89,12 @@ type checkedUTF8 struct{ encoding.Encoding }
 
 var validUTF8 encoding.Encoding = checkedUTF8{encoding.Nop}
 
-// trustDeclared keeps a declared charset, except a "utf-8" the bytes
-// contradict: mislabelled legacy pages are common, so detection decides.
+// trustDeclared keeps a declared charset, except one the bytes
+// contradict: a "utf-8" page that is not valid UTF-8 (detection decides),
+// or a legacy label on bytes that are plainly UTF-8. Sites move to UTF-8
+// and keep an old <meta charset="gb2312">; legacy text, with its high
+// bytes on their own or in pairs, is almost never valid UTF-8 for more
+// than a few characters.
 func trustDeclared(e encoding.Encoding, name string, body []byte) (encoding.Encoding, string) {
 	if name == "utf-8" {
 		if utf8.Valid(body) {
@@ -98,7 +102,26 @@ func trustDeclared(e encoding.Encoding, name string, body []byte) (encoding.Enco
 		}
 		return detect(body)
 	}
+	if plainlyUTF8(body) {
+		return validUTF8, "utf-8"
+	}
 	return e, name
+}
+
+// minUTF8Sequences is how many multi-byte characters make valid UTF-8
+// bytes UTF-8 whatever their label says.
+const minUTF8Sequences = 16
+
+// plainlyUTF8 reports whether body is valid UTF-8 with enough multi-byte
+// characters to rule out a legacy encoding.
+func plainlyUTF8(body []byte) bool {
+	n := 0
+	for _, c := range body {
+		if c >= 0xC0 {
+			n++
+		}
+	}
+	return n >= minUTF8Sequences && utf8.Valid(body)
 }
 
 // detect asks chardet; a weak or unknown answer means windows-1252, the

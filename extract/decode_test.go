@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/rinse-etl/rinse"
@@ -29,6 +30,7 @@ func TestDecode(t *testing.T) {
 	cp1252 := func(s string) (string, error) { return charmap.Windows1252.NewEncoder().String(s) }
 	koi8 := func(s string) (string, error) { return charmap.KOI8R.NewEncoder().String(s) }
 	sjis := func(s string) (string, error) { return japanese.ShiftJIS.NewEncoder().String(s) }
+	gbk := func(s string) (string, error) { return simplifiedchinese.GBK.NewEncoder().String(s) }
 	utf16 := func(s string) (string, error) {
 		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(s)
 	}
@@ -53,6 +55,9 @@ func TestDecode(t *testing.T) {
 		{name: "xml declaration", body: mustEncode(t, "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><p>déjà</p></html>", cp1252), charset: "windows-1252", contains: "déjà"},
 		{name: "undeclared shift_jis", body: mustEncode(t, ja, sjis), charset: "shift_jis", contains: "子ども食堂"},
 		{name: "mislabelled utf-8", body: mustEncode(t, "<meta charset=utf-8><p>The café’s prices rose sharply this year, owners said.</p>", cp1252), contains: "café’s"},
+		{name: "utf-8 labelled gb2312", body: []byte(strings.Replace(ja, "<head>", "<head><meta charset=\"gb2312\">", 1)), charset: "utf-8", contains: "子ども食堂"},
+		{name: "gb2312 labelled gb2312", body: mustEncode(t, "<meta charset=\"gb2312\"><p>港口城市的中心商店街开设了儿童食堂，每周三和周六开放，孩子们可以免费用餐。</p>", gbk), charset: "gbk", contains: "儿童食堂"},
+		{name: "a few utf-8 bytes keep a legacy label", body: []byte("<meta charset=\"windows-1252\"><p>Ã©</p>"), charset: "windows-1252", contains: "Ã"},
 		{name: "text kind sniffed", body: []byte("Just a line of text.\nAnother one."), wantKind: rinse.KindText, charset: "utf-8"},
 		{name: "source kind kept", body: []byte("<p>looks like html</p>"), kind: rinse.KindText, wantKind: rinse.KindText},
 		{name: "empty", body: nil, err: rinse.ErrEmpty},
