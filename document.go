@@ -47,6 +47,10 @@ type Document struct {
 	// DateHints are raw publication/update date strings found in metadata,
 	// most trusted first, for the date normalizer to parse.
 	DateHints []DateHint
+	// Region is the upper-case region of the page's declared language or
+	// locale ("GB" for en-GB), "" when none is stated: English pages from
+	// Britain write 02/10/2020 day first.
+	Region string
 }
 
 // Block is one unit of main content in reading order.

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -272,6 +274,36 @@ func (e *Extractor) fillMeta(doc *rinse.Document, m *meta, in *rinse.Page) {
 		lang = in.Header.Get("Content-Language")
 	}
 	doc.Language = rinse.LanguageCode(lang)
+	doc.Region = pageRegion(doc.URL, lang, m.first("og:locale"))
+}
+
+// urlLocale finds a locale segment in a URL path: "/en-gb/", "/en_GB/".
+var urlLocale = regexp.MustCompile(`(?i)/[a-z]{2}[-_]([a-z]{2})(?:/|$)`)
+
+// regionTLDs are country domains whose pages name their region even
+// when their markup does not.
+var regionTLDs = map[string]string{".uk": "GB", ".ie": "IE", ".au": "AU", ".nz": "NZ", ".in": "IN", ".za": "ZA"}
+
+// pageRegion is the region of the page's language tag ("en-GB",
+// "en_GB"), else of a locale in its URL path, else of its country domain.
+func pageRegion(pageURL string, tags ...string) string {
+	for _, tag := range tags {
+		if _, r, ok := strings.Cut(strings.ReplaceAll(strings.TrimSpace(tag), "_", "-"), "-"); ok && len(r) == 2 {
+			return strings.ToUpper(r)
+		}
+	}
+	u, err := url.Parse(pageURL)
+	if err != nil {
+		return ""
+	}
+	if m := urlLocale.FindStringSubmatch(u.Path); m != nil {
+		return strings.ToUpper(m[1])
+	}
+	host := u.Hostname()
+	if i := strings.LastIndexByte(host, '.'); i >= 0 {
+		return regionTLDs[host[i:]]
+	}
+	return ""
 }
 
 // looksLD reports whether an untyped <script> holds JSON-LD: some sites

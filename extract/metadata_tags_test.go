@@ -50,3 +50,23 @@ func TestExtractBylineOfSeparateElements(t *testing.T) {
 		t.Errorf("author = %q, want %q", doc.Author, "Anna Muster")
 	}
 }
+
+func TestExtractRegion(t *testing.T) {
+	tests := []struct{ head, url, want string }{
+		{`<html lang="en-GB">`, "https://news.example.com/a", "GB"},
+		{`<html lang="en"><meta property="og:locale" content="en_AU">`, "https://news.example.com/a", "AU"},
+		{`<html lang="en">`, "https://www.example.com/en-gb/news/uk/a", "GB"},
+		{`<html lang="en">`, "https://www.example.co.uk/news/a", "GB"},
+		{`<html lang="en">`, "https://www.example.com/news/a", ""},
+	}
+	for _, tc := range tests {
+		page := tc.head + `<body><article><p>The harbour ferry keeps its fares for a third year, the transport board decided on Tuesday after a long debate about fuel costs.</p></article></body></html>`
+		doc, err := extract.NewExtractor(extract.ExtractorOptions{}).Process(context.Background(), &rinse.Page{Body: []byte(page), Kind: rinse.KindHTML, URL: tc.url})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Region != tc.want {
+			t.Errorf("%s %s: region %q, want %q", tc.head, tc.url, doc.Region, tc.want)
+		}
+	}
+}

@@ -96,22 +96,23 @@ func (x *Dates) Process(ctx context.Context, in *rinse.Document) (*rinse.Documen
 	start := time.Now()
 	d := *in
 	now := x.clock(in)
-	hints := dropCaptureDay(in.URL, in.DateHints, in.Language)
+	lang := dateLang(in.Language, in.Region)
+	hints := dropCaptureDay(in.URL, in.DateHints, lang)
 	if d.PublishedAt.IsZero() {
-		d.PublishedAt = hintDate(hints, "published", in.Language, now)
-		d.PublishedAt = preferShown(d.PublishedAt, hints, in.Language, now)
+		d.PublishedAt = hintDate(hints, "published", lang, now)
+		d.PublishedAt = preferShown(d.PublishedAt, hints, lang, now)
 	}
 	if d.UpdatedAt.IsZero() {
-		d.UpdatedAt = hintDate(hints, "updated", in.Language, now)
+		d.UpdatedAt = hintDate(hints, "updated", lang, now)
 	}
 	if in.PublishedAt.IsZero() {
-		d.PublishedAt = shownDate(d.PublishedAt, d.UpdatedAt, hints, in.Language)
+		d.PublishedAt = shownDate(d.PublishedAt, d.UpdatedAt, hints, lang)
 	}
 	var deadline time.Time
 	if x.opts.MaxPerPage > 0 {
 		deadline = start.Add(x.opts.MaxPerPage)
 	}
-	d.Dates = findDates(headOf(in.Text, x.opts.MaxTextBytes), in.Language, d.PublishedAt, deadline, x.opts.MaxDates)
+	d.Dates = findDates(headOf(in.Text, x.opts.MaxTextBytes), lang, d.PublishedAt, deadline, x.opts.MaxDates)
 	return &d, nil
 }
 

@@ -45,3 +45,25 @@ func TestDatesBudgetIsInBytes(t *testing.T) {
 		t.Errorf("dates %q, want only the one inside the budget", got)
 	}
 }
+
+// TestDatesReadBritishEnglishDayFirst: 02/10/2020 is 2 October on a page
+// from Britain and 10 February on one from the US.
+func TestDatesReadBritishEnglishDayFirst(t *testing.T) {
+	tests := []struct{ region, want string }{
+		{"GB", "2020-10-02"},
+		{"AU", "2020-10-02"},
+		{"US", "2020-02-10"},
+		{"", "2020-02-10"},
+	}
+	x := NewDates(DateOptions{})
+	for _, tc := range tests {
+		in := &rinse.Document{Language: "en", Region: tc.region, DateHints: []rinse.DateHint{{Value: "Published 02/10/2020", Field: "published", Origin: "text"}}}
+		d, err := x.Process(context.Background(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.PublishedAt.Format("2006-01-02"); got != tc.want {
+			t.Errorf("region %q: published %s, want %s", tc.region, got, tc.want)
+		}
+	}
+}

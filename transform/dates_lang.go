@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -180,6 +181,33 @@ var dayFirstByDefault = map[string]bool{
 	"de": true, "fr": true, "es": true, "it": true, "pt": true, "nl": true, "ru": true,
 	"pl": true, "cs": true, "da": true, "sv": true, "no": true, "nb": true, "fi": true,
 	"tr": true, "el": true, "ro": true, "hu": true, "uk": true, "ca": true, "id": true,
+}
+
+// dayFirstEnglish are the regions whose English writes numeric dates day
+// first (02/10/2020 is 2 October).
+var dayFirstEnglish = map[string]bool{
+	"GB": true, "UK": true, "IE": true, "AU": true, "NZ": true, "IN": true, "ZA": true,
+	"SG": true, "MY": true, "PK": true, "NG": true, "KE": true, "HK": true,
+}
+
+// dateLang is the language the date finder reads a page in: its language
+// code, with the region after a hyphen when that changes how numeric
+// dates read ("en-GB").
+func dateLang(lang, region string) string {
+	if lang == "en" && dayFirstEnglish[region] {
+		return "en-" + region
+	}
+	return lang
+}
+
+// splitDateLang undoes dateLang: the language code, and whether numeric
+// dates read day first in its region.
+func splitDateLang(lang string) (string, bool) {
+	base, region, ok := strings.Cut(lang, "-")
+	if !ok {
+		return lang, false
+	}
+	return base, dayFirstEnglish[strings.ToUpper(region)]
 }
 
 // lookupLower looks s up in m ignoring case, without allocating.

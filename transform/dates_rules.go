@@ -175,9 +175,9 @@ func (s *dateScanner) numeric(i int) bool {
 		if a <= 12 && b > 12 {
 			d, m = b, a
 		}
-	case s.lang == "en" && sepText == "/":
+	case s.lang == "en" && sepText == "/" && !s.dayFirst:
 		d, m = b, a
-	case dayFirstByDefault[s.lang]:
+	case dayFirstByDefault[s.lang], s.dayFirst && sepText == "/":
 	default:
 		return false // ambiguous and no language to decide
 	}

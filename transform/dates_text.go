@@ -38,7 +38,8 @@ func findDates(text, lang string, ref, deadline time.Time, max int) []rinse.Date
 	if len(text) > maxDateText {
 		text = text[:maxDateText]
 	}
-	s := &dateScanner{text: text, lang: lang}
+	base, dayFirst := splitDateLang(lang)
+	s := &dateScanner{text: text, lang: base, dayFirst: dayFirst}
 	if !ref.IsZero() {
 		y, m, d := ref.UTC().Date()
 		s.ref = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
@@ -58,13 +59,14 @@ var dateTokenPool = sync.Pool{New: func() any { return new([]dateToken) }}
 
 // scanner holds one run of the date finder.
 type dateScanner struct {
-	text  string
-	lang  string
-	ref   time.Time // midnight UTC of the publication day, or zero
-	toks  []dateToken
-	floor int // tokens before floor belong to a match already
-	out   []rinse.Date
-	seen  map[dateKey]bool
+	text     string
+	lang     string
+	dayFirst bool      // English from a day-first region (en-GB)
+	ref      time.Time // midnight UTC of the publication day, or zero
+	toks     []dateToken
+	floor    int // tokens before floor belong to a match already
+	out      []rinse.Date
+	seen     map[dateKey]bool
 	// lastYear is the token index of the last year found, for lists
 	// ("in 1961 and 1975").
 	lastYear int
