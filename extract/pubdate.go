@@ -146,6 +146,9 @@ func (s *pubScan) text(n *html.Node, ctx int) {
 		s.byline(n, t)
 		return
 	}
+	if rest := afterLeadingDate(t); rest != "" {
+		s.byline(n, rest) // "06.11.2023 13:30 von Anna": the date, then the byline
+	}
 	if digitRuns(t) < 2 {
 		// "Dezember 2010" alone: the day sits in a sibling ("8.<a>…").
 		if t = s.blockText(n); t == "" {
@@ -250,6 +253,19 @@ func (s *pubScan) add(t string, score int, el *html.Node) {
 
 // hasYear reports whether s holds a run of exactly four digits from 1995
 // to 2099: the cheap prefilter before any parsing.
+// afterLeadingDate returns what follows a numeric date and time that
+// open t ("06.11.2023, 13:30 Uhr von Anna" gives "von Anna"), or "".
+func afterLeadingDate(t string) string {
+	rest := strings.TrimLeft(t, "0123456789.:/-–, ")
+	if rest == t || len(t)-len(rest) < 6 {
+		return ""
+	}
+	for _, w := range []string{"Uhr ", "uhr ", "h ", "am ", "pm ", "AM ", "PM ", "| ", "· "} {
+		rest = strings.TrimPrefix(rest, w)
+	}
+	return rest
+}
+
 func hasYear(s string) bool {
 	run := 0
 	for i := 0; i <= len(s); i++ {
