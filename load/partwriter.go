@@ -89,13 +89,19 @@ func (p *partition) fileOptions() FileOptions {
 	return o
 }
 
+// fileBuffer is each staged file's write buffer. The writers hand it
+// whole column chunks and footers, so a small one costs few extra system
+// calls, and a run keeps one file open per partition: with a 1 MiB buffer
+// a run over 400 sites held 400 MiB of buffers and spent its time in GC.
+const fileBuffer = 64 << 10
+
 // create opens a file under the staging directory for final path rel.
 func (d *Dataset) create(rel, format string) (*stagedFile, error) {
 	f, err := os.Create(filepath.Join(d.staging, filepath.FromSlash(rel)))
 	if err != nil {
 		return nil, fmt.Errorf("creating %s: %w", rel, err)
 	}
-	return &stagedFile{f: f, w: bufio.NewWriterSize(f, 1<<20), rel: rel, format: format}, nil
+	return &stagedFile{f: f, w: bufio.NewWriterSize(f, fileBuffer), rel: rel, format: format}, nil
 }
 
 // flushBatch moves the builder's rows into the open files.
