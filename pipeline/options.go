@@ -31,9 +31,9 @@ type Options struct {
 	ProgressEvery time.Duration
 	// Clock returns the time written as processed_at; tests fix it.
 	Clock func() time.Time
-	// GCPercent is the garbage collector's target (as GOGC) while the run
-	// lasts; 0 means 400, a negative value leaves the runtime alone, as
-	// does a GOGC environment variable. See defaultGCPercent.
+	// GCPercent, when positive, raises the garbage collector's target (as
+	// GOGC) while the run lasts; 0 or less leaves the runtime alone, as
+	// does a GOGC environment variable. See tuneGC.
 	GCPercent int
 }
 

@@ -19,10 +19,10 @@ func TestTuneGC(t *testing.T) {
 		before, want int // target before and during the run
 		percent      int
 	}{
-		{"raised by default", 100, defaultGCPercent, 0},
+		{"left by default", 100, 100, 0},
 		{"raised as asked", 100, 250, 250},
-		{"left when higher", 800, 800, 0},
-		{"left when off", -1, -1, 0},
+		{"left when higher", 800, 800, 400},
+		{"left when off", -1, -1, 400},
 		{"left when asked", 100, 100, -1},
 	}
 	for _, c := range cases {
@@ -41,11 +41,11 @@ func TestTuneGC(t *testing.T) {
 func TestTuneGCConcurrentRuns(t *testing.T) {
 	t.Setenv("GOGC", "")
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
-	a := tuneGC(0)
-	b := tuneGC(0)
+	a := tuneGC(400)
+	b := tuneGC(400)
 	a()
-	if got := gcPercent(); got != defaultGCPercent {
-		t.Errorf("one run still going: %d, want %d", got, defaultGCPercent)
+	if got := gcPercent(); got != 400 {
+		t.Errorf("one run still going: %d, want 400", got)
 	}
 	b()
 	if got := gcPercent(); got != 100 {
@@ -56,7 +56,7 @@ func TestTuneGCConcurrentRuns(t *testing.T) {
 func TestTuneGCLeavesGOGCAlone(t *testing.T) {
 	t.Setenv("GOGC", "100")
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
-	defer tuneGC(0)()
+	defer tuneGC(400)()
 	if got := gcPercent(); got != 100 {
 		t.Errorf("GOGC set, target %d, want 100", got)
 	}
