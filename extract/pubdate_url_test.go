@@ -10,8 +10,8 @@ func TestPathDate(t *testing.T) {
 		"https://verein.example.de/meldungen/05-10-2021":                                       "", // day or month first?
 		"https://shop.example.com/item/20200199/":                                              "", // no such day
 		"https://example.com/p/1234567890123/":                                                 "",
-		"https://web.archive.org/web/20131110121040/http://blog.example.de/a-post/":            "",
-		"https://web.archive.org/web/20131110121040/http://blog.example.de/2012/11/02/a-post/": "2012-11-02",
+		"https://web.archive.org/web/20150612083015/http://blog.example.de/a-post/":            "",
+		"https://web.archive.org/web/20150612083015/http://blog.example.de/2012/11/02/a-post/": "2012-11-02",
 		"https://example.com/about":                                                            "",
 	} {
 		if got := pathDate(raw); got != want {

@@ -10,7 +10,7 @@ import (
 // Archived pages.
 //
 // A web archive serves a page as it was on the day of capture, with the
-// capture's time in its address (/web/20120216182711/http://…). Dates a
+// capture's time in its address (/web/20170304101112/http://…). Dates a
 // page shows of itself on that very day are its clock ("Donnerstag, 16.
 // Februar 2012" in the masthead), not its publication: they are dropped
 // from the visible hints. Metadata and the original URL are kept.

@@ -10,10 +10,10 @@ import (
 
 func TestCaptureDay(t *testing.T) {
 	for url, want := range map[string]string{
-		"https://web.archive.org/web/20120216182711/http://news.example.it/artikel/1": "2012-02-16",
-		"https://web.archive.org/web/20131110121040id_/https://blog.example.de/post":  "2013-11-10",
-		"https://news.example.com/2012/02/16/story":                                   "",
-		"https://example.com/web/20120216/not-an-archive":                             "",
+		"https://web.archive.org/web/20170304101112/http://news.example.it/artikel/1": "2017-03-04",
+		"https://web.archive.org/web/20150612083015id_/https://blog.example.de/post":  "2015-06-12",
+		"https://news.example.com/2017/03/04/story":                                   "",
+		"https://example.com/web/20170304/not-an-archive":                             "",
 	} {
 		d, ok := captureDay(url)
 		got := ""
@@ -31,16 +31,16 @@ func TestDatesArchivedPage(t *testing.T) {
 		return rinse.DateHint{Value: v, Field: "published", Origin: origin}
 	}
 	in := &rinse.Document{
-		URL:         "https://web.archive.org/web/20120216182711/http://news.example.it/artikel/1",
+		URL:         "https://web.archive.org/web/20170304101112/http://news.example.it/artikel/1",
 		Language:    "de",
 		ProcessedAt: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC),
-		DateHints:   []rinse.DateHint{h("Donnerstag, 16. Februar 2012", "text"), h("14. Februar 2012", "text")},
+		DateHints:   []rinse.DateHint{h("Samstag, 4. März 2017", "text"), h("1. März 2017", "text")},
 	}
 	out, err := NewDates(DateOptions{}).Process(context.Background(), in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := out.PublishedAt.Format("2006-01-02"); got != "2012-02-14" {
+	if got := out.PublishedAt.Format("2006-01-02"); got != "2017-03-01" {
 		t.Errorf("PublishedAt = %s, want the article's day, not the capture's", got)
 	}
 }
