@@ -147,7 +147,7 @@ func (s *pubScan) text(n *html.Node, ctx int) {
 		return
 	}
 	if rest := afterLeadingDate(t); rest != "" {
-		s.byline(n, rest) // "06.11.2023 13:30 von Anna": the date, then the byline
+		s.byline(n, rest) // "12.03.2021 09:15 von Anna": the date, then the byline
 	}
 	if digitRuns(t) < 2 {
 		// "Dezember 2010" alone: the day sits in a sibling ("8.<a>…").
@@ -254,7 +254,7 @@ func (s *pubScan) add(t string, score int, el *html.Node) {
 // hasYear reports whether s holds a run of exactly four digits from 1995
 // to 2099: the cheap prefilter before any parsing.
 // afterLeadingDate returns what follows a numeric date and time that
-// open t ("06.11.2023, 13:30 Uhr von Anna" gives "von Anna"), or "".
+// open t ("12.03.2021, 09:15 Uhr von Anna" gives "von Anna"), or "".
 func afterLeadingDate(t string) string {
 	rest := strings.TrimLeft(t, "0123456789.:/-–, ")
 	if rest == t || len(t)-len(rest) < 6 {
