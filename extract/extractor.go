@@ -61,7 +61,7 @@ func (e *Extractor) Process(ctx context.Context, in *rinse.Page) (*rinse.Documen
 
 // html fills doc from an HTML page.
 func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Page, body string) error {
-	root, err := html.Parse(strings.NewReader(body))
+	root, err := html.Parse(strings.NewReader(emptyScripts(body)))
 	if err != nil {
 		return fmt.Errorf("parsing html: %v: %w", err, rinse.ErrParse)
 	}
@@ -104,7 +104,7 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 // would, so that <noscript> holds elements, unwraps those and extracts
 // the main content.
 func (e *Extractor) noscriptContent(ctx context.Context, body string, prof *profile.Profile, article bool) ([]rinse.Block, error) {
-	root, err := html.ParseWithOptions(strings.NewReader(body), html.ParseOptionEnableScripting(false))
+	root, err := html.ParseWithOptions(strings.NewReader(emptyScripts(body)), html.ParseOptionEnableScripting(false))
 	if err != nil {
 		return nil, fmt.Errorf("parsing html: %v: %w", err, rinse.ErrParse)
 	}
