@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -58,7 +59,10 @@ func stripTLD(s string) string {
 func nameKey(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		switch {
+		case r == 'ß':
+			b.WriteString("ss")
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}
@@ -137,22 +141,35 @@ var orgWords = map[string]bool{
 
 // displayName replaces a login handle ("anna.muster", "anna_muster") by
 // the name the page shows for it ("Anna Müster"), when one has the same
-// letters.
+// letters; and a name the metadata folded to ASCII ("Jurgen Beyss") by
+// the page's own spelling ("Jürgen Beyß").
 func displayName(name string, shown [][]string) string {
-	if !isLoginHandle(name) {
-		return name
-	}
-	key := nameKey(name)
+	handle, key := isLoginHandle(name), nameKey(name)
 	for _, list := range shown {
 		for _, v := range list {
 			for _, cand := range cleanAuthors([]string{v}, true) {
-				if strings.Contains(cand, " ") && nameKey(cand) == key {
+				if cand == name || nameKey(cand) != key {
+					continue
+				}
+				if handle && strings.Contains(cand, " ") || !handle && accented(cand) > accented(name) {
 					return cand
 				}
 			}
 		}
 	}
 	return name
+}
+
+// accented counts the letters outside ASCII: "Guido Beyß" is the page's
+// own spelling of the metadata's "Guido Beyss".
+func accented(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // isLoginHandle reports whether s is one lower-case word joined by dots,

@@ -52,3 +52,20 @@ func TestSiteKeysFromPageURL(t *testing.T) {
 		t.Error("the page URL's host is not taken for the site")
 	}
 }
+
+func TestDisplayName(t *testing.T) {
+	shown := [][]string{{"Von Anna Müster"}, {"Jürgen Beyß"}}
+	tests := []struct{ name, want string }{
+		{"anna.muester", "anna.muester"}, // not the same letters: ü is u, not ue
+		{"anna.muster", "Anna Müster"},   // a login shown by its display name
+		{"Juergen Beyss", "Juergen Beyss"},
+		{"Jurgen Beyss", "Jürgen Beyß"}, // metadata folded to ASCII, the page's spelling wins
+		{"Jürgen Beyß", "Jürgen Beyß"},
+		{"Karl Beispiel", "Karl Beispiel"},
+	}
+	for _, tc := range tests {
+		if got := displayName(tc.name, shown); got != tc.want {
+			t.Errorf("displayName(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
