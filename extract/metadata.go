@@ -215,27 +215,12 @@ func (m *meta) byline(n *html.Node) bool {
 	return false
 }
 
-// bylineText is the text of a subtree with a space at every element
-// boundary: a byline's name, date and link sit in elements of their own
+// bylineText is the text of a subtree with its text nodes kept apart: a
+// byline's name, date and link sit in elements of their own
 // ("<span>Anna Muster</span><span>vor 5 Stunden</span>") that textOf
 // would glue together.
 func bylineText(n *html.Node) string {
-	var b strings.Builder
-	var rec func(*html.Node)
-	rec = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			b.WriteString(n.Data)
-		case html.ElementNode:
-			b.WriteByte(' ')
-			defer b.WriteByte(' ')
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			rec(c)
-		}
-	}
-	rec(n)
-	return b.String()
+	return joinedText(n, func(last, next byte) bool { return true })
 }
 
 // fillMeta sets the metadata fields from what the page declares.

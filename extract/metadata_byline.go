@@ -140,14 +140,7 @@ func hasTextBefore(n *html.Node) bool {
 	return false
 }
 
-func hasBylineStart(low string) bool {
-	for _, w := range bylineStarts {
-		if strings.HasPrefix(low, w) {
-			return true
-		}
-	}
-	return false
-}
+func hasBylineStart(low string) bool { return hasAnyPrefix(low, bylineStarts) }
 
 // looksLikeName reports whether s is one to four words that all start
 // with a capital letter (particles like "von", "de", "van" aside).

@@ -197,12 +197,16 @@ func (s *pubScan) blockText(n *html.Node) string {
 // number to the word or number before it: a date set as
 // <span>Feb</span><span>18</span><span>2009</span> reads "Feb 18 2009",
 // while "2<sup>nd</sup>" stays "2nd".
-func spacedText(n *html.Node) string {
+func spacedText(n *html.Node) string { return joinedText(n, glued) }
+
+// joinedText is the text of n's subtree, with a space between two text
+// nodes wherever gap says their bytes would otherwise run together.
+func joinedText(n *html.Node, gap func(last, next byte) bool) string {
 	var b strings.Builder
 	var rec func(*html.Node)
 	rec = func(n *html.Node) {
 		if n.Type == html.TextNode && n.Data != "" {
-			if b.Len() > 0 && glued(b.String()[b.Len()-1], n.Data[0]) {
+			if b.Len() > 0 && gap(b.String()[b.Len()-1], n.Data[0]) {
 				b.WriteByte(' ')
 			}
 			b.WriteString(n.Data)
