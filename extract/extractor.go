@@ -61,7 +61,8 @@ func (e *Extractor) Process(ctx context.Context, in *rinse.Page) (*rinse.Documen
 
 // html fills doc from an HTML page.
 func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Page, body string) error {
-	root, err := html.Parse(strings.NewReader(emptyScripts(body)))
+	markup := emptyScripts(body)
+	root, err := html.Parse(strings.NewReader(markup))
 	if err != nil {
 		return fmt.Errorf("parsing html: %v: %w", err, rinse.ErrParse)
 	}
@@ -85,7 +86,7 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 	if (errors.Is(err, rinse.ErrNoContent) || err == nil && prose(blocks) < minFirstPass) && strings.Contains(body, "<noscript") {
 		// Pages that render the article by script often repeat it in
 		// <noscript> for crawlers: read that markup as markup.
-		if nb, nerr := e.noscriptContent(ctx, body, prof, m.isArticle()); nerr == nil && prose(nb) > prose(blocks) {
+		if nb, nerr := e.noscriptContent(ctx, markup, prof, m.isArticle()); nerr == nil && prose(nb) > prose(blocks) {
 			blocks, err = nb, nil
 		}
 	}
@@ -100,11 +101,11 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 	return nil
 }
 
-// noscriptContent parses the page again as a browser without scripts
-// would, so that <noscript> holds elements, unwraps those and extracts
-// the main content.
-func (e *Extractor) noscriptContent(ctx context.Context, body string, prof *profile.Profile, article bool) ([]rinse.Block, error) {
-	root, err := html.ParseWithOptions(strings.NewReader(emptyScripts(body)), html.ParseOptionEnableScripting(false))
+// noscriptContent parses the page's markup (its script bodies already
+// emptied) again as a browser without scripts would, so that <noscript>
+// holds elements, unwraps those and extracts the main content.
+func (e *Extractor) noscriptContent(ctx context.Context, markup string, prof *profile.Profile, article bool) ([]rinse.Block, error) {
+	root, err := html.ParseWithOptions(strings.NewReader(markup), html.ParseOptionEnableScripting(false))
 	if err != nil {
 		return nil, fmt.Errorf("parsing html: %v: %w", err, rinse.ErrParse)
 	}

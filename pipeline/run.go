@@ -91,6 +91,10 @@ func Run(ctx context.Context, src Source, sink Sink, st Stages, opts Options) (r
 	if err := sink.Commit(sum); err != nil {
 		return sum, fmt.Errorf("committing: %w", err)
 	}
+	// The sink records the summary as it was before its commit; the
+	// caller waited for the commit too.
+	sum.Finished = r.opts.Clock()
+	sum.Elapsed = sum.Finished.Sub(sum.Started)
 	return sum, nil
 }
 

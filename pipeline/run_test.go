@@ -248,3 +248,27 @@ func TestRunBoundsPagesBehindASlowPage(t *testing.T) {
 		t.Errorf("%d documents, first %v", len(sink.docs), sink.docs[:1])
 	}
 }
+
+// slowCommit takes its time to commit, as closing many files does.
+type slowCommit struct{ memSink }
+
+func (s *slowCommit) Commit(sum rinse.Summary) error {
+	time.Sleep(60 * time.Millisecond)
+	return s.memSink.Commit(sum)
+}
+
+// TestRunElapsedIncludesCommit: the time a run reports is the time its
+// caller waited, commit included.
+func TestRunElapsedIncludesCommit(t *testing.T) {
+	sink := &slowCommit{}
+	sum, err := Run(context.Background(), sliceSource{bodies: []string{"a", "b"}}, sink, stages(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Elapsed < 60*time.Millisecond || sum.Finished.Sub(sum.Started) != sum.Elapsed {
+		t.Errorf("elapsed %v (started %v, finished %v), want at least the commit's 60ms", sum.Elapsed, sum.Started, sum.Finished)
+	}
+	if sink.committed.Elapsed >= 60*time.Millisecond {
+		t.Errorf("the sink was handed a summary from after its own commit: %v", sink.committed.Elapsed)
+	}
+}

@@ -8,7 +8,6 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
-	"time"
 
 	"github.com/spf13/cobra"
 	"go.uber.org/zap"
@@ -105,11 +104,7 @@ func runJob(parent context.Context, cfg *Config) error {
 		zap.String("output", cfg.Output), zap.String("format", cfg.Format))
 	bar := newProgress(cfg.Progress)
 	job.options.Progress = bar.update
-	start := time.Now()
 	sum, err := pipeline.Run(ctx, job.source, job.wrapSink(ds), job.stages, job.options)
-	// The summary's clock stops before the commit it is written into;
-	// the user waits for both.
-	sum.Elapsed = time.Since(start)
 	bar.finish()
 	printSummary(os.Stderr, sum, ds.RunID(), cfg.Output)
 	switch {
