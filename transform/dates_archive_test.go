@@ -27,14 +27,11 @@ func TestCaptureDay(t *testing.T) {
 }
 
 func TestDatesArchivedPage(t *testing.T) {
-	h := func(v, origin string) rinse.DateHint {
-		return rinse.DateHint{Value: v, Field: "published", Origin: origin}
-	}
 	in := &rinse.Document{
 		URL:         "https://web.archive.org/web/20170304101112/http://news.example.it/artikel/1",
 		Language:    "de",
 		ProcessedAt: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC),
-		DateHints:   []rinse.DateHint{h("Samstag, 4. März 2017", "text"), h("1. März 2017", "text")},
+		DateHints:   []rinse.DateHint{pubHint("Samstag, 4. März 2017", "text"), pubHint("1. März 2017", "text")},
 	}
 	out, err := NewDates(DateOptions{}).Process(context.Background(), in)
 	if err != nil {

@@ -32,37 +32,39 @@ func TestReadHint(t *testing.T) {
 	}
 }
 
+// pubHint is a published-date hint from origin, as the extractor makes.
+func pubHint(value, origin string) rinse.DateHint {
+	return rinse.DateHint{Value: value, Field: "published", Origin: origin}
+}
+
 func TestLocalDay(t *testing.T) {
-	h := func(v, origin string) rinse.DateHint {
-		return rinse.DateHint{Value: v, Field: "published", Origin: origin}
-	}
 	tests := []struct {
 		name  string
 		hints []rinse.DateHint
 		want  string
 	}{
 		{"UTC after midnight, page shows the day before",
-			[]rinse.DateHint{h("2023-11-09T06:35:29Z", "json-ld"), h("Nov 8, 2023 / 10:35 PM PST", "text")}, "2023-11-08"},
+			[]rinse.DateHint{pubHint("2023-11-09T06:35:29Z", "json-ld"), pubHint("Nov 8, 2023 / 10:35 PM PST", "text")}, "2023-11-08"},
 		{"URL holds the day before",
-			[]rinse.DateHint{h("2020-02-25T02:25:54+00:00", "meta"), h("2020-02-24", "url")}, "2020-02-24"},
+			[]rinse.DateHint{pubHint("2020-02-25T02:25:54+00:00", "meta"), pubHint("2020-02-24", "url")}, "2020-02-24"},
 		{"a time in the page's own zone agrees with the UTC day",
-			[]rinse.DateHint{h("2023-10-30T23:01:18Z", "json-ld"), h("2023-10-31T00:01:18+01:00", "time"), h("30. Oktober 2023", "text")}, "2023-10-30"},
+			[]rinse.DateHint{pubHint("2023-10-30T23:01:18Z", "json-ld"), pubHint("2023-10-31T00:01:18+01:00", "time"), pubHint("30. Oktober 2023", "text")}, "2023-10-30"},
 		{"midday: no zone moves the day",
-			[]rinse.DateHint{h("2023-11-02T12:27:17+00:00", "json-ld"), h("Friday, November 3, 2023", "text")}, "2023-11-02"},
+			[]rinse.DateHint{pubHint("2023-11-02T12:27:17+00:00", "json-ld"), pubHint("Friday, November 3, 2023", "text")}, "2023-11-02"},
 		{"a stated offset is the page's own zone",
-			[]rinse.DateHint{h("2023-11-09T06:35:29+01:00", "json-ld"), h("8. November 2023", "text")}, "2023-11-09"},
+			[]rinse.DateHint{pubHint("2023-11-09T06:35:29+01:00", "json-ld"), pubHint("8. November 2023", "text")}, "2023-11-09"},
 		{"a <time> that gives only the day is the local day",
-			[]rinse.DateHint{h("Wed, 04 May 2022 00:25:56 GMT", "json-ld"), h("2022-05-03", "time")}, "2022-05-03"},
+			[]rinse.DateHint{pubHint("Wed, 04 May 2022 00:25:56 GMT", "json-ld"), pubHint("2022-05-03", "time")}, "2022-05-03"},
 		{"a zoneless <time> of the same instant gives the zone",
-			[]rinse.DateHint{h("2022-05-04T00:25:56Z", "json-ld"), h("2022-05-03T20:25:56", "time")}, "2022-05-03"},
+			[]rinse.DateHint{pubHint("2022-05-04T00:25:56Z", "json-ld"), pubHint("2022-05-03T20:25:56", "time")}, "2022-05-03"},
 		{"midnight in Central Europe, stored in UTC",
-			[]rinse.DateHint{h("2022-11-06T23:00:00.000Z", "meta")}, "2022-11-07"},
+			[]rinse.DateHint{pubHint("2022-11-06T23:00:00.000Z", "meta")}, "2022-11-07"},
 		{"a page that shows the UTC day keeps it",
-			[]rinse.DateHint{h("2022-11-06T23:00:00Z", "meta"), h("6. November 2022", "text")}, "2022-11-06"},
+			[]rinse.DateHint{pubHint("2022-11-06T23:00:00Z", "meta"), pubHint("6. November 2022", "text")}, "2022-11-06"},
 		{"an evening time with minutes is no midnight",
-			[]rinse.DateHint{h("2022-11-06T23:14:00Z", "meta")}, "2022-11-06"},
+			[]rinse.DateHint{pubHint("2022-11-06T23:14:00Z", "meta")}, "2022-11-06"},
 		{"only the best visible date counts",
-			[]rinse.DateHint{h("2023-11-09T06:35:29Z", "json-ld"), h("9 November 2023", "text"), h("8 November 2023", "text")}, "2023-11-09"},
+			[]rinse.DateHint{pubHint("2023-11-09T06:35:29Z", "json-ld"), pubHint("9 November 2023", "text"), pubHint("8 November 2023", "text")}, "2023-11-09"},
 	}
 	now := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, tc := range tests {
@@ -80,26 +82,23 @@ func TestShownDate(t *testing.T) {
 		d, _ := time.Parse("2006-01-02", s)
 		return d
 	}
-	h := func(v, origin string) rinse.DateHint {
-		return rinse.DateHint{Value: v, Field: "published", Origin: origin}
-	}
 	tests := []struct {
 		name     string
 		pub, upd string
 		hints    []rinse.DateHint
 		want     string
 	}{
-		{"page shows only the update", "2021-01-01", "2023-04-01", []rinse.DateHint{h("01.04.2023, 12:00 Uhr", "text")}, "2023-04-01"},
-		{"page shows both", "2021-01-01", "2023-04-01", []rinse.DateHint{h("1 January 2021", "text"), h("1 April 2023", "text")}, "2021-01-01"},
-		{"page shows neither", "2021-01-01", "2023-04-01", []rinse.DateHint{h("5 May 2022", "text")}, "2021-01-01"},
+		{"page shows only the update", "2021-01-01", "2023-04-01", []rinse.DateHint{pubHint("01.04.2023, 12:00 Uhr", "text")}, "2023-04-01"},
+		{"page shows both", "2021-01-01", "2023-04-01", []rinse.DateHint{pubHint("1 January 2021", "text"), pubHint("1 April 2023", "text")}, "2021-01-01"},
+		{"page shows neither", "2021-01-01", "2023-04-01", []rinse.DateHint{pubHint("5 May 2022", "text")}, "2021-01-01"},
 		{"no publication date", "", "2019-06-13", nil, "2019-06-13"},
 		{"a <time> on the update's day at another time is not the update", "2021-01-01", "2023-04-01T09:13:22Z",
-			[]rinse.DateHint{h("2023-04-01T13:47:02+01:00", "time")}, "2021-01-01"},
+			[]rinse.DateHint{pubHint("2023-04-01T13:47:02+01:00", "time")}, "2021-01-01"},
 		{"the update's instant in another zone", "2021-01-01", "2023-04-01T09:13:22Z",
-			[]rinse.DateHint{h("2023-04-01T14:43:22+05:30", "time")}, "2023-04-01"},
+			[]rinse.DateHint{pubHint("2023-04-01T14:43:22+05:30", "time")}, "2023-04-01"},
 		{"a later date only in the text is an event, not the publication", "2020-02-05", "2020-01-29",
-			[]rinse.DateHint{h("Das nächste Treffen ist am 5. Februar 2020", "text"), h("Zuletzt am 29. Januar 2020 geändert", "text")}, "2020-01-29"},
-		{"update before publication is ignored", "2021-01-01", "2020-01-01", []rinse.DateHint{h("1 January 2020", "text")}, "2021-01-01"},
+			[]rinse.DateHint{pubHint("Das nächste Treffen ist am 5. Februar 2020", "text"), pubHint("Zuletzt am 29. Januar 2020 geändert", "text")}, "2020-01-29"},
+		{"update before publication is ignored", "2021-01-01", "2020-01-01", []rinse.DateHint{pubHint("1 January 2020", "text")}, "2021-01-01"},
 	}
 	for _, tc := range tests {
 		var pub, upd time.Time

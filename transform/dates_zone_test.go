@@ -8,25 +8,22 @@ import (
 )
 
 func TestSameInstantLocal(t *testing.T) {
-	h := func(v, origin string) rinse.DateHint {
-		return rinse.DateHint{Value: v, Field: "published", Origin: origin}
-	}
 	tests := []struct {
 		name  string
 		hints []rinse.DateHint
 		want  string // the published instant as RFC 3339
 	}{
 		{"zoneless local time of the same instant",
-			[]rinse.DateHint{h("2022-05-03T02:10:45Z", "json-ld"), h("2022-05-02 19:10:45", "time"), h("Tuesday, May 3rd 2022", "text")},
+			[]rinse.DateHint{pubHint("2022-05-03T02:10:45Z", "json-ld"), pubHint("2022-05-02 19:10:45", "time"), pubHint("Tuesday, May 3rd 2022", "text")},
 			"2022-05-02T19:10:45-07:00"},
 		{"a half-hour zone",
-			[]rinse.DateHint{h("2021-01-10T20:00:00Z", "meta"), h("2021-01-11 01:30:00", "meta")},
+			[]rinse.DateHint{pubHint("2021-01-10T20:00:00Z", "meta"), pubHint("2021-01-11 01:30:00", "meta")},
 			"2021-01-11T01:30:00+05:30"},
 		{"another time is not the same instant",
-			[]rinse.DateHint{h("2022-05-03T02:10:45Z", "json-ld"), h("2022-05-02 19:11:02", "time")},
+			[]rinse.DateHint{pubHint("2022-05-03T02:10:45Z", "json-ld"), pubHint("2022-05-02 19:11:02", "time")},
 			"2022-05-03T02:10:45Z"},
 		{"a day without a time says nothing of the zone",
-			[]rinse.DateHint{h("2022-05-03T10:10:45Z", "json-ld"), h("2022-05-03", "time")},
+			[]rinse.DateHint{pubHint("2022-05-03T10:10:45Z", "json-ld"), pubHint("2022-05-03", "time")},
 			"2022-05-03T10:10:45Z"},
 	}
 	now := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
