@@ -17,7 +17,7 @@ var legalForm = regexp.MustCompile(`(?i)(?:^|\s)(?:gmbh|ggmbh|mbh|ag|e\.\s?v\.?|
 
 // institutionWord names a public body or an association: a name holding
 // one is an institution's.
-var institutionWord = regexp.MustCompile(`(?i)(?:^|\s)(?:\S*verband|verein|departement|department of|\S*ministerium|(?:amt|\S{4,}amt)$|landesanstalt|institut|stiftung|partei|feuerwehr|sekretariat|rotes kreuz|diakonie|caritas|\S{3,}kammer|behörde|gewerkschaft|\S*media$|\S*medien$)(?:e?s)?(?:$|[\s,.])`)
+var institutionWord = regexp.MustCompile(`(?i)(?:^|\s)(?:\S*verband|verein|departement|department of|\S*ministerium|(?:amt|\S{4,}amt)$|landesanstalt|institut|stiftung|partei|feuerwehr|sekretariat|\S{3,}kammer|behörde|gewerkschaft|\S*media$|\S*medien$)(?:e?s)?(?:$|[\s,.])`)
 
 // isOrganisation reports whether name is an organisation's by its legal
 // form or an institution word.
