@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rinse-etl/rinse"
 )
@@ -64,6 +65,18 @@ func TestDatesReadBritishEnglishDayFirst(t *testing.T) {
 		}
 		if got := d.PublishedAt.Format("2006-01-02"); got != tc.want {
 			t.Errorf("region %q: published %s, want %s", tc.region, got, tc.want)
+		}
+	}
+}
+
+// TestLocalMidnightOnlyInCentralEurope: 23:00 UTC sharp is a stored
+// midnight on a German page, an evening post on an American one.
+func TestLocalMidnightOnlyInCentralEurope(t *testing.T) {
+	now := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	hints := []rinse.DateHint{pubHint("2022-11-06T23:00:00Z", "meta")}
+	for lang, want := range map[string]string{"de": "2022-11-07", "en": "2022-11-06", "": "2022-11-06"} {
+		if got := hintDate(hints, "published", lang, now).Format("2006-01-02"); got != want {
+			t.Errorf("lang %q: %s, want %s", lang, got, want)
 		}
 	}
 }

@@ -73,7 +73,7 @@ func localDay(t time.Time, raw string, hints []rinse.DateHint, lang string) time
 			shown = midnight(d)
 		}
 	}
-	if shown.IsZero() && localMidnight(t) {
+	if shown.IsZero() && localMidnight(t, lang) {
 		return midnight(t).Add(24 * time.Hour)
 	}
 	if shown.IsZero() {
@@ -82,12 +82,21 @@ func localDay(t time.Time, raw string, hints []rinse.DateHint, lang string) time
 	return shown
 }
 
-// localMidnight reports whether a UTC timestamp is midnight in a zone
-// one or two hours east of UTC (Central Europe, and Britain in summer):
-// systems store a date picked without a time so, "2022-11-06T23:00:00Z"
-// for the 7th.
-func localMidnight(t time.Time) bool {
-	return t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 && (t.Hour() == 22 || t.Hour() == 23)
+// centralEuropean are the languages of pages whose clocks run one or two
+// hours east of UTC.
+var centralEuropean = map[string]bool{
+	"de": true, "fr": true, "it": true, "es": true, "nl": true, "pl": true, "cs": true,
+	"sk": true, "sl": true, "hr": true, "sr": true, "hu": true, "da": true, "sv": true,
+	"no": true, "nb": true, "ca": true, "lb": true,
+}
+
+// localMidnight reports whether a UTC timestamp on a Central European
+// page is its local midnight: systems store a date picked without a time
+// so, "2022-11-06T23:00:00Z" for the 7th. Elsewhere 22:00 or 23:00 UTC
+// sharp is just an hour when posts are scheduled.
+func localMidnight(t time.Time, lang string) bool {
+	base, _ := splitDateLang(lang)
+	return centralEuropean[base] && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 && (t.Hour() == 22 || t.Hour() == 23)
 }
 
 // dayOnly reports whether a timestamp names a day without a time of day:
