@@ -34,9 +34,10 @@ var creditLine = regexp.MustCompile(`(?i)^(?:theme|design|template|hosting)\b|\b
 // or category: "29. Juni 2017 · von Anna Muster".
 var innerByline = regexp.MustCompile(`(?i)[·|•]\s*((?:written\s+|posted\s+|geschrieben\s+)?(?:by|von|par|por|door)\s+\S.*)$`)
 
-// gluedLabel is a screen-reader label run into the name by the page's
-// markup: "AuthorAnna Muster".
-var gluedLabel = regexp.MustCompile(`^(?:Author|Autor|Autorin|Auteur|By|Von)(?:\s*:)?(\p{Lu}\p{Ll})`)
+// gluedLabel is a label run into the name by the page's markup
+// ("AuthorAnna Muster") or set before it without a colon ("Autor Anna
+// Muster").
+var gluedLabel = regexp.MustCompile(`^(?:Author|Autor|Autorin|Auteur|By|Von)(?:\s*:)?\s*(\p{Lu}\p{Ll})`)
 
 // softHyphens break long names for layout ("Mat\u00adthi\u00adas"); the
 // name is the same without them.

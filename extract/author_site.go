@@ -86,6 +86,12 @@ func dropSiteAuthors(names []string, site map[string]bool) []string {
 			}
 			continue
 		}
+		if siteInitials(n, site) {
+			if i == 0 {
+				return nil
+			}
+			continue
+		}
 		if !isSiteAuthor(n, site) || personLike(n) {
 			out = append(out, n)
 		} else if i == 0 {
@@ -106,6 +112,23 @@ func isSiteAuthor(n string, site map[string]bool) bool {
 	// "Example-Mag – Das Magazin für X": the site's name and its motto.
 	parts := siteNameParts.Split(n, 2)
 	return len(parts) == 2 && site[nameKey(stripTLD(parts[0]))]
+}
+
+// siteInitials reports whether the site is named by the initials of the
+// words of n ("Deutsches Rotes Kreuz" on drk.de): n is the site's full
+// name, however much it reads as a person's.
+func siteInitials(n string, site map[string]bool) bool {
+	words := strings.Fields(n)
+	if len(words) < 2 {
+		return false
+	}
+	var initials strings.Builder
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			initials.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return initials.Len() >= 2 && site[initials.String()]
 }
 
 // personLike reports whether s reads as a person's name: two or three

@@ -29,6 +29,7 @@ type meta struct {
 	dateline   string              // first short date-like text of a "date" element
 	inArticle  int                 // depth of <article> elements around the walk
 	inComments int                 // depth of comment sections around the walk
+	inForeign  int                 // depth of teasers and image credits around the walk
 	bylines    []string            // short texts of "byline"/"author" elements
 	times      []string            // <time datetime>, in page order
 	pubDates   []string            // visible date texts, best first (scanPubDates)
@@ -65,6 +66,11 @@ func readMeta(root *html.Node) *meta {
 			// Names there are commenters', not the page's author.
 			m.inComments++
 			defer func() { m.inComments-- }()
+		}
+		if n.Type == html.ElementNode && isForeignBox(n) {
+			// Names there sign other articles or credit an image.
+			m.inForeign++
+			defer func() { m.inForeign-- }()
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
@@ -142,7 +148,7 @@ func (m *meta) link(n *html.Node) {
 		switch {
 		case rel == "canonical" && n.DataAtom == atom.Link && m.canonical == "":
 			m.canonical = strings.TrimSpace(attr(n, "href"))
-		case rel == "author" && n.DataAtom == atom.A:
+		case rel == "author" && n.DataAtom == atom.A && m.inForeign == 0:
 			if t := collapse(textOf(n)); t != "" {
 				m.relAuthor = append(m.relAuthor, t)
 			}
@@ -207,6 +213,9 @@ func (m *meta) byline(n *html.Node) bool {
 	}
 	if !strings.Contains(cls, "byline") && !hasWord(cls, "author") && !strings.Contains(cls, "author-name") && !strings.Contains(cls, "authorname") {
 		return false
+	}
+	if m.inForeign > 0 || hasClassWord(cls, foreignMarks) {
+		return false // "license-author": an image's credit
 	}
 	if t := collapse(bylineText(n)); t != "" && len(t) <= 80 {
 		m.bylines = append(m.bylines, t)
@@ -309,6 +318,41 @@ func isCommentSection(n *html.Node) bool {
 	}
 	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
 	return strings.Contains(cls, "comment") || strings.Contains(cls, "respond") || strings.Contains(cls, "reply")
+}
+
+// isForeignBox reports whether n lists or slides other articles, whose
+// bylines ("slider-teaser__author") sign those articles, or credits an
+// image ("license-info", <figcaption>).
+func isForeignBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Figcaption:
+		return true
+	case atom.Html, atom.Body, atom.Article, atom.Main:
+		return false // "wp-featherlight-sliders", "media-photo": features
+	}
+	return hasClassWord(attr(n, "class")+" "+attr(n, "id"), foreignMarks)
+}
+
+// foreignMarks, as a part of a class or id ("license-info",
+// "slider-teaser__author"), mark lists of other articles and the licences
+// of images.
+// Credits and captions are not among them: pages call their own byline
+// "article__credits" and put the headline and byline in a hero image's
+// "caption".
+var foreignMarks = map[string]bool{
+	"slider": true, "swiper": true, "carousel": true, "related": true,
+	"license": true, "licence": true,
+}
+
+// hasClassWord reports whether a part of a class or id in cls, split at
+// anything but letters and digits, is one of words (lower-case).
+func hasClassWord(cls string, words map[string]bool) bool {
+	for _, w := range strings.FieldsFunc(cls, func(r rune) bool { return !isAlnum(byte(r)) || r > 127 }) {
+		if words[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // isHeadline reports whether the <h1> n is marked as an article's

@@ -25,6 +25,9 @@ func cleanAuthors(raw []string, split bool) []string {
 		}
 		if split {
 			r = cutAtDate(r)
+			if i := strings.Index(r, ": "); i > 0 {
+				r = r[:i] // "Anna Muster: Übersetzung Ben Beispiel", a role after the names
+			}
 		}
 		if strings.Contains(r, "://") || strings.Contains(r, "@") || strings.Contains(r, "[at]") || len(r) > 120 {
 			continue

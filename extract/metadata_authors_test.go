@@ -63,6 +63,8 @@ func TestAuthorLeavesOutTheSiteName(t *testing.T) {
 		{"site name gives way to the byline", `<meta name="author" content="beispielblatt.de"><link rel="canonical" href="https://www.beispielblatt.de/a/1">`, `<p class="byline">Von Anna Muster</p>`, "Anna Muster"},
 		{"agency after a person", `<meta property="og:site_name" content="XNN"><meta name="author" content="Rob Muster, XNN">`, ``, "Rob Muster"},
 		{"site address", `<meta property="og:site_name" content="Stadtblatt"><meta name="author" content="Stadtblatt, Musterstadt, Germany">`, ``, ""},
+		{"site named by the initials", `<link rel="canonical" href="https://www.drk-beispiel.de/a/1"><meta property="og:site_name" content="DRKB"><meta name="author" content="Deutsches Rotes Kreuz Beispiel">`, ``, ""},
+		{"initials that are no site stay", `<meta property="og:site_name" content="AMB"><meta name="author" content="Anna Muster">`, ``, "Anna Muster"},
 		{"a one-person blog keeps its writer", `<meta property="og:site_name" content="Anna Muster"><meta name="author" content="Anna Muster">`, ``, "Anna Muster"},
 		{"bare login declared", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":"apohl"}</script>`, ``, ""},
 		{"bare login gives way to the byline", `<meta name="author" content="apohl">`, `<p>Von Anna Pohl</p>`, "Anna Pohl"},

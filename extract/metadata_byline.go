@@ -47,6 +47,9 @@ func (s *pubScan) byline(n *html.Node, t string) {
 		s.authorBoxName(n, t)
 		return
 	}
+	if !lone && midSentence(n) {
+		return // "… the <a>downloads</a> von G-Data.": prose, no byline
+	}
 	block := n.Parent
 	for block != nil && inlineAtoms[block.DataAtom] && block.Parent != nil {
 		block = block.Parent
@@ -74,6 +77,9 @@ func (s *pubScan) byline(n *html.Node, t string) {
 			return
 		}
 	}
+	if inForeignBox(n) {
+		return
+	}
 	s.bylines = append(s.bylines, strings.Join(names, "; "))
 }
 
@@ -84,9 +90,20 @@ func (s *pubScan) authorBoxName(n *html.Node, t string) {
 		return
 	}
 	names := cleanAuthors([]string{t}, true)
-	if len(names) == 1 && len(strings.Fields(names[0])) >= 2 && looksLikeName(names[0]) {
+	if len(names) == 1 && len(strings.Fields(names[0])) >= 2 && looksLikeName(names[0]) && !inForeignBox(n) {
 		s.bylines = append(s.bylines, names[0])
 	}
+}
+
+// inForeignBox reports whether an ancestor of n lists other articles or
+// credits an image (see isForeignBox).
+func inForeignBox(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && isForeignBox(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // authorBoxDepth bounds how far up an author box may be from a name in it.
@@ -128,6 +145,24 @@ func nextText(n *html.Node) string {
 		}
 	}
 	return ""
+}
+
+// midSentence reports whether the text node n continues a sentence
+// begun in an inline sibling before it: that text ends in a letter or a
+// comma, as bylines after a date or a separator do not.
+func midSentence(n *html.Node) bool {
+	for sib := n.PrevSibling; sib != nil; sib = sib.PrevSibling {
+		t := strings.TrimSpace(textOf(sib))
+		if t == "" {
+			continue
+		}
+		if sib.Type == html.ElementNode && !inlineAtoms[sib.DataAtom] {
+			return false
+		}
+		r, _ := utf8.DecodeLastRuneInString(t)
+		return unicode.IsLetter(r) || r == ','
+	}
+	return false
 }
 
 // hasTextBefore reports whether a sibling before n holds any text.
@@ -185,13 +220,28 @@ var junkAuthors = map[string]bool{
 // "AddThis Sharing"), never a name.
 var junkLead = regexp.MustCompile(`^(?:veröffentlicht|publiziert|aktualisiert|erstellt|posted|published|updated|last|publié|publicado|follow|folgen|addthis|sharethis|share|teilen)\b`)
 
-// dropJunkAuthors removes placeholders and comment attributions ("Anna
-// says") from names.
+// isInitialsCode reports whether s is an editor's lower-case initials
+// ("kj", "cpm"), a desk's shorthand rather than a name to group by.
+func isInitialsCode(s string) bool {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) > 3 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// dropJunkAuthors removes placeholders, comment attributions ("Anna
+// says") and image credits ("Bild © Sender") from names.
 func dropJunkAuthors(names []string) []string {
 	out := names[:0:0]
 	for _, n := range names {
 		low := strings.ToLower(strings.TrimSpace(n))
-		if junkAuthors[low] || junkLead.MatchString(low) || strings.HasSuffix(low, " says") || strings.HasSuffix(low, " said") || strings.HasSuffix(low, " sagt") || strings.HasSuffix(low, " schreibt") {
+		if junkAuthors[low] || junkLead.MatchString(low) || isInitialsCode(n) || strings.Contains(n, "©") || strings.HasSuffix(low, " says") || strings.HasSuffix(low, " said") || strings.HasSuffix(low, " sagt") || strings.HasSuffix(low, " schreibt") {
 			continue
 		}
 		out = append(out, n)

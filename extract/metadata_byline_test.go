@@ -28,6 +28,8 @@ func TestShownBylines(t *testing.T) {
 		{"list in an author box", `<div class="author-tags"><a>Analyse, Interview, Lesestoff</a></div>`, ""},
 		{"von in running text", `<p>Die Annahme der Unabhängigkeit <em>G</em> von <em>Yara Muster</em> ist die Grundlage</p>`, ""},
 		{"prose is no byline", `<p>by the river we walked until the sun went down</p>`, ""},
+		{"von after a link in a sentence", `<p>Die kostenlosen <a href="/dl">Downloads </a>von Beispielsoft.</p>`, ""},
+		{"by after a linked date", `<p>Posted on <a href="/p"><time>May 3, 2020</time></a> by Anna Muster</p>`, "Anna Muster"},
 		{"comments are skipped", `<div class="comments"><p>By Anna Muster</p></div>`, ""},
 		{"footer is skipped", `<footer><p>Text: Anna Muster</p></footer>`, ""},
 	}
@@ -53,7 +55,7 @@ func TestDropJunkAuthors(t *testing.T) {
 	if got := cleanAuthors([]string{"Published by", "anna[at]example.net", "a@b.de"}, true); len(got) != 0 {
 		t.Errorf("cleanAuthors kept %q", got)
 	}
-	got := dropJunkAuthors([]string{"Name", "Anna Muster", "Art Edwards says", "No Author", "By", "publisher", "Afficher mon profil complet", "Last", "AddThis Sharing", "Share this"})
+	got := dropJunkAuthors([]string{"Name", "Anna Muster", "Art Edwards says", "No Author", "By", "publisher", "Afficher mon profil complet", "Last", "AddThis Sharing", "Share this", "kj", "cpm", "Bild © Sender"})
 	if len(got) != 1 || got[0] != "Anna Muster" {
 		t.Errorf("got %q", got)
 	}
@@ -64,6 +66,32 @@ func TestCommentAuthorsAreNotBylines(t *testing.T) {
 	m := readMeta(root)
 	if len(m.bylines) != 0 || len(m.itemAuthor) != 0 {
 		t.Errorf("bylines %q, itemAuthor %q", m.bylines, m.itemAuthor)
+	}
+}
+
+// TestForeignBylines: bylines in sliders of other articles and credits
+// of images are not the article's.
+func TestForeignBylines(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+	}{
+		{"slider of other articles first", `<div class="swiper"><span class="slider-teaser__author">Manfred Muster</span></div><div class="author"><a rel="author" href="/autor/u">Ursula Beispiel</a></div>`, "Ursula Beispiel"},
+		{"image licence credit", `<div class="license-info"><span class="author-name"><a href="/f.jpg">Nenad Muster</a></span></div><p class="author">Mark Beispiel</p>`, "Mark Beispiel"},
+		{"rel author in a related list", `<ul class="related-posts"><li><a rel="author" href="/a/r">Romana Muster</a></li></ul><p class="byline">Nicole Beispiel</p>`, "Nicole Beispiel"},
+		{"caption", `<figure><figcaption><span class="author">Jens Muster</span></figcaption></figure>`, ""},
+		{"feature classes on body are no credit", `<span class="byline"><a rel="author" href="/author/k">karstenmuster</a></span>`, "karstenmuster"},
+		{"label without a colon, role after the name", `<div class="author"><p>Autor <span>Mark Muster:</span> EN Übersetzung Sarah Beispiel</p></div>`, "Mark Muster"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader(`<html><body class="wp-featherlight-captions">` + tc.body + `</body></html>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := readMeta(root).author(); got != tc.want {
+				t.Errorf("author() = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
 
