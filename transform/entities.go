@@ -229,7 +229,7 @@ func (s *entityScan) takeHit(i int, hit gazetteerHit) {
 func (s *entityScan) findShadowedNames() {
 	for i := 1; i < len(s.ws); i++ {
 		p, w := s.ws[i-1], s.ws[i]
-		if p.shape != wordShapeTitle || w.shape != wordShapeTitle || !givenNames[p.norm] ||
+		if p.shape != wordShapeTitle || w.shape != wordShapeTitle || !givenName(p.norm) ||
 			!personGapOK(s.text[p.end:w.start]) {
 			continue
 		}

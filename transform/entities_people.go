@@ -64,11 +64,11 @@ func (s *entityScan) fullName(i int) (int, bool) {
 	if words < 2 || (end < len(s.ws) && last.wend == last.end && s.touchesName(end, end-1)) {
 		return 0, false
 	}
-	if words > 2 && s.ws[i].sentStart && !givenNames[s.ws[i].norm] {
+	if words > 2 && s.ws[i].sentStart && !givenName(s.ws[i].norm) {
 		return 0, false // "Employee Steve Castro": the name starts at the next word
 	}
 	switch {
-	case givenNames[s.ws[i].norm]:
+	case givenName(s.ws[i].norm):
 		return end, true
 	case i > 0 && s.honorificBefore(i):
 		return end, true
@@ -135,7 +135,7 @@ func (s *entityScan) touchesName(k, ref int) bool {
 	}
 	// A capital at the start of a sentence says nothing, unless it is a
 	// given name ("Jane Goodall Institute" at the start of a sentence).
-	return !(lo == k && w.sentStart && !givenNames[w.norm])
+	return !(lo == k && w.sentStart && !givenName(w.norm))
 }
 
 func (s *entityScan) honorificBefore(i int) bool {
