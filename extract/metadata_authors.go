@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/rinse-etl/rinse/internal/names"
 )
 
 // bylinePrefix matches the "By" and "Updated By:" introducing names.
@@ -123,8 +125,35 @@ func (m *meta) author() string {
 	for i, a := range authors {
 		authors[i] = displayName(a, append(shown, m.props["author"]))
 	}
+	if len(authors) == 0 {
+		return m.siteOwner()
+	}
 	return strings.Join(authors, "; ")
 }
+
+// siteOwner is the person a personal site is named after ("Essay |
+// Anna Muster" as the title, og:site_name "Dr. Anna Muster"), for pages
+// that name no
+// author otherwise: two or three capitalized words, the first a common
+// given name, without an academic title.
+func (m *meta) siteOwner() string {
+	parts := siteNameParts.Split(m.title, -1)
+	cands := []string{m.first("og:site_name")}
+	if len(parts) > 1 {
+		cands = append(cands, parts[len(parts)-1])
+	}
+	for _, c := range cands {
+		c = academicTitle.ReplaceAllString(strings.TrimSpace(c), "")
+		words := strings.Fields(c)
+		if personLike(c) && names.IsGiven(strings.ToLower(words[0])) {
+			return c
+		}
+	}
+	return ""
+}
+
+// academicTitle opens a name with a degree: "Dr. ", "Prof. Dr. ".
+var academicTitle = regexp.MustCompile(`^(?:(?:Prof|Dr|Dipl\.-Ing)\.\s*)+`)
 
 // maxDeclaredAuthors bounds the <meta name="author"> values of an
 // article: more are a paper's reference list, not its byline.
