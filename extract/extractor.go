@@ -98,6 +98,9 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 		return err
 	}
 	doc.Blocks = withLead(blocks, lead)
+	if doc.Author == "" {
+		doc.Author = first([]string{textAuthor(doc.Blocks), m.siteOwner()})
+	}
 	return nil
 }
 

@@ -125,17 +125,13 @@ func (m *meta) author() string {
 	for i, a := range authors {
 		authors[i] = displayName(a, append(shown, m.props["author"]))
 	}
-	if len(authors) == 0 {
-		return m.siteOwner()
-	}
 	return strings.Join(authors, "; ")
 }
 
 // siteOwner is the person a personal site is named after ("Essay |
-// Anna Muster" as the title, og:site_name "Dr. Anna Muster"), for pages
-// that name no
-// author otherwise: two or three capitalized words, the first a common
-// given name, without an academic title.
+// Anna Muster" as the title, og:site_name "Dr. Anna Muster"), the last
+// resort for pages that name no author: two or three capitalized words,
+// the first a common given name, without an academic title.
 func (m *meta) siteOwner() string {
 	parts := siteNameParts.Split(m.title, -1)
 	cands := []string{m.first("og:site_name")}
