@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Visible bylines.
@@ -28,6 +29,7 @@ var bylineStarts = []string{
 var loneBylineWords = map[string]bool{
 	"by": true, "von": true, "par": true, "por": true, "door": true, "posted by": true,
 	"written by": true, "geschrieben von": true, "verfasst von": true,
+	"autor": true, "author": true, "autorin": true, "auteur": true,
 }
 
 // maxBylineText bounds a byline element's text: longer is prose.
@@ -59,21 +61,21 @@ func (s *pubScan) byline(n *html.Node, t string) {
 			t = bt
 		}
 	}
+	// "<h5>Autor: </h5>Anna Muster", "<span>By</span><a>Anna Muster</a>":
+	// the name follows the label.
+	next, nextNode := nextText(n)
+	if next == "" {
+		next, nextNode = nextText(n.Parent)
+	}
 	if strings.HasSuffix(t, ":") || lone && loneBylineWords[strings.TrimLeft(strings.ToLower(t), "-–—|·• ")] {
-		// "<h5>Autor: </h5>Anna Muster", "<span>By</span><a>Anna
-		// Muster</a>": the name follows the label.
-		next := nextText(n)
-		if next == "" {
-			next = nextText(n.Parent)
-		}
 		t += " " + next
 	}
 	names := cleanAuthors([]string{t}, true)
-	if len(names) == 0 || !bylinePrefix.MatchString(strings.TrimLeft(collapse(t), "-–—|·• ")) {
+	if len(names) == 0 || !lone && !bylinePrefix.MatchString(strings.TrimLeft(collapse(t), "-–—|·• ")) {
 		return
 	}
 	for _, name := range names {
-		if !looksLikeName(name) {
+		if !looksLikeName(name) && !(len(names) == 1 && name == next && linksProfile(nextNode)) {
 			return
 		}
 	}
@@ -131,20 +133,45 @@ func inAuthorBox(n *html.Node) bool {
 var authorBoxWords = map[string]bool{"author": true, "authors": true, "byline": true, "autor": true, "autoren": true}
 
 // nextText is the text of the first sibling after n that has any, when
-// it is short enough to be a name.
-func nextText(n *html.Node) string {
+// it is short enough to be a name, and that sibling.
+func nextText(n *html.Node) (string, *html.Node) {
 	if n == nil {
-		return ""
+		return "", nil
 	}
 	for sib := n.NextSibling; sib != nil; sib = sib.NextSibling {
 		if t := collapse(textOf(sib)); t != "" {
 			if len(t) > maxBylineText {
-				return ""
+				return "", nil
 			}
-			return t
+			return t, sib
 		}
 	}
-	return ""
+	return "", nil
+}
+
+// profileHref is the address of a user's profile page ("/members/anna.12/",
+// "/profile/142450", "?u=79003").
+var profileHref = regexp.MustCompile(`(?i)/(?:profile|profil|users?|members?|benutzer|mitglied(?:er)?|people)/|[?&]u(?:ser|id)?=\d`)
+
+// linksProfile reports whether n is or holds a link to a user's profile:
+// the name in it is the writer's user name, written however the writer
+// chose ("delta201", "Catch more fish").
+func linksProfile(n *html.Node) bool {
+	a := firstLink(n)
+	return a != nil && profileHref.MatchString(attr(a, "href"))
+}
+
+// firstLink is n or the first <a> inside it, nil if there is none.
+func firstLink(n *html.Node) *html.Node {
+	if n == nil || n.DataAtom == atom.A {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if a := firstLink(c); a != nil {
+			return a
+		}
+	}
+	return nil
 }
 
 // midSentence reports whether the text node n continues a sentence
