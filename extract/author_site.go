@@ -17,7 +17,8 @@ import (
 
 // siteKeys are the name keys the page gives itself: og:site_name and its
 // parts ("Topic | Example News"), the JSON-LD publisher, application-name,
-// and the canonical host without "www." and its top-level domain.
+// the title's parts after the headline, and the canonical host without
+// "www." and its top-level domain.
 func (m *meta) siteKeys() map[string]bool {
 	keys := map[string]bool{}
 	for _, s := range []string{m.first("og:site_name"), m.ld.publisher, m.first("application-name")} {
@@ -25,6 +26,13 @@ func (m *meta) siteKeys() map[string]bool {
 		keys[nameKey(stripTLD(s))] = true
 		for _, part := range siteNameParts.Split(s, -1) {
 			keys[nameKey(stripTLD(part))] = true
+		}
+	}
+	// "Headline : Example-Archiv | Motto": the title's later parts name
+	// the site; its first is the headline.
+	if parts := siteNameParts.Split(m.title, -1); len(parts) > 1 {
+		for _, part := range parts[1:] {
+			keys[nameKey(part)] = true
 		}
 	}
 	for _, raw := range []string{m.canonical, m.first("og:url"), m.pageURL} {
@@ -93,7 +101,7 @@ func dropSiteAuthors(names []string, site map[string]bool) []string {
 			continue
 		}
 		if !isSiteAuthor(n, site) || personLike(n) {
-			out = append(out, n)
+			out = append(out, dropSiteHandle(n, site))
 		} else if i == 0 {
 			return nil
 		}
@@ -112,6 +120,19 @@ func isSiteAuthor(n string, site map[string]bool) bool {
 	// "Example-Mag – Das Magazin für X": the site's name and its motto.
 	parts := siteNameParts.Split(n, 2)
 	return len(parts) == 2 && site[nameKey(stripTLD(parts[0]))]
+}
+
+// dropSiteHandle drops the site's own handle run into a name by an author
+// box's social links: "Anna herrbeispiel" on herrbeispiel.de is Anna.
+func dropSiteHandle(n string, site map[string]bool) string {
+	i := strings.LastIndexByte(n, ' ')
+	if i < 0 {
+		return n
+	}
+	if last := n[i+1:]; last == strings.ToLower(last) && site[nameKey(last)] {
+		return n[:i]
+	}
+	return n
 }
 
 // siteInitials reports whether the site is named by the initials of the

@@ -10,7 +10,7 @@ import (
 )
 
 // bylinePrefix matches the "By" and "Updated By:" introducing names.
-var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:(?:view|see|show|zeige)\s+)?(?:all\s+|alle\s+)?(?:posts|articles|stories|beiträge|artikel)\s+(?:by|von)(?:\s+|$)|(?:(?:written|posted|updated|published|recipe|story|words|reporting|photos?|geschrieben|verfasst|erstellt|publié|publicado)\s+)?(?:by|von|por|par|door|av|af)(?:[:\s]+|$)|(?:author|autor|autorin|auteur|text|texte|redaktion)\s*:\s*)`)
+var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:(?:view|see|show|zeige)\s+)?(?:all\s+|alle\s+)?(?:posts|articles|stories|beiträge|artikel)\s+(?:by|von)(?:\s+|$)|(?:(?:written|posted|updated|published|recipe|story|words|reporting|photos?|geschrieben|verfasst|erstellt|publié|publicado)\s+)?(?:by|von|vom|por|par|door|av|af)(?:[:\s]+|$)|(?:author|autor|autorin|auteur|text|texte|redaktion)\s*:\s*)`)
 
 // authorSplit separates several names in one byline.
 var authorSplit = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*`)
