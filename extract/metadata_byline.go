@@ -85,6 +85,27 @@ func (s *pubScan) byline(n *html.Node, t string) {
 	s.bylines = append(s.bylines, strings.Join(names, "; "))
 }
 
+// datedTail is a byline word ending a text that holds a date, the name
+// in the element after it: "(last edited 2019-11-10 13:28 by <a>Name</a>)".
+var datedTail = regexp.MustCompile(`(?i)\s(?:by|von|par|por|door)$`)
+
+// maxDatedBylineWords bounds the words without digits in a dated byline.
+const maxDatedBylineWords = 6
+
+// datedByline records the name after a dated text ending in a byline word.
+func (s *pubScan) datedByline(n *html.Node, t string) {
+	if len(s.bylines) >= 3 || len(t) > maxPubText || !datedTail.MatchString(t) ||
+		letterWords(t) > maxDatedBylineWords || strings.Contains(t, "©") || creditLine.MatchString(t) {
+		return // a sentence, or "Copyright © 2021 | Theme von <a>X</a>"
+	}
+	next, node := nextText(n)
+	names := cleanAuthors([]string{next}, true)
+	if len(names) != 1 || names[0] != next || !looksLikeName(next) && !linksProfile(node) || inForeignBox(n) {
+		return
+	}
+	s.bylines = append(s.bylines, next)
+}
+
 // authorBoxName records the name opening an author box: one name of two
 // words or more, maybe followed by a role or date ("Anna Muster | 3 Std.").
 func (s *pubScan) authorBoxName(n *html.Node, t string) {

@@ -149,6 +149,7 @@ func (s *pubScan) text(n *html.Node, ctx int) {
 	if rest := afterLeadingDate(t); rest != "" {
 		s.byline(n, rest) // "12.03.2021 09:15 von Anna": the date, then the byline
 	}
+	s.datedByline(n, t)
 	if digitRuns(t) < 2 {
 		// "Dezember 2010" alone: the day sits in a sibling ("8.<a>…").
 		if t = s.blockText(n); t == "" {
