@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rinse-etl/rinse/internal/names"
 )
@@ -173,7 +175,10 @@ func (m *meta) declaredAuthors(site map[string]bool, shown [][]string) []string 
 		authors[i] = displayName(a, append(shown, m.props["author"]))
 	}
 	// A declared login name ("apohl") that the page shows nowhere as a
-	// name is a CMS account, not a byline.
+	// name is a CMS account, not a byline; "anna.muster" still spells one.
+	for i, a := range authors {
+		authors[i] = loginName(a)
+	}
 	return slices.DeleteFunc(authors, isBareLogin)
 }
 
@@ -204,4 +209,23 @@ func (m *meta) twitterWrittenBy() []string {
 		}
 	}
 	return nil
+}
+
+// loginName spells a login made of a given name and a surname
+// ("anna.muster", "anna_muster") as the name it stands for ("Anna
+// Muster"); other values are returned as they are.
+func loginName(s string) string {
+	if !isLoginHandle(s) {
+		return s
+	}
+	// A hyphen joins double names ("anna-lena"), so it separates nothing.
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == '_' })
+	if len(parts) != 2 || len(parts[1]) < 2 || !names.IsGiven(parts[0]) {
+		return s
+	}
+	for i, p := range parts {
+		r, size := utf8.DecodeRuneInString(p)
+		parts[i] = string(unicode.ToUpper(r)) + p[size:]
+	}
+	return strings.Join(parts, " ")
 }

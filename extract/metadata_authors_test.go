@@ -68,6 +68,8 @@ func TestAuthorLeavesOutTheSiteName(t *testing.T) {
 		{"site named in the title's later part", `<title>Ein Musikvideo : Beispielblog-Archiv | Gegründet 2005</title>`, `<h4 class="vcard author">Beispielblog-Archiv</h4><h4 class="vcard author">vom <span class="fn">Beispielblogger</span></h4>`, "Beispielblogger"},
 		{"site handle after the name", `<link rel="canonical" href="https://herrbeispiel.de/a/1">`, `<div class="entry-meta-author"><a href="/author/m/">Matthias</a> <a class="author-twitter" href="https://twitter.com/herrbeispiel">herrbeispiel</a></div>`, "Matthias"},
 		{"lower-case surname stays", `<link rel="canonical" href="https://beispielkoch.com/a/1">`, `<p class="byline">Mobasir muster</p>`, "Mobasir muster"},
+		{"login of a given name and a surname", `<script type="application/ld+json">{"@type":"HowTo","name":"H","author":{"@type":"Person","name":"robert.muster"}}</script>`, ``, "Robert Muster"},
+		{"hyphenated login stays a login", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":"sarah-indra"}</script>`, ``, ""},
 		{"a one-person blog keeps its writer", `<meta property="og:site_name" content="Anna Muster"><meta name="author" content="Anna Muster">`, ``, "Anna Muster"},
 		{"bare login declared", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":"apohl"}</script>`, ``, ""},
 		{"bare login gives way to the byline", `<meta name="author" content="apohl">`, `<p>Von Anna Pohl</p>`, "Anna Pohl"},

@@ -26,7 +26,8 @@ type ldInfo struct {
 var ldRanks = map[string]int{
 	"newsarticle": 5, "article": 5, "blogposting": 5, "reportagenewsarticle": 5, "analysisnewsarticle": 5,
 	"opinionnewsarticle": 5, "report": 4, "scholarlyarticle": 4, "techarticle": 4, "recipe": 4,
-	"liveblogposting": 4, "socialmediaposting": 3, "review": 3, "webpage": 1, "itempage": 1,
+	"liveblogposting": 4, "howto": 4, "socialmediaposting": 3, "discussionforumposting": 3,
+	"review": 3, "webpage": 1, "itempage": 1,
 }
 
 // add parses one <script type="application/ld+json"> body; broken JSON
