@@ -118,17 +118,6 @@ func (s *pubScan) authorBoxName(n *html.Node, t string) {
 	}
 }
 
-// inForeignBox reports whether an ancestor of n lists other articles or
-// credits an image (see isForeignBox).
-func inForeignBox(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.Type == html.ElementNode && isForeignBox(p) {
-			return true
-		}
-	}
-	return false
-}
-
 // authorBoxDepth bounds how far up an author box may be from a name in it.
 const authorBoxDepth = 3
 
