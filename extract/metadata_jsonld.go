@@ -21,6 +21,19 @@ type ldInfo struct {
 	byID        map[string]map[string]any
 }
 
+// unwrapCDATA trims src and the CDATA section some templates wrap
+// around JSON-LD ("<![CDATA[ {…} ]]>", also behind "//"), which
+// browsers and search engines read past.
+func unwrapCDATA(src string) string {
+	src = strings.TrimSpace(src)
+	if rest, ok := strings.CutPrefix(strings.TrimPrefix(src, "//"), "<![CDATA["); ok {
+		rest = strings.TrimSpace(rest)
+		rest = strings.TrimSuffix(rest, "]]>")
+		return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "//"))
+	}
+	return src
+}
+
 // ldRanks rate schema.org types by how likely they describe the page's
 // main text.
 var ldRanks = map[string]int{
@@ -34,7 +47,7 @@ var ldRanks = map[string]int{
 // is common and simply ignored.
 func (l *ldInfo) add(src string) {
 	var v any
-	if json.Unmarshal([]byte(strings.TrimSpace(src)), &v) != nil {
+	if json.Unmarshal([]byte(unwrapCDATA(src)), &v) != nil {
 		return
 	}
 	var objs []map[string]any

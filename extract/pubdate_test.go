@@ -35,6 +35,9 @@ func TestScanPubDates(t *testing.T) {
 		{"day and year in separate elements",
 			`<div class="post-date"><span class="m">Mar</span><span class="d">07</span><span class="y">2011</span></div>`,
 			[]string{"Mar 07 2011"}, nil},
+		{"an embedded tweet's date",
+			`<article><p>Text</p><blockquote class="twitter-tweet"><p>Highlights</p>— Club (@club) <a href="https://twitter.com/club/status/1">October 31, 2021</a></blockquote></article>`,
+			nil, []string{"October 31, 2021"}},
 		{"today's date of a masthead",
 			`<div class="masthead-date">Thursday, November 9th 2023 Today's Paper</div>`,
 			nil, []string{"Thursday, November 9th 2023 Today's Paper"}},
@@ -127,5 +130,15 @@ func TestUntypedJSONLDScript(t *testing.T) {
 	m := readMeta(root)
 	if m.ld.published != "2022-01-28T06:00:00+01:00" {
 		t.Errorf("published = %q", m.ld.published)
+	}
+}
+
+func TestCDATAWrappedJSONLD(t *testing.T) {
+	for _, wrap := range [][2]string{{"<![CDATA[", "]]>"}, {"//<![CDATA[\n", "\n//]]>"}, {"", ""}} {
+		body := wrap[0] + `{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H", "datePublished": "2021-11-01T10:52:50+0100"}` + wrap[1]
+		root, _ := html.Parse(strings.NewReader(`<html><head><script type="application/ld+json">` + body + `</script></head></html>`))
+		if m := readMeta(root); m.ld.published != "2021-11-01T10:52:50+0100" {
+			t.Errorf("%q: published = %q", wrap[0], m.ld.published)
+		}
 	}
 }

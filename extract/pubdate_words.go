@@ -25,6 +25,8 @@ var pubSkip = []string{
 	"cookie",    // consent banners
 	"wm-ipp",    // a web archive's toolbar: capture dates
 	"joined",    // forum profiles: the member's registration
+	// embedded social posts, dated by their own network
+	"twitter-tweet", "instagram-media", "tiktok-embed", "fb-post", "bluesky-embed", "mastodon-embed",
 }
 
 // pubMarks are class/id/itemprop words marking a date element.
