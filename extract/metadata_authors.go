@@ -24,7 +24,7 @@ func cleanAuthors(raw []string, split bool) []string {
 	var out []string
 	for _, r := range raw {
 		r = tidyAuthorValue(r)
-		if i := strings.IndexAny(r, "|•·\n(—"); i >= 0 && !acronymTail(r[i:]) {
+		if i := strings.IndexAny(r, "|•·\n(—"); i >= 0 && !acronymTail(r[i:]) && !innerParens(r[i:]) {
 			r = r[:i] // a role, a date or a site after the names
 		}
 		if split {
@@ -62,6 +62,16 @@ func acronymTail(s string) bool {
 		}
 	}
 	return true
+}
+
+// innerParens reports whether s opens a parenthesis inside a name, with
+// the name going on after it: "Bruno (Henrique Muster) Rodrigues".
+func innerParens(s string) bool {
+	inner, rest, ok := strings.Cut(s, ")")
+	if !ok || !strings.HasPrefix(inner, "(") || strings.ContainsAny(inner, "0123456789") {
+		return false
+	}
+	return looksLikeName(inner[1:]) && looksLikeName(rest)
 }
 
 // dateLeadWords introduce the date or time after a byline's names.

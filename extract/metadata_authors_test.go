@@ -31,6 +31,8 @@ func TestCleanAuthorRules(t *testing.T) {
 		{"time is no name", "01:30 Min.", ""},
 		{"soft hyphens", "Mat\u00adthi\u00adas Muster", "Matthias Muster"},
 		{"full-width colon after a role", "责任编辑：孔德明", "孔德明"},
+		{"parenthesized middle names", "Bruno (Henrique Muster) Rodrigues", "Bruno (Henrique Muster) Rodrigues"},
+		{"role in parentheses", "Anna Muster (Reporterin)", "Anna Muster"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -257,6 +257,20 @@ var junkAuthors = map[string]bool{
 // "AddThis Sharing"), never a name.
 var junkLead = regexp.MustCompile(`^(?:veröffentlicht|publiziert|aktualisiert|erstellt|posted|published|updated|last|publié|publicado|follow|folgen|addthis|sharethis|share|teilen)\b`)
 
+// proseLike reports whether s reads as a sentence rather than a name:
+// several lower-case words that are no particles ("Anna Muster New
+// Yorkers post their feelings about …", a teaser's title run into its
+// writer's name). "Arts and Culture Desk" has one.
+func proseLike(s string) bool {
+	lower := 0
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !nameParticles[w] {
+			lower++
+		}
+	}
+	return lower >= 3
+}
+
 // isInitialsCode reports whether s is an editor's lower-case initials
 // ("kj", "cpm"), a desk's shorthand rather than a name to group by.
 func isInitialsCode(s string) bool {
@@ -278,7 +292,7 @@ func dropJunkAuthors(names []string) []string {
 	out := names[:0:0]
 	for _, n := range names {
 		low := strings.ToLower(strings.TrimSpace(n))
-		if junkAuthors[low] || junkLead.MatchString(low) || isInitialsCode(n) || strings.Contains(n, "©") || strings.HasSuffix(low, " says") || strings.HasSuffix(low, " said") || strings.HasSuffix(low, " sagt") || strings.HasSuffix(low, " schreibt") {
+		if junkAuthors[low] || junkLead.MatchString(low) || isInitialsCode(n) || strings.Contains(n, "©") || proseLike(n) || strings.HasSuffix(low, " says") || strings.HasSuffix(low, " said") || strings.HasSuffix(low, " sagt") || strings.HasSuffix(low, " schreibt") {
 			continue
 		}
 		out = append(out, n)
