@@ -246,7 +246,7 @@ func (s *scorer) addProse(n *html.Node, inLink bool) (run nodeStat) {
 			run = nodeStat{}
 			s.creditRun(c, s.addProse(c, inLink))
 		default:
-			sub := s.addProse(c, inLink || c.DataAtom == atom.A)
+			sub := s.addProse(c, inLink || isLink(c))
 			run.text += sub.text
 			run.link += sub.link
 		}

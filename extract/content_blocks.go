@@ -118,7 +118,7 @@ func (c *collector) walkNode(n *html.Node, inLink bool) {
 	} else if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
 		c.buf.WriteByte(' ')
 	}
-	inLink = inLink || n.DataAtom == atom.A
+	inLink = inLink || isLink(n)
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		if !c.skip[ch] {
 			c.walk(ch, inLink)

@@ -47,3 +47,34 @@ func TestExtractIntroBeforeLinkList(t *testing.T) {
 		t.Errorf("introduction missing:\n%s", text)
 	}
 }
+
+// TestExtractKeepsWordsOfASentence: a word of a sentence set in a link
+// whose class names furniture ("popup" for an annotation) stays, and
+// script links inside sentences do not make the text read as a link
+// list; the same class on an element of its own still goes, and so do
+// screen-reader labels and bylines run into a sentence.
+func TestExtractKeepsWordsOfASentence(t *testing.T) {
+	note := func(w string) string {
+		return `<a href="javascript:void(0);" onclick="return overlib('A note.')" class="popup">` + w + `</a>`
+	}
+	para := `<p>I am a ` + note("rather elderly") + ` man. The nature of my ` + note("avocations") + ` for the last thirty years has brought me into more than ordinary contact with what would seem an ` + note("interesting") + ` and somewhat singular set of men.</p>`
+	page := `<html><body><article>` + para + para + para +
+		`<div class="popup"><p>Subscribe to our newsletter and never miss a story again.</p></div>` +
+		`<p>Read more<span class="sr-only"> about the scrivener</span> in the notes, which follow the whole story with questions for readers.</p>` +
+		`<p class="post-info">Publicado por: <span class="author">Ana Muster</span> - Categoria: Saúde</p></article></body></html>`
+	doc, err := extract.NewExtractor(extract.ExtractorOptions{}).Process(context.Background(), &rinse.Page{Body: []byte(page), Kind: rinse.KindHTML})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := blockText(doc)
+	for _, want := range []string{"I am a rather elderly man. The nature of my avocations for the last thirty years", "seem an interesting and"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q:\n%s", want, text)
+		}
+	}
+	for _, not := range []string{"Subscribe to our newsletter", "about the scrivener", "Ana Muster"} {
+		if strings.Contains(text, not) {
+			t.Errorf("kept %q:\n%s", not, text)
+		}
+	}
+}

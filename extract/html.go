@@ -46,7 +46,7 @@ func measure(n *html.Node, inLink bool, stats map[*html.Node]nodeStat, skip map[
 	default:
 		return s
 	}
-	inLink = inLink || n.DataAtom == atom.A
+	inLink = inLink || isLink(n)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if skip[c] {
 			continue
@@ -172,6 +172,11 @@ func (c *cleaner) furniture(el *html.Node) bool {
 	s := c.stats[el]
 	if r.comments {
 		return true
+	}
+	if r.tag == "" && midText(el) && !hiddenLabel(r) && !metaRule(r) {
+		// "The nature of my <a class="popup">avocations</a> for the
+		// last thirty years": words of a sentence, whatever their class.
+		return false
 	}
 	// The page's longest paragraph is article text: its ancestors are
 	// content, whatever their classes say ("box article modal-enabled").

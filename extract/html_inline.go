@@ -1,0 +1,76 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Inline elements inside sentences. Class-based furniture rules and link
+// density are written for blocks; a link or span standing between two
+// pieces of a sentence is words of that sentence, whatever its class.
+
+// isLink reports whether n counts as a link for the link density that
+// tells navigation from prose: any <a> but a script link in the middle
+// of a sentence, which opens a note on its words rather than a page
+// ("The nature of my <a href="javascript:void(0)">avocations</a> for").
+func isLink(n *html.Node) bool {
+	if n.DataAtom != atom.A {
+		return false
+	}
+	href := strings.TrimSpace(attr(n, "href"))
+	script := len(href) >= len("javascript:") && strings.EqualFold(href[:len("javascript:")], "javascript:")
+	return !script || !midText(n)
+}
+
+// midText reports whether the inline element el stands between two
+// pieces of text in its parent, as a word or phrase of a sentence.
+func midText(el *html.Node) bool {
+	if !inlineAtoms[el.DataAtom] {
+		return false
+	}
+	return textSibling(el, func(n *html.Node) *html.Node { return n.PrevSibling }) &&
+		textSibling(el, func(n *html.Node) *html.Node { return n.NextSibling })
+}
+
+// textSibling reports whether the first sibling of el in direction next
+// that is not blank is a text node with words.
+func textSibling(el *html.Node, next func(*html.Node) *html.Node) bool {
+	for sib := next(el); sib != nil; sib = next(sib) {
+		if sib.Type == html.CommentNode {
+			continue
+		}
+		if sib.Type != html.TextNode {
+			return false
+		}
+		if t := strings.TrimSpace(sib.Data); t != "" {
+			return strings.IndexFunc(t, unicode.IsLetter) >= 0
+		}
+	}
+	return false
+}
+
+// metaRule reports whether r drops the page's metadata (bylines, dates,
+// tags), which runs with text between its parts ("Publicado por: <span
+// class="author">Ana</span> - Categoria: …") and goes as a whole.
+func metaRule(r *nodeRule) bool {
+	switch r.sub + r.word {
+	case "byline", "author", "dateline", "timestamp", "read-time", "readtime", "reading-time",
+		"hashtag", "meta", "tags", "date", "time", "cats", "categories", "caption", "credit", "copyright":
+		return true
+	}
+	return false
+}
+
+// hiddenLabel reports whether r drops text only screen readers get
+// ("Read more<span class="sr-only"> about the vote</span>"): gone even
+// in the middle of a sentence.
+func hiddenLabel(r *nodeRule) bool {
+	switch r.sub {
+	case "sr-only", "screen-reader", "visually-hidden", "skip-link":
+		return true
+	}
+	return false
+}
