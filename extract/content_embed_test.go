@@ -78,3 +78,28 @@ func TestExtractKeepsWordsOfASentence(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractGalleries: a slide show of short photo captions inside a
+// story goes; a gallery whose captions are the page's prose stays.
+func TestExtractGalleries(t *testing.T) {
+	para := "<p>The council voted on Tuesday to close the old bridge for repairs, and the work is expected to last until the end of the summer season.</p>\n"
+	slides := `<div class="photo-gallery"><ul><li>Photo: Anna Muster</li><li>The bridge in 1931.</li><li>Photo: Ben Beispiel</li><li>Traffic on Monday.</li></ul></div>`
+	project := `<p>The project turns a narrow terrace house into a bright family home, with a new kitchen that opens onto a garden of old fruit trees and a workshop at its end.</p>`
+	prose := `<div class="project-gallery">` + project + project + project + `</div>`
+	for _, tc := range []struct {
+		name, body, want, not string
+	}{
+		{"captions", para + slides + para, "close the old bridge", "Photo: Anna Muster"},
+		{"gallery page", prose, "narrow terrace house", ""},
+	} {
+		page := `<html><body><article>` + tc.body + `</article></body></html>`
+		doc, err := extract.NewExtractor(extract.ExtractorOptions{}).Process(context.Background(), &rinse.Page{Body: []byte(page), Kind: rinse.KindHTML})
+		if err != nil {
+			t.Fatal(tc.name, err)
+		}
+		text := blockText(doc)
+		if !strings.Contains(text, tc.want) || tc.not != "" && strings.Contains(text, tc.not) {
+			t.Errorf("%s:\n%s", tc.name, text)
+		}
+	}
+}

@@ -103,6 +103,7 @@ var nodeRules = []nodeRule{
 	{sub: "screen-reader"},                  // screen-reader-only labels
 	{sub: "visually-hidden"},                // screen-reader-only labels
 	{sub: "explore"},                        // "Explore …" link rows
+	{sub: "gallery", soft: true},            // slide shows of captioned photos; a gallery page is its text
 	{sub: "popup"},                          // pop-ups
 	{sub: "modal"},                          // modal overlays
 	{sub: "masthead"},                       // site mastheads
