@@ -104,6 +104,10 @@ var nodeRules = []nodeRule{
 	{sub: "visually-hidden"},                // screen-reader-only labels
 	{sub: "explore"},                        // "Explore …" link rows
 	{sub: "gallery", soft: true},            // slide shows of captioned photos; a gallery page is its text
+	{sub: "vjs-"},                           // video.js controls: "Play", "Loaded: 0%", "Fullscreen"
+	{sub: "jw-"},                            // JW Player controls
+	{sub: "yvp-"},                           // Yahoo's video player and its caption settings
+	{sub: "video-player", soft: true},       // other players' controls; a transcript stays
 	{sub: "popup"},                          // pop-ups
 	{sub: "modal"},                          // modal overlays
 	{sub: "masthead"},                       // site mastheads
