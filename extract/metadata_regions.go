@@ -30,7 +30,12 @@ func isForeignBox(n *html.Node) bool {
 	case atom.Html, atom.Body, atom.Article, atom.Main:
 		return false // their classes list the page's features ("has-slider")
 	}
-	return hasClassWord(attr(n, "class")+" "+attr(n, "id"), foreignMarks)
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && hasClassWord(a.Val, foreignMarks) {
+			return true
+		}
+	}
+	return false
 }
 
 // foreignMarks, as a part of a class or id ("license-info",
@@ -38,18 +43,26 @@ func isForeignBox(n *html.Node) bool {
 // of images. Credits and captions are not among them: pages call their
 // own byline "article__credits" and put the headline and byline in a
 // hero image's "caption".
-var foreignMarks = map[string]bool{
-	"slider": true, "swiper": true, "carousel": true, "related": true,
-	"license": true, "licence": true,
-}
+var foreignMarks = []string{"slider", "swiper", "carousel", "related", "license", "licence"}
 
 // hasClassWord reports whether a part of a class or id in cls, split at
-// anything but letters and digits, is one of words (lower-case).
-func hasClassWord(cls string, words map[string]bool) bool {
-	for _, w := range strings.FieldsFunc(cls, func(r rune) bool { return !isAlnum(byte(r)) || r > 127 }) {
-		if words[strings.ToLower(w)] {
-			return true
+// anything but ASCII letters and digits, is one of words (lower-case). It
+// runs on every element of every page, so it allocates nothing.
+func hasClassWord(cls string, words []string) bool {
+	for i := 0; i < len(cls); {
+		for i < len(cls) && !isAlnum(cls[i]) {
+			i++
 		}
+		j := i
+		for j < len(cls) && isAlnum(cls[j]) {
+			j++
+		}
+		for _, w := range words {
+			if j-i == len(w) && strings.EqualFold(cls[i:j], w) {
+				return true
+			}
+		}
+		i = j
 	}
 	return false
 }
