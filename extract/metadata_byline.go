@@ -125,18 +125,39 @@ const authorBoxDepth = 3
 // the author ("authors", "author-box", "byline"), as pages with long
 // author boxes do; the name is its first text.
 func inAuthorBox(n *html.Node) bool {
-	for p, i := n.Parent, 0; p != nil && i < authorBoxDepth; p, i = p.Parent, i+1 {
+	for p, i := n.Parent, 0; p != nil && i < authorCardDepth; p, i = p.Parent, i+1 {
 		if p.Type != html.ElementNode {
 			continue
 		}
 		cls := strings.ToLower(attr(p, "class") + " " + attr(p, "id"))
+		if i >= authorBoxDepth && !containsAny(cls, authorCardMarks) {
+			continue
+		}
 		for _, w := range strings.FieldsFunc(cls, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
 			if authorBoxWords[w] {
-				return !hasTextBefore(n) && (n.Parent == p || !hasTextBefore(n.Parent))
+				return !hasTextBefore(n) && firstText(p, n)
 			}
 		}
 	}
 	return false
+}
+
+// authorCardDepth bounds how far up an element marked as an author card
+// ("author-info", "author-box") may be from the name: cards nest the name
+// in a figure, a section and a heading.
+const authorCardDepth = 5
+
+// authorCardMarks name an author card in a class or id.
+var authorCardMarks = []string{"author-info", "author-box", "author-bio", "author-card", "about-author"}
+
+// firstText reports whether no text comes before n's branch inside box.
+func firstText(box, n *html.Node) bool {
+	for a := n.Parent; a != nil && a != box; a = a.Parent {
+		if hasTextBefore(a) {
+			return false
+		}
+	}
+	return true
 }
 
 // authorBoxWords in a class or id mark an element naming the author.

@@ -25,6 +25,8 @@ func TestShownBylines(t *testing.T) {
 		{"name first in a long author box", `<div class="author"><a href="/autoren/x">Georg Beispiel</a>, 21. Jan. 2015 <div class="rating">Bewertung: 4 von 5 Sternen aus 120 Stimmen, jetzt selbst bewerten und mitreden</div></div>`, "Georg Beispiel"},
 		{"name in an authors box", `<div class="authors"><a href="/author/m"><img src="m.jpg"> Marina Muster </a></div>`, "Marina Muster"},
 		{"date and time, then the byline", `<div class="post-info">12.03.2021, 09:15 Uhr von Petra</div>`, "Petra"},
+		{"name deep in an author card", `<div class="author-info"><div class="mini-card"><img alt="Inga Muster"><section class="mini-card__content"><h3 class="mini-card__title"><a href="/in/ingamuster">Inga Muster</a><a class="follow-button" href="/login">Follow</a></h3></section></div></div>`, "Inga Muster"},
+		{"deep name in an author's article is no byline", `<article class="author-article"><div class="article-text"><div class="bottom-info"><div class="col"><p><a href="/player/1983">Lukas Muster</a></p></div></div></div></article>`, ""},
 		{"list in an author box", `<div class="author-tags"><a>Analyse, Interview, Lesestoff</a></div>`, ""},
 		{"von in running text", `<p>Die Annahme der Unabhängigkeit <em>G</em> von <em>Yara Muster</em> ist die Grundlage</p>`, ""},
 		{"prose is no byline", `<p>by the river we walked until the sun went down</p>`, ""},
