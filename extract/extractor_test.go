@@ -244,6 +244,8 @@ func FuzzExtractHTML(f *testing.F) {
 	f.Add([]byte("<p>unclosed <b><i>tags</b> and <table><tr><td>cells"))
 	f.Add([]byte(`<script type="application/ld+json">{"@graph":[{"@type":"Article","author":{"@id":"x"}}]}</script>`))
 	f.Add([]byte("<html><body><article>" + strings.Repeat("<div>", 300) + "deep text, here, and there" + "</article>"))
+	f.Add([]byte(`<noscript><span class="byline-author">Posted by A<noscript>B</span><p>text`))
+	f.Add([]byte(`<script type="application/ld+json">//<![CDATA[ {"@type":"Article","datePublished":"2021"} //]]></script>`))
 	ex := extract.NewExtractor(extract.ExtractorOptions{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := ex.Process(context.Background(), &rinse.Page{Body: data, Kind: rinse.KindHTML})

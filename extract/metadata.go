@@ -58,6 +58,14 @@ func readMeta(root *html.Node) *meta {
 		if n.Type == html.ElementNode && m.element(n) {
 			return
 		}
+		if n.DataAtom == atom.Noscript {
+			// Script-rendered blogs repeat the post, byline and all, in
+			// <noscript>, which parses as one text node: read it as markup.
+			for _, c := range noscriptMarkup(n) {
+				walk(c)
+			}
+			return
+		}
 		if n.DataAtom == atom.Article {
 			m.inArticle++
 			defer func() { m.inArticle-- }()
@@ -83,6 +91,22 @@ func readMeta(root *html.Node) *meta {
 		m.microdata = selectorDates(root)
 	}
 	return m
+}
+
+// noscriptMarkup parses the markup inside a <noscript> element when it
+// may name the author; other <noscript> elements (tracking pixels,
+// style fixes) are not worth parsing.
+func noscriptMarkup(n *html.Node) []*html.Node {
+	c := n.FirstChild
+	if c == nil || c.Type != html.TextNode || !strings.Contains(c.Data, "<") ||
+		!strings.Contains(c.Data, "author") && !strings.Contains(c.Data, "byline") {
+		return nil
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(c.Data), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return nil
+	}
+	return nodes
 }
 
 // element records n and reports whether its subtree is done with.
@@ -148,7 +172,7 @@ func (m *meta) link(n *html.Node) {
 		switch {
 		case rel == "canonical" && n.DataAtom == atom.Link && m.canonical == "":
 			m.canonical = strings.TrimSpace(attr(n, "href"))
-		case rel == "author" && n.DataAtom == atom.A && m.inForeign == 0:
+		case rel == "author" && n.DataAtom == atom.A && m.inForeign == 0 && !hiddenInline(n):
 			if t := collapse(textOf(n)); t != "" {
 				m.relAuthor = append(m.relAuthor, t)
 			}
@@ -175,6 +199,13 @@ func (m *meta) link(n *html.Node) {
 			m.relCats = append(m.relCats, t)
 		}
 	}
+}
+
+// hiddenInline reports whether n is hidden by its own style attribute:
+// an invisible rel="author" link ("Google" on Blogger) shows no byline.
+func hiddenInline(n *html.Node) bool {
+	st := strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", "")
+	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
 }
 
 func attr(n *html.Node, key string) string {
@@ -217,11 +248,23 @@ func (m *meta) byline(n *html.Node) bool {
 	if m.inForeign > 0 || hasClassWord(cls, foreignMarks) {
 		return false // "license-author": an image's credit
 	}
-	if t := collapse(bylineText(n)); t != "" && len(t) <= 80 {
+	if t := collapse(bylineText(n)); t != "" && (len(t) <= maxBylineText || longByline(t)) {
 		m.bylines = append(m.bylines, t)
 		return true
 	}
 	return false
+}
+
+// maxBylineBox bounds the text of an element marked as a byline that
+// opens with a byline word: four names and a team fit ("Posted by A, B,
+// C and D - Example Safety team"); longer is an author's biography.
+const maxBylineBox = 120
+
+// longByline reports whether t, longer than most bylines, is one: it
+// opens with a byline word, fits maxBylineBox and yields names. Else the
+// walk goes on into the element, whose parts may hold the byline alone.
+func longByline(t string) bool {
+	return len(t) <= maxBylineBox && hasBylineStart(strings.ToLower(t)) && len(cleanAuthors([]string{t}, true)) > 0
 }
 
 // bylineText is the text of a subtree with its text nodes kept apart: a

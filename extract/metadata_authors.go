@@ -36,6 +36,12 @@ func cleanAuthors(raw []string, split bool) []string {
 		if strings.Contains(r, "://") || strings.Contains(r, "@") || strings.Contains(r, "[at]") || len(r) > 120 {
 			continue
 		}
+		if i := strings.Index(r, " - "); i > 0 {
+			r = r[:i] // "Anna Muster - Example Safety team": hyphenated names have no spaces
+		}
+		if i := strings.Index(r, " – "); i > 0 {
+			r = r[:i]
+		}
 		names := []string{r}
 		if split {
 			names = authorSplit.Split(r, -1)

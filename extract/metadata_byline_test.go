@@ -141,3 +141,28 @@ func TestCleanAuthorsCutsDates(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineInNoscriptAndHiddenLinks: a script-rendered blog shows its
+// byline only in <noscript>, while a hidden rel="author" link names the
+// platform; the byline wins, its team after " - " goes.
+func TestBylineInNoscriptAndHiddenLinks(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+	}{
+		{"noscript byline, hidden rel author", `<div class="post-content"><script type="text/template"></script><noscript><span class="byline-author">Posted by Nathan Muster, Varun Beispiel, Eric Probe and Kiran C Muster - Example Safe Browsing team</span><p>Text.</p></noscript></div><a href="https://plus.example.com/1" rel="author" style="display:none;">Example</a>`, "Nathan Muster; Varun Beispiel; Eric Probe; Kiran C Muster"},
+		{"visible rel author", `<a href="/author/anna" rel="author">Anna Muster</a>`, "Anna Muster"},
+		{"theme author with its site", `<meta name="author" content="Frank Muster - http://muster.example">`, ""},
+		{"long author box goes on to its name", `<a class="author url fn" rel="author" href="/author/b"><div><p class="author-name">von Birgit Muster</p> Über Autorenseite von birgit.muster@example.de Schließen</div></a>`, "Birgit Muster"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader(`<html><head></head><body>` + tc.body + `</body></html>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := readMeta(root).author(); got != tc.want {
+				t.Errorf("author() = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
