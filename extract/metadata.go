@@ -23,6 +23,7 @@ type meta struct {
 	canonical  string
 	pageURL    string // the page's own address, when it states none (set by fillMeta)
 	relAuthor  []string
+	ccNames    []string // the creator named by a Creative Commons attribution
 	relTags    []string
 	itemAuthor []string            // itemprop="author" text
 	relCats    []string            // rel="category" links
@@ -172,6 +173,10 @@ func (m *meta) link(n *html.Node) {
 		switch {
 		case rel == "canonical" && n.DataAtom == atom.Link && m.canonical == "":
 			m.canonical = strings.TrimSpace(attr(n, "href"))
+		case rel == "cc:attributionurl" && n.DataAtom == atom.A:
+			if t := collapse(textOf(n)); t != "" && len(t) <= maxBylineText {
+				m.ccNames = append(m.ccNames, t)
+			}
 		case rel == "author" && n.DataAtom == atom.A && m.inForeign == 0 && !hiddenInline(n):
 			if t := collapse(textOf(n)); t != "" {
 				m.relAuthor = append(m.relAuthor, t)

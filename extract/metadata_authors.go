@@ -141,9 +141,34 @@ func (m *meta) author() string {
 		}
 	}
 	for i, a := range authors {
-		authors[i] = displayName(a, append(shown, m.props["author"]))
+		authors[i] = expandInitials(displayName(a, append(shown, m.props["author"])), m.ccNames)
 	}
 	return strings.Join(authors, "; ")
+}
+
+// expandInitials replaces a writer's initials ("DT") by the full name
+// the page gives elsewhere with the same initials ("Donald Townsend" in
+// its licence's attribution).
+func expandInitials(name string, full []string) string {
+	if utf8.RuneCountInString(name) > 3 || strings.ToUpper(name) != name || strings.ToLower(name) == name {
+		return name
+	}
+	for _, f := range full {
+		if personLike(f) && initialsOf(f) == name {
+			return f
+		}
+	}
+	return name
+}
+
+// initialsOf is the first letters of the words of s.
+func initialsOf(s string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // siteOwner is the person a personal site is named after ("Essay |

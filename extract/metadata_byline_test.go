@@ -152,6 +152,9 @@ func TestBylineInNoscriptAndHiddenLinks(t *testing.T) {
 		{"noscript byline, hidden rel author", `<div class="post-content"><script type="text/template"></script><noscript><span class="byline-author">Posted by Nathan Muster, Varun Beispiel, Eric Probe and Kiran C Muster - Example Safe Browsing team</span><p>Text.</p></noscript></div><a href="https://plus.example.com/1" rel="author" style="display:none;">Example</a>`, "Nathan Muster; Varun Beispiel; Eric Probe; Kiran C Muster"},
 		{"visible rel author", `<a href="/author/anna" rel="author">Anna Muster</a>`, "Anna Muster"},
 		{"theme author with its site", `<meta name="author" content="Frank Muster - http://muster.example">`, ""},
+		{"initials spelled out by the licence's attribution", `<span class="author vcard"><a class="url fn n" href="/author/dt/" rel="author">DT</a></span><p><span>Ein Tagebuch</span> von <a href="https://blog.example/" rel="cc:attributionURL">Donald Tester</a> steht unter einer Lizenz.</p>`, "Donald Tester"},
+		{"attribution alone names no author", `<p><span>Ein Tagebuch</span> von <a href="https://blog.example/" rel="cc:attributionURL">Konrad Muster</a> steht unter einer Lizenz.</p>`, ""},
+		{"initials without a match stay", `<a href="/author/dt/" rel="author">DT</a><a rel="cc:attributionURL" href="/">Anna Muster</a>`, "DT"},
 		{"long author box goes on to its name", `<a class="author url fn" rel="author" href="/author/b"><div><p class="author-name">von Birgit Muster</p> Über Autorenseite von birgit.muster@example.de Schließen</div></a>`, "Birgit Muster"},
 	}
 	for _, tc := range tests {
