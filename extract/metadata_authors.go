@@ -220,7 +220,26 @@ func (m *meta) declaredAuthors(site map[string]bool, shown [][]string) []string 
 	for i, a := range authors {
 		authors[i] = loginName(a)
 	}
+	if len(authors) == 1 && isHandle(authors[0]) && hasDigit(authors[0]) {
+		// "CC7567" declared, "James Muster" in the byline: an account
+		// number against the name readers see.
+		if name := m.bylineName(site); name != "" {
+			return []string{name}
+		}
+	}
 	return slices.DeleteFunc(authors, isBareLogin)
+}
+
+// bylineName is the one person's name the page's first byline element
+// shows, or "".
+func (m *meta) bylineName(site map[string]bool) string {
+	if len(m.bylines) == 0 {
+		return ""
+	}
+	if names := keepAuthors(m.bylines[:1], true, site); len(names) == 1 && personLike(names[0]) {
+		return names[0]
+	}
+	return ""
 }
 
 // keepAuthors cleans each raw value and leaves out junk and the site's

@@ -72,6 +72,8 @@ func TestAuthorLeavesOutTheSiteName(t *testing.T) {
 		{"lower-case surname stays", `<link rel="canonical" href="https://beispielkoch.com/a/1">`, `<p class="byline">Mobasir muster</p>`, "Mobasir muster"},
 		{"login of a given name and a surname", `<script type="application/ld+json">{"@type":"HowTo","name":"H","author":{"@type":"Person","name":"robert.muster"}}</script>`, ``, "Robert Muster"},
 		{"hyphenated login stays a login", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":"sarah-indra"}</script>`, ``, ""},
+		{"account number declared, name shown", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":{"@type":"Person","name":"CC7567"}}</script>`, `<div class="page-byline">James Muster • 8h</div>`, "James Muster"},
+		{"account number declared alone", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":"CC7567"}</script>`, ``, "CC7567"},
 		{"a one-person blog keeps its writer", `<meta property="og:site_name" content="Anna Muster"><meta name="author" content="Anna Muster">`, ``, "Anna Muster"},
 		{"bare login declared", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":"apohl"}</script>`, ``, ""},
 		{"bare login gives way to the byline", `<meta name="author" content="apohl">`, `<p>Von Anna Pohl</p>`, "Anna Pohl"},
