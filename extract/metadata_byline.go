@@ -52,15 +52,7 @@ func (s *pubScan) byline(n *html.Node, t string) {
 	if !lone && midSentence(n) {
 		return // "… the <a>downloads</a> von G-Data.": prose, no byline
 	}
-	block := n.Parent
-	for block != nil && inlineAtoms[block.DataAtom] && block.Parent != nil {
-		block = block.Parent
-	}
-	if block != nil {
-		if bt := collapse(textOf(block)); len(bt) <= maxBylineText && hasBylineStart(strings.TrimLeft(strings.ToLower(bt), "-–—|·• ")) {
-			t = bt
-		}
-	}
+	t = bylineBlock(n, t)
 	// "<h5>Autor: </h5>Anna Muster", "<span>By</span><a>Anna Muster</a>":
 	// the name follows the label.
 	next, nextNode := nextText(n)
@@ -83,6 +75,22 @@ func (s *pubScan) byline(n *html.Node, t string) {
 		return
 	}
 	s.bylines = append(s.bylines, strings.Join(names, "; "))
+}
+
+// bylineBlock is the text of the block holding the byline text t of n
+// ("<p>Von <a>Anna</a> Muster</p>"), when it is short and still opens
+// with a byline word; else t.
+func bylineBlock(n *html.Node, t string) string {
+	block := n.Parent
+	for block != nil && inlineAtoms[block.DataAtom] && block.Parent != nil {
+		block = block.Parent
+	}
+	if block != nil {
+		if bt := collapse(textOf(block)); len(bt) <= maxBylineText && hasBylineStart(strings.TrimLeft(strings.ToLower(bt), "-–—|·• ")) {
+			return bt
+		}
+	}
+	return t
 }
 
 // datedTail is a byline word ending a text that holds a date, the name
