@@ -94,22 +94,6 @@ func readMeta(root *html.Node) *meta {
 	return m
 }
 
-// noscriptMarkup parses the markup inside a <noscript> element when it
-// may name the author; other <noscript> elements (tracking pixels,
-// style fixes) are not worth parsing.
-func noscriptMarkup(n *html.Node) []*html.Node {
-	c := n.FirstChild
-	if c == nil || c.Type != html.TextNode || !strings.Contains(c.Data, "<") ||
-		!strings.Contains(c.Data, "author") && !strings.Contains(c.Data, "byline") {
-		return nil
-	}
-	nodes, err := html.ParseFragment(strings.NewReader(c.Data), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
-	if err != nil {
-		return nil
-	}
-	return nodes
-}
-
 // element records n and reports whether its subtree is done with.
 func (m *meta) element(n *html.Node) bool {
 	if m.byline(n) {
@@ -206,13 +190,6 @@ func (m *meta) link(n *html.Node) {
 	}
 }
 
-// hiddenInline reports whether n is hidden by its own style attribute:
-// an invisible rel="author" link ("Google" on Blogger) shows no byline.
-func hiddenInline(n *html.Node) bool {
-	st := strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", "")
-	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
-}
-
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
@@ -226,58 +203,6 @@ func attr(n *html.Node, key string) string {
 func (m *meta) isArticle() bool {
 	t := strings.ToLower(m.first("og:type"))
 	return t == "article" || m.ld.rank >= 3 || m.first("article:published_time") != ""
-}
-
-// byline records author names shown on the page: itemprop="author"
-// elements and short elements whose class or id says byline or author.
-func (m *meta) byline(n *html.Node) bool {
-	if n.DataAtom == atom.Meta || n.DataAtom == atom.Link || n.DataAtom == atom.Script || m.inComments > 0 {
-		return false
-	}
-	if strings.Contains(attr(n, "itemprop"), "author") {
-		if t := collapse(textOf(n)); t != "" && len(t) <= 120 {
-			m.itemAuthor = append(m.itemAuthor, t)
-			return true
-		}
-		return false
-	}
-	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
-	if m.dateline == "" && (hasWord(cls, "date") || strings.Contains(cls, "dateline") || strings.Contains(cls, "published") || hasWord(cls, "time")) {
-		if t := collapse(spacedText(n)); len(t) >= 6 && len(t) <= 60 && strings.ContainsAny(t, "0123456789") {
-			m.dateline = t
-		}
-	}
-	if !strings.Contains(cls, "byline") && !hasWord(cls, "author") && !strings.Contains(cls, "author-name") && !strings.Contains(cls, "authorname") {
-		return false
-	}
-	if m.inForeign > 0 || hasClassWord(cls, foreignMarks) {
-		return false // "license-author": an image's credit
-	}
-	if t := collapse(bylineText(n)); t != "" && (len(t) <= maxBylineText || longByline(t)) {
-		m.bylines = append(m.bylines, t)
-		return true
-	}
-	return false
-}
-
-// maxBylineBox bounds the text of an element marked as a byline that
-// opens with a byline word: four names and a team fit ("Posted by A, B,
-// C and D - Example Safety team"); longer is an author's biography.
-const maxBylineBox = 120
-
-// longByline reports whether t, longer than most bylines, is one: it
-// opens with a byline word, fits maxBylineBox and yields names. Else the
-// walk goes on into the element, whose parts may hold the byline alone.
-func longByline(t string) bool {
-	return len(t) <= maxBylineBox && hasBylineStart(strings.ToLower(t)) && len(cleanAuthors([]string{t}, true)) > 0
-}
-
-// bylineText is the text of a subtree with its text nodes kept apart: a
-// byline's name, date and link sit in elements of their own
-// ("<span>Anna Muster</span><span>vor 5 Stunden</span>") that textOf
-// would glue together.
-func bylineText(n *html.Node) string {
-	return joinedText(n, func(last, next byte) bool { return true })
 }
 
 // fillMeta sets the metadata fields from what the page declares.
