@@ -235,6 +235,7 @@ func (e *Extractor) fillMeta(doc *rinse.Document, m *meta, in *rinse.Page) {
 		doc.Tags = appendUnique(doc.Tags, splitKeywords(m.props["news_keywords"])...)
 		doc.Tags = appendUnique(doc.Tags, splitKeywords(m.props["keywords"])...)
 	}
+	doc.Tags, doc.Categories = unquoteAll(doc.Tags), unquoteAll(doc.Categories)
 	doc.DateHints = m.dateHints(doc.URL)
 	lang := first([]string{m.lang, m.first("content-language"), m.ld.language, m.first("og:locale")})
 	if lang == "" && in.Header != nil {

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
@@ -71,4 +72,19 @@ func resolve(base, ref string) string {
 		return ""
 	}
 	return r.String()
+}
+
+// unquoteAll drops the quotation marks some themes print around each
+// tag ("„Review”"): the tag is the word inside.
+func unquoteAll(list []string) []string {
+	var out []string
+	for _, v := range list {
+		r, first := utf8.DecodeRuneInString(v)
+		l, last := utf8.DecodeLastRuneInString(v)
+		if len(v) > first+last && strings.ContainsRune(authorQuotes, r) && strings.ContainsRune(authorQuotes, l) {
+			v = strings.TrimSpace(v[first : len(v)-last])
+		}
+		out = appendUnique(out, v)
+	}
+	return out
 }

@@ -22,6 +22,8 @@ func TestExtractTagsPreferThePageOwn(t *testing.T) {
 		{"structured keywords next", `<meta name="keywords" content="news, harbour"><script type="application/ld+json">{"@type":"NewsArticle","keywords":"transport, fares"}</script>`,
 			[]string{"transport", "fares"}},
 		{"meta keywords last", `<meta name="keywords" content="news, harbour">`, []string{"news", "harbour"}},
+		{"quotation marks around tags", `<meta property="article:tag" content="„Für Tumblr”"><meta property="article:tag" content="&quot;Review&quot;"><meta property="article:tag" content="Rock 'n' Roll">`,
+			[]string{"Für Tumblr", "Review", "Rock 'n' Roll"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
