@@ -220,10 +220,11 @@ func (e *Extractor) fillMeta(doc *rinse.Document, m *meta, in *rinse.Page) {
 	doc.Description = first([]string{m.first("og:description"), m.first("description"), m.ld.description, m.first("twitter:description")})
 	m.pageURL = doc.URL
 	doc.Author = m.author()
-	doc.Categories = appendUnique(nil, m.props["article:section"]...)
-	doc.Categories = appendUnique(doc.Categories, m.ld.sections...)
+	// Sections arrive as lists in one value too ("Politik, Inland").
+	doc.Categories = splitKeywords(m.props["article:section"])
+	doc.Categories = appendUnique(doc.Categories, splitKeywords(m.ld.sections)...)
 	doc.Categories = appendUnique(doc.Categories, m.relCats...)
-	doc.Tags = appendUnique(nil, m.props["article:tag"]...)
+	doc.Tags = splitKeywords(m.props["article:tag"])
 	doc.Tags = appendUnique(doc.Tags, m.relTags...)
 	if len(doc.Tags) == 0 {
 		// Keywords are written for search engines, often a site-wide

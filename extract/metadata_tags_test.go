@@ -22,6 +22,7 @@ func TestExtractTagsPreferThePageOwn(t *testing.T) {
 		{"structured keywords next", `<meta name="keywords" content="news, harbour"><script type="application/ld+json">{"@type":"NewsArticle","keywords":"transport, fares"}</script>`,
 			[]string{"transport", "fares"}},
 		{"meta keywords last", `<meta name="keywords" content="news, harbour">`, []string{"news", "harbour"}},
+		{"a list in one tag", `<meta property="article:tag" content="partisan polarization, political science, books">`, []string{"partisan polarization", "political science", "books"}},
 		{"quotation marks around tags", `<meta property="article:tag" content="„Für Tumblr”"><meta property="article:tag" content="&quot;Review&quot;"><meta property="article:tag" content="Rock 'n' Roll">`,
 			[]string{"Für Tumblr", "Review", "Rock 'n' Roll"}},
 	}
@@ -70,5 +71,20 @@ func TestExtractRegion(t *testing.T) {
 		if doc.Region != tc.want {
 			t.Errorf("%s %s: region %q, want %q", tc.head, tc.url, doc.Region, tc.want)
 		}
+	}
+}
+
+// TestExtractSectionLists: a section written as a list in one value is
+// several categories.
+func TestExtractSectionLists(t *testing.T) {
+	body := `<article><p>The harbour ferry keeps its fares for a third year, the transport board decided on Tuesday after a long debate about fuel costs and the timetable.</p></article>`
+	head := `<meta property="article:section" content="Politik, Eindrücke, Inland"><script type="application/ld+json">{"@type":"NewsArticle","articleSection":"à la une,Société"}</script>`
+	page := &rinse.Page{Body: []byte(`<html><head>` + head + `</head><body>` + body + `</body></html>`), Kind: rinse.KindHTML}
+	doc, err := extract.NewExtractor(extract.ExtractorOptions{}).Process(context.Background(), page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Politik", "Eindrücke", "Inland", "à la une", "Société"}; !slices.Equal(doc.Categories, want) {
+		t.Errorf("categories = %q, want %q", doc.Categories, want)
 	}
 }
