@@ -50,7 +50,20 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 	return false
 }
 
-// headlineAncestors returns the ancestors of the <h1> elements under root.
+// markByline marks the element right after the headline h1, which holds
+// the article's byline and date whatever its class says
+// ("teaser-small__metadata" on a page that reuses its teaser styles).
+func markByline(h1 *html.Node, out map[*html.Node]bool) {
+	for sib := h1.NextSibling; sib != nil; sib = sib.NextSibling {
+		if sib.Type == html.ElementNode {
+			out[sib] = true
+			return
+		}
+	}
+}
+
+// headlineAncestors returns the ancestors of the <h1> elements under root,
+// and the element following each.
 func headlineAncestors(root *html.Node) map[*html.Node]bool {
 	out := map[*html.Node]bool{}
 	var rec func(*html.Node)
@@ -63,6 +76,7 @@ func headlineAncestors(root *html.Node) map[*html.Node]bool {
 				for a := n; a != nil && !out[a]; a = a.Parent {
 					out[a] = true
 				}
+				markByline(c, out)
 			}
 			rec(c)
 		}
