@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -14,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/klauspost/compress/gzip"
 	"github.com/rinse-etl/rinse"
 )
 

@@ -115,14 +115,11 @@ func inAuthorBox(n *html.Node) bool {
 		if p.Type != html.ElementNode {
 			continue
 		}
-		cls := strings.ToLower(attr(p, "class") + " " + attr(p, "id"))
-		if i >= authorBoxDepth && !containsAny(cls, authorCardMarks) {
+		if i >= authorBoxDepth && !attrContains(p, authorCardMarks) {
 			continue
 		}
-		for _, w := range strings.FieldsFunc(cls, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
-			if authorBoxWords[w] {
-				return !hasTextBefore(n) && firstText(p, n)
-			}
+		if attrHasWord(p, authorBoxWords) {
+			return !hasTextBefore(n) && firstText(p, n)
 		}
 	}
 	return false
@@ -147,7 +144,7 @@ func firstText(box, n *html.Node) bool {
 }
 
 // authorBoxWords in a class or id mark an element naming the author.
-var authorBoxWords = map[string]bool{"author": true, "authors": true, "byline": true, "autor": true, "autoren": true}
+var authorBoxWords = []string{"author", "authors", "byline", "autor", "autoren"}
 
 // nextText is the text of the first sibling after n that has any, when
 // it is short enough to be a name, and that sibling.

@@ -16,9 +16,11 @@ func isCommentSection(n *html.Node) bool {
 	if n.DataAtom == atom.Form || n.DataAtom == atom.Label {
 		return true
 	}
-	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
-	return strings.Contains(cls, "comment") || strings.Contains(cls, "respond") || strings.Contains(cls, "reply")
+	return attrContains(n, commentMarks)
 }
+
+// commentMarks in a class or id mark comment sections and reply forms.
+var commentMarks = []string{"comment", "respond", "reply"}
 
 // isForeignBox reports whether n lists or slides other articles, whose
 // bylines ("slider-teaser__author") sign those articles, or credits an
@@ -30,8 +32,28 @@ func isForeignBox(n *html.Node) bool {
 	case atom.Html, atom.Body, atom.Article, atom.Main:
 		return false // their classes list the page's features ("has-slider")
 	}
+	return attrHasWord(n, foreignMarks)
+}
+
+// attrHasWord reports whether a part of n's class or id is one of words
+// (see hasClassWord).
+func attrHasWord(n *html.Node, words []string) bool {
 	for _, a := range n.Attr {
-		if (a.Key == "class" || a.Key == "id") && hasClassWord(a.Val, foreignMarks) {
+		if (a.Key == "class" || a.Key == "id") && hasClassWord(a.Val, words) {
+			return true
+		}
+	}
+	return false
+}
+
+// attrContains reports whether n's class or id contains one of marks
+// (lower-case) anywhere, as in "author-info__card".
+func attrContains(n *html.Node, marks []string) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		if containsAny(strings.ToLower(a.Val), marks) { // no copy when already lower-case
 			return true
 		}
 	}

@@ -24,6 +24,9 @@ func (m *meta) byline(n *html.Node) bool {
 		}
 		return false
 	}
+	if len(n.Attr) == 0 {
+		return false // most elements: no class or id to read
+	}
 	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
 	if m.dateline == "" && (hasWord(cls, "date") || strings.Contains(cls, "dateline") || strings.Contains(cls, "published") || hasWord(cls, "time")) {
 		if t := collapse(spacedText(n)); len(t) >= 6 && len(t) <= 60 && strings.ContainsAny(t, "0123456789") {

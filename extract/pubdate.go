@@ -90,7 +90,7 @@ func (s *pubScan) walk(n *html.Node, ctx int) {
 			// (inside <article> or <main>) its date.
 			return
 		}
-		cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop"))
+		cls := classIDProp(n)
 		if !s.headed[n] && skipsDates(n, cls) {
 			return
 		}
@@ -102,6 +102,17 @@ func (s *pubScan) walk(n *html.Node, ctx int) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		s.walk(c, ctx)
 	}
+}
+
+// classIDProp is n's class, id and itemprop, lower-case, or "" without
+// them (most elements: no string is built for those).
+func classIDProp(n *html.Node) string {
+	for _, a := range n.Attr {
+		if a.Key == "class" || a.Key == "id" || a.Key == "itemprop" {
+			return strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop"))
+		}
+	}
+	return ""
 }
 
 func (s *pubScan) elementScore(n *html.Node, cls string, ctx int) int {
@@ -124,7 +135,7 @@ func (s *pubScan) elementScore(n *html.Node, cls string, ctx int) int {
 	if strings.Contains(cls, "datepublished") {
 		ctx += 5
 	}
-	if cls != "  " && containsAny(cls, pubMarks) {
+	if containsAny(cls, pubMarks) {
 		ctx += 3
 	}
 	return ctx

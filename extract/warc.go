@@ -2,15 +2,14 @@ package extract
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"strconv"
 
+	"github.com/klauspost/compress/gzip"
 	"github.com/nlnwa/gowarc/v3"
-
 	"github.com/rinse-etl/rinse"
 )
 
