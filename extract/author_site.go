@@ -139,17 +139,23 @@ func dropSiteHandle(n string, site map[string]bool) string {
 // words of n ("Deutsches Rotes Kreuz" on drk.de): n is the site's full
 // name, however much it reads as a person's.
 func siteInitials(n string, site map[string]bool) bool {
-	words := strings.Fields(n)
-	if len(words) < 2 {
+	if len(strings.Fields(n)) < 2 {
 		return false
 	}
-	var initials strings.Builder
-	for _, w := range words {
+	initials := strings.ToLower(initialsOf(n))
+	return len(initials) >= 2 && site[initials]
+}
+
+// initialsOf is the first letters of the capitalized words of s:
+// "Deutsches Rotes Kreuz" gives "DRK", "Hans von Muster" "HM".
+func initialsOf(s string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(s) {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-			initials.WriteRune(unicode.ToLower(r))
+			b.WriteRune(r)
 		}
 	}
-	return initials.Len() >= 2 && site[initials.String()]
+	return b.String()
 }
 
 // personLike reports whether s reads as a person's name: two or three

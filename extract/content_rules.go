@@ -30,6 +30,11 @@ type nodeRule struct {
 	soft     bool   // only drops elements without a stretch of prose
 	lead     bool   // keeps the paragraphs of prose inside, drops the rest
 	keep     bool   // not furniture, whatever later rules say
+	// inText rules drop their element in the middle of a sentence too:
+	// metadata run into a line ("Publicado por: <span class=author>…")
+	// and text for screen readers only. Other rules leave words of a
+	// sentence alone, whatever their class ("<a class=popup>").
+	inText bool
 }
 
 // nodeRules are checked in order; the first match drops the element,
@@ -88,20 +93,20 @@ var nodeRules = []nodeRule{
 	{sub: "advert"},                         // advertisements
 	{sub: "sponsor"},                        // sponsored boxes
 	{sub: "promo"},                          // promotions
-	{sub: "byline"},                         // bylines inside the body
-	{sub: "author"},                         // author boxes and bios
-	{sub: "dateline"},                       // datelines inside the body
-	{sub: "timestamp"},                      // publication times
-	{sub: "read-time"},                      // reading-time badges
-	{sub: "readtime"},                       // reading-time badges
-	{sub: "reading-time"},                   // reading-time badges
-	{sub: "hashtag"},                        // hashtag rows
+	{sub: "byline", inText: true},           // bylines inside the body
+	{sub: "author", inText: true},           // author boxes and bios
+	{sub: "dateline", inText: true},         // datelines inside the body
+	{sub: "timestamp", inText: true},        // publication times
+	{sub: "read-time", inText: true},        // reading-time badges
+	{sub: "readtime", inText: true},         // reading-time badges
+	{sub: "reading-time", inText: true},     // reading-time badges
+	{sub: "hashtag", inText: true},          // hashtag rows
 	{sub: "tagcloud"},                       // tag clouds
 	{sub: "pagination"},                     // page links
-	{sub: "skip-link"},                      // accessibility skip links
-	{sub: "sr-only"},                        // screen-reader-only labels
-	{sub: "screen-reader"},                  // screen-reader-only labels
-	{sub: "visually-hidden"},                // screen-reader-only labels
+	{sub: "skip-link", inText: true},        // accessibility skip links
+	{sub: "sr-only", inText: true},          // screen-reader-only labels
+	{sub: "screen-reader", inText: true},    // screen-reader-only labels
+	{sub: "visually-hidden", inText: true},  // screen-reader-only labels
 	{sub: "explore"},                        // "Explore …" link rows
 	{sub: "gallery", soft: true},            // slide shows of captioned photos; a gallery page is its text
 	{sub: "vjs-"},                           // video.js controls: "Play", "Loaded: 0%", "Fullscreen"
@@ -119,23 +124,23 @@ var nodeRules = []nodeRule{
 	{word: "toolbar"},                       // tool rows
 	{word: "header", lead: true},            // site and article headers, standfirst kept
 	{word: "footer"},                        // footers
-	{word: "meta"},                          // "entry-meta": dates, authors, categories
-	{word: "tags"},                          // tag lists
-	{word: "date"},                          // date lines
-	{word: "time"},                          // time lines
+	{word: "meta", inText: true},            // "entry-meta": dates, authors, categories
+	{word: "tags", inText: true},            // tag lists
+	{word: "date", inText: true},            // date lines
+	{word: "time", inText: true},            // time lines
 	{word: "logo"},                          // logos
 	{word: "icon"},                          // icons
 	{word: "icons"},                         // icon rows
-	{word: "cats"},                          // category rows
-	{word: "categories"},                    // category rows
+	{word: "cats", inText: true},            // category rows
+	{word: "categories", inText: true},      // category rows
 	{word: "pager"},                         // page links
 	{word: "ad"},                            // ad slots
 	{word: "ads"},                           // ad slots
 	{word: "search"},                        // search boxes
 	{word: "login"},                         // account boxes
-	{word: "caption"},                       // image captions
-	{word: "credit"},                        // image credits
-	{word: "copyright"},                     // copyright lines
+	{word: "caption", inText: true},         // image captions
+	{word: "credit", inText: true},          // image credits
+	{word: "copyright", inText: true},       // copyright lines
 }
 
 // matchRule returns the first rule el matches, or nil.

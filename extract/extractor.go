@@ -99,7 +99,10 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 	}
 	doc.Blocks = withLead(blocks, lead)
 	if doc.Author == "" {
-		doc.Author = first([]string{textAuthor(doc.Blocks), m.siteOwner()})
+		doc.Author = textAuthor(doc.Blocks)
+	}
+	if doc.Author == "" {
+		doc.Author = m.siteOwner()
 	}
 	return nil
 }

@@ -173,7 +173,7 @@ func (c *cleaner) furniture(el *html.Node) bool {
 	if r.comments {
 		return true
 	}
-	if r.tag == "" && midText(el) && !hiddenLabel(r) && !metaRule(r) {
+	if r.tag == "" && !r.inText && midText(el) {
 		// "The nature of my <a class="popup">avocations</a> for the
 		// last thirty years": words of a sentence, whatever their class.
 		return false

@@ -51,26 +51,3 @@ func textSibling(el *html.Node, next func(*html.Node) *html.Node) bool {
 	}
 	return false
 }
-
-// metaRule reports whether r drops the page's metadata (bylines, dates,
-// tags), which runs with text between its parts ("Publicado por: <span
-// class="author">Ana</span> - Categoria: …") and goes as a whole.
-func metaRule(r *nodeRule) bool {
-	switch r.sub + r.word {
-	case "byline", "author", "dateline", "timestamp", "read-time", "readtime", "reading-time",
-		"hashtag", "meta", "tags", "date", "time", "cats", "categories", "caption", "credit", "copyright":
-		return true
-	}
-	return false
-}
-
-// hiddenLabel reports whether r drops text only screen readers get
-// ("Read more<span class="sr-only"> about the vote</span>"): gone even
-// in the middle of a sentence.
-func hiddenLabel(r *nodeRule) bool {
-	switch r.sub {
-	case "sr-only", "screen-reader", "visually-hidden", "skip-link":
-		return true
-	}
-	return false
-}

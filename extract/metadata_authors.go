@@ -130,20 +130,30 @@ func cutAtDate(s string) string {
 func (m *meta) author() string {
 	site := m.siteKeys()
 	shown := [][]string{m.itemAuthor, m.relAuthor, m.bylines, m.shownBy}
-	authors := m.declaredAuthors(site, shown)
-	// Shown names: the first element that yields any, since later ones
-	// are often comment authors or related-article bylines.
-	for _, list := range shown {
-		for _, v := range list {
-			if len(authors) == 0 {
-				authors = keepAuthors([]string{v}, true, site)
-			}
+	authors := m.declaredAuthors(site, shown) // already in the page's spelling
+	if len(authors) == 0 {
+		authors = firstShown(shown, site)
+		for i, a := range authors {
+			authors[i] = displayName(a, append(shown, m.props["author"]))
 		}
 	}
 	for i, a := range authors {
-		authors[i] = expandInitials(displayName(a, append(shown, m.props["author"])), m.ccNames)
+		authors[i] = expandInitials(a, m.ccNames)
 	}
 	return strings.Join(authors, "; ")
+}
+
+// firstShown is the names of the first shown value that yields any:
+// later ones are often comment authors or related-article bylines.
+func firstShown(shown [][]string, site map[string]bool) []string {
+	for _, list := range shown {
+		for _, v := range list {
+			if names := keepAuthors([]string{v}, true, site); len(names) > 0 {
+				return names
+			}
+		}
+	}
+	return nil
 }
 
 // expandInitials replaces a writer's initials ("DT") by the full name
@@ -159,16 +169,6 @@ func expandInitials(name string, full []string) string {
 		}
 	}
 	return name
-}
-
-// initialsOf is the first letters of the words of s.
-func initialsOf(s string) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(s) {
-		r, _ := utf8.DecodeRuneInString(w)
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // siteOwner is the person a personal site is named after ("Essay |

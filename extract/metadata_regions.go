@@ -35,11 +35,24 @@ func isForeignBox(n *html.Node) bool {
 	return attrHasWord(n, foreignMarks)
 }
 
-// attrHasWord reports whether a part of n's class or id is one of words
-// (see hasClassWord).
+// attrHasWord reports whether n's class or id holds one of words
+// (lower-case) as a whole word (see hasWord): "license-info" has
+// "license". It runs on every element: lower-case values are not copied.
 func attrHasWord(n *html.Node, words []string) bool {
 	for _, a := range n.Attr {
-		if (a.Key == "class" || a.Key == "id") && hasClassWord(a.Val, words) {
+		if a.Key == "class" || a.Key == "id" {
+			if hasAnyWord(strings.ToLower(a.Val), words) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasAnyWord reports whether one of words is a whole word of s.
+func hasAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if hasWord(s, w) {
 			return true
 		}
 	}
@@ -66,28 +79,6 @@ func attrContains(n *html.Node, marks []string) bool {
 // own byline "article__credits" and put the headline and byline in a
 // hero image's "caption".
 var foreignMarks = []string{"slider", "swiper", "carousel", "related", "license", "licence"}
-
-// hasClassWord reports whether a part of a class or id in cls, split at
-// anything but ASCII letters and digits, is one of words (lower-case). It
-// runs on every element of every page, so it allocates nothing.
-func hasClassWord(cls string, words []string) bool {
-	for i := 0; i < len(cls); {
-		for i < len(cls) && !isAlnum(cls[i]) {
-			i++
-		}
-		j := i
-		for j < len(cls) && isAlnum(cls[j]) {
-			j++
-		}
-		for _, w := range words {
-			if j-i == len(w) && strings.EqualFold(cls[i:j], w) {
-				return true
-			}
-		}
-		i = j
-	}
-	return false
-}
 
 // inForeignBox reports whether an ancestor of n lists other articles or
 // credits an image (see isForeignBox).

@@ -36,7 +36,7 @@ func (m *meta) byline(n *html.Node) bool {
 	if !strings.Contains(cls, "byline") && !hasWord(cls, "author") && !strings.Contains(cls, "author-name") && !strings.Contains(cls, "authorname") {
 		return false
 	}
-	if m.inForeign > 0 || hasClassWord(cls, foreignMarks) {
+	if m.inForeign > 0 || hasAnyWord(cls, foreignMarks) {
 		return false // "license-author": an image's credit
 	}
 	if t := collapse(bylineText(n)); t != "" && (len(t) <= maxBylineText || longByline(t)) {
