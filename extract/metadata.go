@@ -37,6 +37,7 @@ type meta struct {
 	shownBy    []string            // visible "By …"/"Text: …" bylines (scanPubDates)
 	microdata  map[string][]string // itemprop dates off <meta>, by field
 	ld         ldInfo
+	layout     pageLayout // what the date scan needs to know of the page
 }
 
 func (m *meta) first(keys ...string) string {
@@ -55,16 +56,22 @@ func (m *meta) first(keys ...string) string {
 func readMeta(root *html.Node) *meta {
 	m := &meta{props: map[string][]string{}}
 	var walk func(*html.Node)
+	fragment := false // inside <noscript> markup, which is not in the tree
 	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && !fragment {
+			m.layout.note(n)
+		}
 		if n.Type == html.ElementNode && m.element(n) {
 			return
 		}
 		if n.DataAtom == atom.Noscript {
 			// Script-rendered blogs repeat the post, byline and all, in
 			// <noscript>, which parses as one text node: read it as markup.
+			fragment = true
 			for _, c := range noscriptMarkup(n) {
 				walk(c)
 			}
+			fragment = false
 			return
 		}
 		if n.DataAtom == atom.Article {
@@ -87,7 +94,7 @@ func readMeta(root *html.Node) *meta {
 	}
 	walk(root)
 	var micro bool
-	m.pubDates, m.shownBy, micro = scanPubDates(root)
+	m.pubDates, m.shownBy, micro = scanPubDates(root, m.layout)
 	if micro {
 		m.microdata = selectorDates(root)
 	}

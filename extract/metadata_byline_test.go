@@ -48,7 +48,7 @@ func TestShownBylines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, got, _ := scanPubDates(root)
+			_, got, _ := scanPubDates(root, layoutOf(root))
 			first := ""
 			if len(got) > 0 {
 				first = got[0]

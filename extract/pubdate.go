@@ -42,9 +42,10 @@ type pubScan struct {
 	seen    map[*html.Node]bool
 	bylines []string // visible bylines, see metadata_byline.go
 	micro   bool     // an element outside <head> has a date itemprop/property
-	// headed holds the ancestors of <h1> elements: they hold the page's
-	// headline, so a skip word in their class is layout ("sticky-sidebar-
-	// parent"), never a sidebar or a comment.
+	// headed holds the ancestors of <h1> elements and the element after
+	// each (see pageLayout.headed): they hold the page's headline, so a
+	// skip word in their class is layout ("sticky-sidebar-parent"),
+	// never a sidebar or a comment.
 	headed map[*html.Node]bool
 	// articles counts <article> elements up to minTeasers.
 	articles int
@@ -54,8 +55,8 @@ type pubScan struct {
 // the best update statement (see isUpdateText); the visible bylines in
 // page order; and whether the page has microdata dates (so that the
 // selector pass is only run when it can find any).
-func scanPubDates(root *html.Node) (dates, bylines []string, micro bool) {
-	s := &pubScan{seen: map[*html.Node]bool{}, articles: countAtom(root, atom.Article, minTeasers), headed: headlineAncestors(root)}
+func scanPubDates(root *html.Node, layout pageLayout) (dates, bylines []string, micro bool) {
+	s := &pubScan{seen: map[*html.Node]bool{}, articles: layout.articles, headed: layout.headed()}
 	s.walk(root, 0)
 	demoteLists(s.cands)
 	out := bestTexts(nil, s.cands, maxPubCands)

@@ -62,26 +62,35 @@ func markByline(h1 *html.Node, out map[*html.Node]bool) {
 	}
 }
 
-// headlineAncestors returns the ancestors of the <h1> elements under root,
-// and the element following each.
-func headlineAncestors(root *html.Node) map[*html.Node]bool {
-	out := map[*html.Node]bool{}
-	var rec func(*html.Node)
-	rec = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if c.DataAtom == atom.H1 {
-				for a := n; a != nil && !out[a]; a = a.Parent {
-					out[a] = true
-				}
-				markByline(c, out)
-			}
-			rec(c)
-		}
+// pageLayout is what the date scan needs to know of the whole page,
+// noted by the metadata walk (readMeta) so that no walk of its own is
+// needed: how many <article> elements there are (up to minTeasers) and
+// the <h1> elements.
+type pageLayout struct {
+	articles  int
+	headlines []*html.Node
+}
+
+// note records n, an element of the page.
+func (l *pageLayout) note(n *html.Node) {
+	switch n.DataAtom {
+	case atom.Article:
+		l.articles = min(l.articles+1, minTeasers)
+	case atom.H1:
+		l.headlines = append(l.headlines, n)
 	}
-	rec(root)
+}
+
+// headed returns the ancestors of the <h1> elements, and the element
+// following each: they hold the page's headline, byline and date.
+func (l *pageLayout) headed() map[*html.Node]bool {
+	out := map[*html.Node]bool{}
+	for _, h1 := range l.headlines {
+		for a := h1.Parent; a != nil && !out[a]; a = a.Parent {
+			out[a] = true
+		}
+		markByline(h1, out)
+	}
 	return out
 }
 

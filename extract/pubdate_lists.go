@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // Dates in lists.
@@ -48,20 +47,4 @@ func demoteLists(cands []pubCand) {
 			cands[i].score -= listPenalty
 		}
 	}
-}
-
-// countAtom counts the elements a of the tree under n, stopping at max.
-func countAtom(n *html.Node, a atom.Atom, max int) int {
-	count := 0
-	var rec func(*html.Node)
-	rec = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && count < max; c = c.NextSibling {
-			if c.Type == html.ElementNode && c.DataAtom == a {
-				count++
-			}
-			rec(c)
-		}
-	}
-	rec(n)
-	return count
 }

@@ -101,7 +101,7 @@ func TestScanPubDates(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, _, _ := scanPubDates(root)
+			got, _, _ := scanPubDates(root, layoutOf(root))
 			if tc.want == nil && tc.not == nil && len(got) != 0 {
 				t.Errorf("got %q, want none", got)
 			}
@@ -144,4 +144,21 @@ func TestCDATAWrappedJSONLD(t *testing.T) {
 			t.Errorf("%q: published = %q", wrap[0], m.ld.published)
 		}
 	}
+}
+
+// layoutOf notes every element of the tree under root, as readMeta's walk
+// does, for tests that run the date scan alone.
+func layoutOf(root *html.Node) pageLayout {
+	var l pageLayout
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			l.note(n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(root)
+	return l
 }
