@@ -103,3 +103,27 @@ func (e *ReasonError) Unwrap() error { return e.Err }
 
 // IsRejection reports whether err is a rejection rather than a failure.
 func IsRejection(err error) bool { return errors.Is(err, ErrRejected) }
+
+// transientReasons are the quarantine reasons that may pass on their own:
+// the next run tries such inputs again even when they did not change.
+var transientReasons = map[string]bool{
+	"timeout": true, "read-error": true, "fetch-error": true, "robots-disallowed": true,
+	"http-429": true, "http-status": true, "error": true,
+}
+
+// TransientReason reports whether a quarantine reason may pass without
+// the input changing: time-outs, read and fetch errors, throttling and
+// server errors (http-5xx, http-429), robots.txt refusals, and errors of
+// no known category.
+func TransientReason(reason string) bool {
+	return transientReasons[reason] || len(reason) == 8 && reason[:6] == "http-5"
+}
+
+// RejectionReason reports whether a quarantine reason is a rejection.
+func RejectionReason(reason string) bool {
+	switch reason {
+	case "too-short", "wrong-language", "duplicate", "rejected":
+		return true
+	}
+	return false
+}

@@ -17,6 +17,9 @@ type Summary struct {
 	// Unchanged counts inputs an incremental run found already in the
 	// dataset with the same content and configuration.
 	Unchanged int64 `json:"unchanged"`
+	// Promoted counts rows of exact duplicates that took the place of a
+	// row that changed or left: they are not inputs of this run.
+	Promoted int64 `json:"promoted,omitempty"`
 	// Reasons counts quarantined pages per reason.
 	Reasons map[string]int64 `json:"reasons,omitempty"`
 	// Bytes is the raw input bytes read.

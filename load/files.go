@@ -52,6 +52,7 @@ var noDictionary = []string{"id", "source", "url", "text", "description", "conte
 type ParquetWriter struct {
 	fw       *pqarrow.FileWriter
 	rowGroup int64
+	full     bool // the current row group is complete: the next Write starts another
 }
 
 // NewParquetWriter starts a Parquet file with schema on w.
@@ -60,7 +61,14 @@ func NewParquetWriter(w io.Writer, schema *arrow.Schema, opts FileOptions) (*Par
 	if err != nil {
 		return nil, err
 	}
+	rg := opts.RowGroupBytes
+	if rg <= 0 {
+		rg = 64 << 20
+	}
 	props := []parquet.WriterProperty{
+		// A row group's size is known from its flushed pages: pages of at
+		// most an eighth of it let small row groups close on time too.
+		parquet.WithDataPageSize(min(1<<20, max(rg/8, 1<<10))),
 		parquet.WithCompression(codec),
 		parquet.WithDictionaryDefault(true),
 		parquet.WithStats(true),
@@ -79,31 +87,24 @@ func NewParquetWriter(w io.Writer, schema *arrow.Schema, opts FileOptions) (*Par
 			return nil, err
 		}
 	}
-	rg := opts.RowGroupBytes
-	if rg <= 0 {
-		rg = 64 << 20
-	}
 	return &ParquetWriter{fw: fw, rowGroup: rg}, nil
 }
 
-// Write appends rec to the current row group, starting a new one once the
-// current one is large enough.
+// Write appends rec to the current row group; once that is large enough,
+// the next Write starts another (starting it now would leave an empty
+// row group at the end of the file).
 func (p *ParquetWriter) Write(rec arrow.RecordBatch) error {
+	if p.full {
+		if err := p.fw.NewBufferedRowGroupChecked(); err != nil {
+			return fmt.Errorf("writing parquet row group: %w", err)
+		}
+		p.full = false
+	}
 	if err := p.fw.WriteBuffered(rec); err != nil {
 		return fmt.Errorf("writing parquet rows: %w", err)
 	}
-	if p.fw.RowGroupTotalCompressedBytes() >= p.rowGroup {
-		return p.FlushRowGroup()
-	}
+	p.full = p.fw.RowGroupTotalCompressedBytes() >= p.rowGroup
 	return nil
-}
-
-// FlushRowGroup writes the buffered row group out, releasing its memory.
-func (p *ParquetWriter) FlushRowGroup() error {
-	if n, _ := p.fw.RowGroupNumRows(); n == 0 {
-		return nil
-	}
-	return p.fw.NewBufferedRowGroupChecked()
 }
 
 // Size is the compressed size written so far, buffered row group included.

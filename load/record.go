@@ -5,25 +5,14 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/rinse-etl/rinse"
 )
 
-// docBuilder appends documents to Arrow builders for Schema and cuts them
-// into record batches. Its size estimate drives batch and row-group flushes.
-type docBuilder struct {
-	b     *array.RecordBuilder
-	rows  int
-	bytes int64
-}
-
-func newDocBuilder(mem memory.Allocator) *docBuilder {
-	return &docBuilder{b: array.NewRecordBuilder(mem, Schema)}
-}
-
-func (d *docBuilder) append(doc *rinse.Document) {
-	f := d.b.Fields()
+// appendDocument appends doc as one row of Schema to b and returns an
+// estimate of its size, which drives batch flushes.
+func appendDocument(b *array.RecordBuilder, doc *rinse.Document) int64 {
+	f := b.Fields()
 	strs := []struct {
 		col int
 		v   string
@@ -33,9 +22,10 @@ func (d *docBuilder) append(doc *rinse.Document) {
 		{colDescription, doc.Description}, {colText, doc.Text}, {colLanguage, doc.Language},
 		{colContentHash, doc.ContentHash}, {colPipelineVersion, doc.PipelineVersion},
 	}
+	var size int64
 	for _, s := range strs {
 		f[s.col].(*array.StringBuilder).Append(s.v)
-		d.bytes += int64(len(s.v))
+		size += int64(len(s.v))
 	}
 	appendList(f[colCategories].(*array.ListBuilder), doc.Categories)
 	appendList(f[colTags].(*array.ListBuilder), doc.Tags)
@@ -52,18 +42,8 @@ func (d *docBuilder) append(doc *rinse.Document) {
 	} else {
 		f[colHTTPStatus].AppendNull()
 	}
-	d.rows++
-	d.bytes += int64(64*(len(doc.Dates)+len(doc.Entities)) + 16*(len(doc.Tags)+len(doc.Categories)) + 64)
+	return size + int64(64*(len(doc.Dates)+len(doc.Entities))+16*(len(doc.Tags)+len(doc.Categories))+64)
 }
-
-// flush returns the rows appended so far as one record batch (the caller
-// releases it) and resets the builder.
-func (d *docBuilder) flush() arrow.RecordBatch {
-	d.rows, d.bytes = 0, 0
-	return d.b.NewRecordBatch()
-}
-
-func (d *docBuilder) release() { d.b.Release() }
 
 func appendList(b *array.ListBuilder, vs []string) {
 	b.Append(true)
@@ -120,17 +100,103 @@ func appendEntities(b *array.ListBuilder, es []rinse.Entity) {
 	}
 }
 
-// quarantineRecord builds a one-batch record of quarantined pages.
-func quarantineRecord(mem memory.Allocator, qs []*rinse.Quarantined, runID string) arrow.RecordBatch {
-	b := array.NewRecordBuilder(mem, QuarantineSchema)
-	defer b.Release()
+// appendQuarantined appends q as one row of QuarantineSchema.
+func appendQuarantined(b *array.RecordBuilder, q *rinse.Quarantined, runID string) int64 {
 	f := b.Fields()
-	for _, q := range qs {
-		for i, v := range []string{q.Source, q.URL, q.Stage, q.Reason, q.Error} {
-			f[i].(*array.StringBuilder).Append(v)
-		}
-		appendTime(f[5], q.At)
-		f[6].(*array.StringBuilder).Append(runID)
+	var size int64
+	for i, v := range []string{q.Source, q.URL, q.Stage, q.Reason, q.Error} {
+		f[i].(*array.StringBuilder).Append(v)
+		size += int64(len(v))
 	}
-	return b.NewRecordBatch()
+	appendTime(f[5], q.At)
+	f[6].(*array.StringBuilder).Append(runID)
+	return size + 64
+}
+
+// documentAt reads row i of a record batch back into a Document: the way
+// an earlier run's row rejoins a commit (a promoted duplicate) or the
+// state is rebuilt from the files. Columns are found by name: the files
+// of a partitioned dataset lack the partition columns.
+func documentAt(rec arrow.RecordBatch, i int) *rinse.Document {
+	col := func(name string) arrow.Array {
+		if idx := rec.Schema().FieldIndices(name); len(idx) > 0 {
+			return rec.Column(idx[0])
+		}
+		return nil
+	}
+	str := func(name string) string { return stringAt(col(name), i) }
+	d := &rinse.Document{
+		ID: str("id"), Source: str("source"), URL: str("url"), Site: str("site"), Title: str("title"),
+		Author: str("author"), SiteName: str("site_name"), Description: str("description"), Text: str("text"),
+		Language: str("language"), ContentHash: str("content_hash"), PipelineVersion: str("pipeline_version"),
+		Categories: listAt(col("categories"), i), Tags: listAt(col("tags"), i),
+		PublishedAt: timeAt(col("published_at"), i), UpdatedAt: timeAt(col("updated_at"), i),
+		ProcessedAt: timeAt(col("processed_at"), i), FetchedAt: timeAt(col("fetched_at"), i),
+		DuplicateOf: str("duplicate_of"),
+	}
+	if c, ok := col("word_count").(*array.Int32); ok {
+		d.WordCount = c.Value(i)
+	}
+	if c, ok := col("http_status").(*array.Int32); ok && c.IsValid(i) {
+		d.HTTPStatus = c.Value(i)
+	}
+	if l, ok := col("dates").(*array.List); ok {
+		d.Dates = datesAt(l, i)
+	}
+	if l, ok := col("entities").(*array.List); ok {
+		d.Entities = entitiesAt(l, i)
+	}
+	return d
+}
+
+func listAt(col arrow.Array, i int) []string {
+	l, ok := col.(*array.List)
+	if !ok {
+		return nil
+	}
+	start, end := l.ValueOffsets(i)
+	vals := l.ListValues().(*array.String)
+	var out []string
+	for j := start; j < end; j++ {
+		out = append(out, vals.Value(int(j)))
+	}
+	return out
+}
+
+func timeAt(col arrow.Array, i int) time.Time {
+	c, ok := col.(*array.Timestamp)
+	if !ok || !c.IsValid(i) {
+		return time.Time{}
+	}
+	return time.UnixMicro(int64(c.Value(i))).UTC()
+}
+
+func datesAt(l *array.List, i int) []rinse.Date {
+	start, end := l.ValueOffsets(i)
+	s := l.ListValues().(*array.Struct)
+	text, date, prec := s.Field(0).(*array.String), s.Field(1).(*array.Date32), s.Field(2).(*array.String)
+	var out []rinse.Date
+	for j := int(start); j < int(end); j++ {
+		out = append(out, rinse.Date{Text: text.Value(j), Date: date.Value(j).ToTime().UTC(), Precision: prec.Value(j)})
+	}
+	return out
+}
+
+func entitiesAt(l *array.List, i int) []rinse.Entity {
+	start, end := l.ValueOffsets(i)
+	s := l.ListValues().(*array.Struct)
+	name, typ, n := s.Field(0).(*array.String), s.Field(1).(*array.String), s.Field(2).(*array.Int32)
+	var out []rinse.Entity
+	for j := int(start); j < int(end); j++ {
+		out = append(out, rinse.Entity{Name: name.Value(j), Type: typ.Value(j), Mentions: n.Value(j)})
+	}
+	return out
+}
+
+// stringAt reads a string column: "" for null or a missing column.
+func stringAt(col arrow.Array, i int) string {
+	if c, ok := col.(*array.String); ok && c.IsValid(i) {
+		return c.Value(i)
+	}
+	return ""
 }

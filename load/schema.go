@@ -1,7 +1,10 @@
 package load
 
 import (
+	"slices"
+
 	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
 )
 
 // SchemaVersion is the version of the documents schema; docs/schema.md
@@ -91,3 +94,35 @@ var QuarantineSchema = arrow.NewSchema([]arrow.Field{
 	{Name: "quarantined_at", Type: tsUTC},
 	{Name: "run_id", Type: arrow.BinaryTypes.String},
 }, nil)
+
+// DocumentSchema is the schema of the documents files of a dataset
+// partitioned by keys: Schema without the columns that are partition keys
+// (site, language). As in Hive, a partition column lives in the directory
+// names only; stored in the files as well, readers disagree on its type
+// (pyarrow's dataset reader and pandas.read_parquet infer different ones)
+// and refuse to merge them.
+func DocumentSchema(keys []string) *arrow.Schema {
+	fields := make([]arrow.Field, 0, len(Schema.Fields()))
+	for _, f := range Schema.Fields() {
+		if !slices.Contains(keys, f.Name) {
+			fields = append(fields, f)
+		}
+	}
+	if len(fields) == len(Schema.Fields()) {
+		return Schema
+	}
+	return arrow.NewSchema(fields, nil)
+}
+
+// project returns rec (of Schema) with only the columns of schema.
+func project(rec arrow.RecordBatch, schema *arrow.Schema) arrow.RecordBatch {
+	if schema == rec.Schema() || schema.NumFields() == rec.Schema().NumFields() {
+		rec.Retain()
+		return rec
+	}
+	cols := make([]arrow.Array, 0, schema.NumFields())
+	for _, f := range schema.Fields() {
+		cols = append(cols, rec.Column(rec.Schema().FieldIndices(f.Name)[0]))
+	}
+	return array.NewRecordBatch(schema, cols, rec.NumRows())
+}

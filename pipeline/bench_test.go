@@ -50,10 +50,10 @@ func inputBytes(tb testing.TB) int64 {
 
 type discard struct{}
 
-func (discard) WriteDocument(*rinse.Document) error      { return nil }
-func (discard) WriteQuarantine(*rinse.Quarantined) error { return nil }
-func (discard) Commit(rinse.Summary) error               { return nil }
-func (discard) Abort() error                             { return nil }
+func (discard) WriteDocument(*rinse.Document) error           { return nil }
+func (discard) WriteQuarantine(*rinse.Quarantined) error      { return nil }
+func (discard) Commit(s rinse.Summary) (rinse.Summary, error) { return s, nil }
+func (discard) Abort() error                                  { return nil }
 
 // BenchmarkPipeline runs read → decode → extract → transforms over
 // testdata/pages with one worker per stage, discarding the results.

@@ -35,8 +35,8 @@ func (c *collect) WriteQuarantine(q *rinse.Quarantined) error {
 	c.q[q.Source] = q.Reason
 	return nil
 }
-func (c *collect) Commit(rinse.Summary) error { return nil }
-func (c *collect) Abort() error               { return nil }
+func (c *collect) Commit(s rinse.Summary) (rinse.Summary, error) { return s, nil }
+func (c *collect) Abort() error                                  { return nil }
 
 // TestPageBudgets runs the real stages over a pathological page between
 // two ordinary ones: over its time budget it is quarantined as a timeout

@@ -54,21 +54,18 @@ func (r *run) deliver(ctx context.Context, sink Sink, seq []DocProcessor, it *it
 	switch {
 	case it.err != nil && errors.Is(it.err, rinse.ErrUnchanged):
 		r.count(&r.sum.Unchanged)
-		return nil
+		return record(sink, it, "unchanged")
 	case it.err != nil && errors.Is(it.err, rinse.ErrSkipped):
 		r.count(&r.sum.Skipped)
 		return nil
 	case it.err != nil && errors.Is(it.err, rinse.ErrDuplicate):
 		r.count(&r.sum.Duplicates)
-		if rec, ok := sink.(Recorder); ok && it.digest != "" {
-			rec.Record(it.source, it.digest, "duplicate")
-		}
-		return nil
+		return record(sink, it, "duplicate")
 	case it.err != nil:
 		return r.quarantine(sink, it)
 	case it.filtered || it.doc == nil:
 		r.count(&r.sum.Filtered)
-		return nil
+		return record(sink, it, "filtered")
 	}
 	if it.digest != "" {
 		// The raw input's identity travels with the item, not through the
@@ -82,6 +79,18 @@ func (r *run) deliver(ctx context.Context, sink Sink, seq []DocProcessor, it *it
 	}
 	r.count(&r.sum.Documents)
 	r.docs.Add(1)
+	return nil
+}
+
+// record tells a Recorder sink of an input that ends without a row.
+func record(sink Sink, it *item, outcome string) error {
+	rec, ok := sink.(Recorder)
+	if !ok {
+		return nil
+	}
+	if err := rec.Record(it.source, it.digest, outcome); err != nil {
+		return fmt.Errorf("recording %s: %w", it.source, err)
+	}
 	return nil
 }
 

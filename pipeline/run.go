@@ -88,7 +88,8 @@ func Run(ctx context.Context, src Source, sink Sink, st Stages, opts Options) (r
 		}
 		return sum, err
 	}
-	if err := sink.Commit(sum); err != nil {
+	sum, err = sink.Commit(sum)
+	if err != nil {
 		return sum, fmt.Errorf("committing: %w", err)
 	}
 	// The sink records the summary as it was before its commit; the

@@ -55,9 +55,9 @@ func (m *memSink) WriteDocument(d *rinse.Document) error {
 	m.docs = append(m.docs, d.Source)
 	return nil
 }
-func (m *memSink) WriteQuarantine(q *rinse.Quarantined) error { m.q = append(m.q, q); return nil }
-func (m *memSink) Commit(s rinse.Summary) error               { m.committed = &s; return nil }
-func (m *memSink) Abort() error                               { m.aborted = true; return nil }
+func (m *memSink) WriteQuarantine(q *rinse.Quarantined) error    { m.q = append(m.q, q); return nil }
+func (m *memSink) Commit(s rinse.Summary) (rinse.Summary, error) { m.committed = &s; return s, nil }
+func (m *memSink) Abort() error                                  { m.aborted = true; return nil }
 
 // decode fails on "bad", panics on "panic", sleeps on "slow" until its
 // budget runs out, and filters "drop".
@@ -252,7 +252,7 @@ func TestRunBoundsPagesBehindASlowPage(t *testing.T) {
 // slowCommit takes its time to commit, as closing many files does.
 type slowCommit struct{ memSink }
 
-func (s *slowCommit) Commit(sum rinse.Summary) error {
+func (s *slowCommit) Commit(sum rinse.Summary) (rinse.Summary, error) {
 	time.Sleep(60 * time.Millisecond)
 	return s.memSink.Commit(sum)
 }

@@ -34,19 +34,22 @@ type Source interface {
 
 // Sink receives the pipeline's results from a single goroutine, in input
 // order. Commit is called once after the last result when the run
-// completed; Abort instead when it did not.
+// completed or was interrupted; Abort instead when it failed. Commit
+// returns the final counts: a sink that resolves duplicates when it
+// commits moves documents to the duplicate count.
 type Sink interface {
 	WriteDocument(doc *rinse.Document) error
 	WriteQuarantine(q *rinse.Quarantined) error
-	Commit(summary rinse.Summary) error
+	Commit(summary rinse.Summary) (rinse.Summary, error)
 	Abort() error
 }
 
 // Recorder is an optional Sink extension: it hears of inputs that end
-// without a row or quarantine entry (duplicates), so an incremental dataset
-// can remember them too.
+// without a row or quarantine entry, with outcome "unchanged", "filtered"
+// or "duplicate", so an incremental dataset can keep its state exact:
+// an unchanged input is still there, a filtered one has no row any more.
 type Recorder interface {
-	Record(source, digest, outcome string)
+	Record(source, digest, outcome string) error
 }
 
 type (

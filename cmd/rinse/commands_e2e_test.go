@@ -26,7 +26,7 @@ func TestSchemaAndStats(t *testing.T) {
 	}
 
 	out := filepath.Join(t.TempDir(), "out")
-	runCLI(t, nil, "run", "--input", "../../testdata/pages/mooflife", "--output", out, "--progress", "never")
+	runCLI(t, nil, "run", "--input", "../../testdata/pages/mooflife", "--output", out, "--progress", "never", "--partition-by", "site")
 	code, stdout, stderr := runCLI(t, nil, "stats", out)
 	if code != 0 || !strings.Contains(stdout, "site=mooflife.com") || !strings.Contains(stdout, "1 runs") {
 		t.Errorf("stats: exit %d\n%s%s", code, stdout, stderr)

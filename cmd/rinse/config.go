@@ -23,6 +23,7 @@ type Config struct {
 	Format   string `mapstructure:"format"`
 	Workers  int    `mapstructure:"workers"`
 	Full     bool   `mapstructure:"full"`
+	Prune    bool   `mapstructure:"prune"`
 	Strict   bool   `mapstructure:"strict"`
 	Progress string `mapstructure:"progress"`
 	Log      struct {
@@ -79,7 +80,7 @@ type FetchConfig struct {
 // configs/rinse.yaml documents the same keys; a test keeps them in step.
 var defaults = map[string]any{
 	"input": "", "output": "", "urls": "", "format": "parquet", "workers": 0,
-	"full": false, "strict": false, "progress": "auto",
+	"full": false, "prune": false, "strict": false, "progress": "auto",
 	"log.level": "info", "log.format": "auto",
 	"pipeline.decode_workers": 1, "pipeline.extract_workers": 0, "pipeline.transform_workers": 0,
 	"pipeline.fetch_workers": 16, "pipeline.buffer": 16, "pipeline.page_timeout": "10s",
@@ -87,7 +88,7 @@ var defaults = map[string]any{
 	"extract.profiles": []string{}, "extract.keep_comments": false, "extract.min_words": 5,
 	"extract.languages":    []string{},
 	"entities.gazetteers":  []string{},
-	"dataset.partition_by": []string{"site"}, "dataset.compression": "zstd",
+	"dataset.partition_by": []string{}, "dataset.compression": "zstd",
 	"dataset.row_group_bytes": 64 << 20, "dataset.file_bytes": 256 << 20, "dataset.dedup": "near",
 	"fetch.user_agent": "rinse/" + version + " (+https://github.com/rinse-etl/rinse)",
 	"fetch.timeout":    "30s", "fetch.connect_timeout": "10s", "fetch.max_bytes": 10 << 20,
@@ -99,7 +100,7 @@ var defaults = map[string]any{
 // flagKeys binds command-line flags to config keys.
 var flagKeys = map[string]string{
 	"input": "input", "output": "output", "urls": "urls", "format": "format", "workers": "workers",
-	"full": "full", "strict": "strict", "progress": "progress", "log-level": "log.level",
+	"full": "full", "prune": "prune", "strict": "strict", "progress": "progress", "log-level": "log.level",
 	"log-format": "log.format", "partition-by": "dataset.partition_by", "archive": "fetch.archive",
 	"allow-private-networks": "fetch.allow_private_networks", "min-words": "extract.min_words",
 	"keep-comments": "extract.keep_comments", "page-timeout": "pipeline.page_timeout",

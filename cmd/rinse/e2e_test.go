@@ -2,12 +2,21 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/rinse-etl/rinse/internal/fixtures"
 )
@@ -58,22 +67,35 @@ func loadExpectations(t *testing.T) map[string]fixtures.Expectation {
 	return exp
 }
 
+// readerPython finds the Python of the virtual environment scripts/test
+// makes for the independent readers: $RINSE_PYTHON, else .venv at the
+// repository root. Without it the reader checks skip, unless
+// RINSE_REQUIRE_READERS=1 (scripts/test sets it) makes that a failure.
+func readerPython(t *testing.T) string {
+	t.Helper()
+	py := os.Getenv("RINSE_PYTHON")
+	if py == "" {
+		py = "../../.venv/bin/python"
+	}
+	if _, err := os.Stat(py); err != nil {
+		if os.Getenv("RINSE_REQUIRE_READERS") == "1" {
+			t.Fatalf("the independent readers are required but %s is missing: run ./scripts/test", py)
+		}
+		t.Skipf("independent readers not installed (%s): ./scripts/test installs them", py)
+	}
+	return py
+}
+
 // readBack reads a dataset with the independent readers in e2e/reader
-// (DuckDB and polars via npm), or skips when they are not installed.
+// (DuckDB, pyarrow, pandas and polars from Python, as notebooks use them).
+// site, when set, also asks which row groups a filter on it touches.
 func readBack(t *testing.T, out, site string) readerResult {
 	t.Helper()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not installed: the independent-reader checks need it (.ci/run installs it)")
-	}
-	if _, err := os.Stat("../../e2e/reader/node_modules/@duckdb/node-api"); err != nil {
-		t.Skip("independent readers not installed: run `npm ci --prefix e2e/reader` (.ci/run does)")
-	}
-	args := []string{"../../e2e/reader/read.mjs", out}
+	args := []string{"../../e2e/reader/read.py", out}
 	if site != "" {
 		args = append(args, site)
 	}
-	cmd := exec.Command(node, args...)
+	cmd := exec.Command(readerPython(t), args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	b, err := cmd.Output()
@@ -102,6 +124,7 @@ type readerRow struct {
 	Dates       []map[string]any `json:"dates"`
 	Entities    []map[string]any `json:"entities"`
 	WordCount   int              `json:"word_count"`
+	DuplicateOf *string          `json:"duplicate_of"`
 	PubType     string           `json:"published_type"`
 	DatesType   string           `json:"dates_type"`
 }
@@ -112,17 +135,21 @@ type readerResult struct {
 		Quarantine []struct {
 			Source, Stage, Reason, Error string
 		} `json:"quarantine"`
-		SiteCount int      `json:"site_count"`
-		SiteFiles []string `json:"site_files"`
-		SiteScan  *struct {
-			Read, Total int
-		} `json:"site_scan"`
 	} `json:"duckdb"`
-	Polars struct {
-		ParquetRows  int      `json:"parquet_rows"`
-		ArrowRows    int      `json:"arrow_rows"`
-		ArrowColumns []string `json:"arrow_columns"`
-	} `json:"polars"`
+	Others struct {
+		PyarrowRows   int      `json:"pyarrow_rows"`
+		PandasRows    int      `json:"pandas_rows"`
+		PandasSources []string `json:"pandas_sources"`
+		PolarsRows    int      `json:"polars_parquet_rows"`
+		ArrowRows     int      `json:"polars_arrow_rows"`
+		ArrowColumns  []string `json:"polars_arrow_columns"`
+	} `json:"others"`
+	Site struct {
+		Count     int `json:"count"`
+		RowGroups int `json:"row_groups"`
+		Touched   int `json:"touched"`
+		Holding   int `json:"holding"`
+	} `json:"site"`
 }
 
 func manifestCounts(t *testing.T, out string) map[string]any {
@@ -143,3 +170,68 @@ func manifestCounts(t *testing.T, out string) map[string]any {
 }
 
 func num(m map[string]any, k string) int { f, _ := m[k].(float64); return int(f) }
+
+// goRows reads the documents table with arrow's Parquet reader (not
+// rinse's): the per-row checks never depend on the Python readers.
+func goRows(t *testing.T, out string) map[string]readerRow {
+	t.Helper()
+	rows := map[string]readerRow{}
+	eachParquet(t, filepath.Join(out, "documents"), func(rec arrow.RecordBatch) {
+		col := func(name string) arrow.Array {
+			idx := rec.Schema().FieldIndices(name)
+			if len(idx) == 0 {
+				t.Fatalf("no column %s", name)
+			}
+			return rec.Column(idx[0])
+		}
+		str := func(name string, i int) string { return col(name).(*array.String).Value(i) }
+		list := func(name string, i int) []string {
+			l := col(name).(*array.List)
+			start, end := l.ValueOffsets(i)
+			var out []string
+			for j := start; j < end; j++ {
+				out = append(out, l.ListValues().(*array.String).Value(int(j)))
+			}
+			return out
+		}
+		for i := range int(rec.NumRows()) {
+			site := str("site", i)
+			row := readerRow{Source: str("source", i), Title: str("title", i), Author: str("author", i), Text: str("text", i),
+				Site: &site, Language: str("language", i), Categories: list("categories", i), Tags: list("tags", i)}
+			if ts := col("published_at").(*array.Timestamp); ts.IsValid(i) {
+				p := time.UnixMicro(int64(ts.Value(i))).UTC().Format("2006-01-02T15:04:05Z")
+				row.PublishedAt = &p
+			}
+			rows[row.Source] = row
+		}
+	})
+	return rows
+}
+
+// eachParquet calls fn with every record batch of the Parquet files under
+// dir (a link: the walk starts inside it).
+func eachParquet(t *testing.T, dir string, fn func(arrow.RecordBatch)) {
+	t.Helper()
+	_ = filepath.WalkDir(dir+string(os.PathSeparator), func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".parquet") {
+			return nil
+		}
+		rdr, err := file.OpenParquetFile(p, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rdr.Close()
+		fr, _ := pqarrow.NewFileReader(rdr, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
+		tbl, err := fr.ReadTable(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tbl.Release()
+		tr := array.NewTableReader(tbl, -1)
+		defer tr.Release()
+		for tr.Next() {
+			fn(tr.RecordBatch())
+		}
+		return nil
+	})
+}

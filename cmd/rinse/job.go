@@ -1,9 +1,6 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"os"
 
@@ -14,7 +11,6 @@ import (
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
 	"github.com/rinse-etl/rinse/profile"
-	"github.com/rinse-etl/rinse/transform"
 )
 
 // job is a run assembled from the config: the glue between the typed
@@ -64,11 +60,15 @@ func newJob(cfg *Config, log *zap.Logger) (*job, error) {
 		},
 		Buffer: cfg.Pipeline.Buffer, PageTimeout: cfg.Pipeline.PageTimeout, Logger: log,
 	}
+	hash, err := configHash(cfg)
+	if err != nil {
+		return nil, err
+	}
 	j.dataset = load.DatasetOptions{
 		Dir: cfg.Output, Format: cfg.Format, PartitionBy: cfg.partitionKeys(),
 		File:      load.FileOptions{Compression: cfg.Dataset.Compression, RowGroupBytes: cfg.Dataset.RowGroupBytes},
-		FileBytes: cfg.Dataset.FileBytes, Version: version, ConfigHash: configHash(cfg), Logger: log,
-		Full: cfg.Full,
+		FileBytes: cfg.Dataset.FileBytes, Version: version, ConfigHash: hash, Logger: log,
+		Full: cfg.Full, Prune: cfg.Prune, Dedup: cfg.Dataset.Dedup,
 	}
 	return j, nil
 }
@@ -119,15 +119,12 @@ func (j *job) newSource() (pipeline.Source, error) {
 }
 
 // attach connects the stages to the dataset they write: the incremental
-// filter (unless --full) and exact dedup that knows the rows of earlier
-// runs.
+// filter. The dataset resolves duplicates itself when it commits, against
+// every earlier run, so no dedup stage runs.
 func (j *job) attach(ds *load.Dataset) {
 	j.admit = ds.Admit()
 	j.stages.Admit = j.admit
 	j.stages.Sequential = nil
-	if d := transform.NewDedup(transform.DedupOptions{Mode: j.cfg.Dataset.Dedup, Seen: ds.Seen()}); d != nil {
-		j.stages.Sequential = append(j.stages.Sequential, d)
-	}
 }
 
 // wrapSink returns the sink for the run: the dataset itself.
@@ -138,18 +135,4 @@ func (j *job) close() {
 	for _, c := range j.closers {
 		_ = c()
 	}
-}
-
-// configHash identifies the settings that change what a page becomes;
-// incremental runs reprocess everything when it changes.
-func configHash(cfg *Config) string {
-	relevant := struct {
-		Extract  any
-		Entities any
-		Dedup    string
-		Version  string
-	}{cfg.Extract, cfg.Entities, cfg.Dataset.Dedup, version}
-	b, _ := json.Marshal(relevant)
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:8])
 }

@@ -58,6 +58,11 @@ func TestKillAtRandomMoments(t *testing.T) {
 	quarantined, dups := quarantineAndDuplicates(t, out)
 	missing = pages - len(seen) - quarantined - dups
 	if missing != 0 || twice != 0 {
+		ms, _ := filepath.Glob(filepath.Join(out, "_manifest", "*.json"))
+		for _, m := range ms {
+			b, _ := os.ReadFile(m)
+			t.Logf("%s", b)
+		}
 		t.Errorf("after the kills: %d inputs in the dataset, %d quarantined, %d duplicates of %d; %d repeated", len(seen), quarantined, dups, pages, twice)
 	}
 }
@@ -86,7 +91,7 @@ func checkVisibleFiles(t *testing.T, out string, trial int) {
 			committed[f.Path] = f.Rows
 		}
 	}
-	_ = filepath.WalkDir(filepath.Join(out, "documents"), func(p string, e os.DirEntry, err error) error {
+	_ = filepath.WalkDir(filepath.Join(out, "documents")+string(os.PathSeparator), func(p string, e os.DirEntry, err error) error {
 		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".parquet") {
 			return nil
 		}

@@ -28,7 +28,7 @@ import (
 func readTable(t *testing.T, dir string, cols ...string) []map[string]string {
 	t.Helper()
 	var rows []map[string]string
-	_ = filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+	_ = filepath.WalkDir(dir+string(os.PathSeparator), func(p string, e os.DirEntry, err error) error {
 		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".parquet") {
 			return nil
 		}

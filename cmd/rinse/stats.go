@@ -2,9 +2,14 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path"
+	"path/filepath"
 	"sort"
+	"strings"
 	"text/tabwriter"
 
+	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/spf13/cobra"
 
 	"github.com/rinse-etl/rinse/load"
@@ -12,20 +17,21 @@ import (
 
 func init() { register(newStatsCmd) }
 
-// newStatsCmd summarizes a dataset from its run manifests, without reading
-// any data file.
+// newStatsCmd summarizes a dataset from its run manifests and the footers
+// of the files readers see, without reading any row.
 func newStatsCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "stats OUTPUT",
 		Short: "Summarize a dataset from its run manifests",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ms, err := load.ReadManifests(args[0])
+			dir := args[0]
+			ms, err := load.ReadManifests(dir)
 			if err != nil {
-				return usageError(fmt.Errorf("%s is not a rinse dataset: %w", args[0], err))
+				return usageError(fmt.Errorf("%s is not a rinse dataset: %w", dir, err))
 			}
-			live := load.LiveFiles(ms)
-			w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			out := cmd.OutOrStdout()
+			w := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(w, "run\tfinished\tinputs\tdocuments\tquarantined\tduplicates\tskipped\tunchanged\tbytes written")
 			for _, m := range ms {
 				c := m.Counts
@@ -33,31 +39,62 @@ func newStatsCmd() *cobra.Command {
 					c.Inputs, c.Documents, c.Quarantined, c.Duplicates, c.Skipped, c.Unchanged, m.BytesWritten)
 			}
 			w.Flush()
-			parts := map[string]int64{}
-			var rows, bytes int64
-			for _, f := range live {
-				if f.Format == "parquet" && f.Partition != "" || f.Format == "parquet" && len(f.Path) > 10 && f.Path[:10] == "documents/" {
-					rows += f.Rows
-					parts[f.Partition] += f.Rows
-				}
-				bytes += f.Bytes
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "\n%d runs; %d live files, %d bytes; %d document rows (parquet)\n", len(ms), len(live), bytes, rows)
-			keys := make([]string, 0, len(parts))
-			for k := range parts {
-				keys = append(keys, k)
-			}
-			sort.Slice(keys, func(i, j int) bool { return parts[keys[i]] > parts[keys[j]] })
-			for i, k := range keys {
-				if i == 20 {
-					fmt.Fprintf(cmd.OutOrStdout(), "  … %d more partitions\n", len(keys)-20)
-					break
-				}
-				if k != "" {
-					fmt.Fprintf(cmd.OutOrStdout(), "  %-40s %d rows\n", k, parts[k])
-				}
-			}
-			return nil
+			return printLive(out, dir, len(ms))
 		},
 	}
+}
+
+// printLive counts what readers see: files, bytes and rows per table, and
+// the largest partitions.
+func printLive(out interface{ Write([]byte) (int, error) }, dir string, runs int) error {
+	live, err := load.LiveFiles(dir)
+	if err != nil {
+		return err
+	}
+	type count struct{ files, rows, bytes int64 }
+	tables := map[string]*count{}
+	parts := map[string]int64{}
+	for _, rel := range live {
+		table, _, _ := strings.Cut(rel, "/")
+		if tables[table] == nil {
+			tables[table] = &count{}
+		}
+		c := tables[table]
+		c.files++
+		p := filepath.Join(dir, "_current", filepath.FromSlash(rel))
+		if st, err := os.Stat(p); err == nil {
+			c.bytes += st.Size()
+		}
+		if path.Ext(rel) != ".parquet" {
+			continue
+		}
+		if r, err := file.OpenParquetFile(p, false); err == nil {
+			c.rows += r.NumRows()
+			if table == "documents" {
+				parts[strings.TrimPrefix(path.Dir(rel), "documents")] += r.NumRows()
+			}
+			r.Close()
+		}
+	}
+	fmt.Fprintf(out, "\n%d runs\n", runs)
+	for _, t := range []string{"documents", "quarantine", "_duplicates"} {
+		if c := tables[t]; c != nil {
+			fmt.Fprintf(out, "  %-12s %6d files %12d bytes %10d rows (parquet)\n", t, c.files, c.bytes, c.rows)
+		}
+	}
+	keys := make([]string, 0, len(parts))
+	for k := range parts {
+		if k != "" {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return parts[keys[i]] > parts[keys[j]] })
+	for i, k := range keys {
+		if i == 20 {
+			fmt.Fprintf(out, "  … %d more partitions\n", len(keys)-20)
+			break
+		}
+		fmt.Fprintf(out, "  %-40s %d rows\n", strings.TrimPrefix(k, "/"), parts[k])
+	}
+	return nil
 }

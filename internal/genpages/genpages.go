@@ -25,14 +25,20 @@ var (
 		"with support from regional government.", "although the details remain unclear."}
 )
 
-// Write creates n pages under dir (site/section/page-N.html) and returns
-// the number of bytes written. Every 50th page repeats an earlier one.
-func Write(dir string, n int, seed uint64) (int64, error) {
+// Write creates n pages from the 8 built-in sites under dir; see WriteSites.
+func Write(dir string, n int, seed uint64) (int64, error) { return WriteSites(dir, n, 0, seed) }
+
+// WriteSites creates n pages under dir (site/section/page-N.html) and
+// returns the number of bytes written. Pages go round-robin over
+// nsites sites (at most 8 distinct names when nsites <= 8, else
+// generated names: a crawl, where nearly every page has a site of its
+// own). Every 50th page repeats an earlier one.
+func WriteSites(dir string, n, nsites int, seed uint64) (int64, error) {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	var total int64
 	var prev string
 	for i := range n {
-		site := sites[i%len(sites)]
+		site := SiteName(i, nsites)
 		page := Page(r, site, i)
 		if i%50 == 49 && prev != "" {
 			page = prev
@@ -48,6 +54,18 @@ func Write(dir string, n int, seed uint64) (int64, error) {
 		total += int64(len(page))
 	}
 	return total, nil
+}
+
+// SiteName is the site of page i when pages go round-robin over nsites.
+func SiteName(i, nsites int) string {
+	if nsites <= 0 {
+		nsites = len(sites)
+	}
+	if nsites <= len(sites) {
+		return sites[i%nsites]
+	}
+	base := sites[i%len(sites)]
+	return fmt.Sprintf("s%06d-%s", i%nsites, base)
 }
 
 // Page renders one article page.

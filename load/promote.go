@@ -1,0 +1,57 @@
+package load
+
+import (
+	"encoding/hex"
+	"path/filepath"
+	"slices"
+
+	"github.com/apache/arrow-go/v18/arrow"
+)
+
+// readPromoted takes the rows of promoted duplicates out of the
+// duplicates table and into this run's documents, file by file.
+func (c *committer) readPromoted() error {
+	byFile := map[uint32]map[string]entry{}
+	for key, e := range c.promoted {
+		if byFile[e.file] == nil {
+			byFile[e.file] = map[string]entry{}
+		}
+		byFile[e.file][hex.EncodeToString(key[:])] = e
+	}
+	files := make([]uint32, 0, len(byFile))
+	for f := range byFile {
+		files = append(files, f)
+	}
+	slices.Sort(files)
+	for _, f := range files {
+		want := byFile[f]
+		src := filepath.Join(c.d.opts.Dir, currentLink, filepath.FromSlash(c.d.state.meta.Files[f]+".parquet"))
+		err := eachBatch(src, "parquet", func(rec arrow.RecordBatch) error {
+			for i := range int(rec.NumRows()) {
+				id := rec.Column(colID).(interface{ Value(int) string }).Value(i)
+				e, ok := want[id]
+				if !ok {
+					continue
+				}
+				doc := documentAt(rec, i)
+				doc.DuplicateOf = ""
+				c.d.enc.b = append(c.d.enc.b[:0], rowPromoted)
+				c.d.enc.uint(e.ord)
+				encodeDocument(&c.d.enc, doc)
+				if err := c.d.rows.Add(c.d.sortKey(doc), c.d.enc.b); err != nil {
+					return err
+				}
+				delete(want, id)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for id := range want {
+			k, _ := key16(id)
+			delete(c.promoted, k) // its row is gone: nothing to promote
+		}
+	}
+	return nil
+}
