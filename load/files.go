@@ -108,7 +108,9 @@ func (p *ParquetWriter) Write(rec arrow.RecordBatch) error {
 }
 
 // Size is the compressed size written so far, buffered row group included.
-func (p *ParquetWriter) Size() int64 { return p.fw.TotalCompressedBytes() }
+func (p *ParquetWriter) Size() int64 {
+	return p.fw.TotalCompressedBytes() + p.fw.RowGroupTotalCompressedBytes()
+}
 
 // Close finishes the file (footer). It does not close the io.Writer.
 func (p *ParquetWriter) Close() error { return p.fw.Close() }

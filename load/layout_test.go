@@ -1,0 +1,140 @@
+package load_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rinse-etl/rinse/load"
+)
+
+// crawl fills w with n pages from n sites, each with its own text (words
+// that compress poorly, so that small file sizes roll often).
+func crawl(w *world, n int) {
+	r := rand.New(rand.NewPCG(uint64(n), 5))
+	for i := range n {
+		src := fmt.Sprintf("s%04d.example/page", (i*7919)%n) // not in site order
+		var b strings.Builder
+		for range 60 {
+			fmt.Fprintf(&b, "w%x ", r.Uint32())
+		}
+		w.pages[src] = fmt.Sprintf("%s page %d %s", textA, i, b.String())
+	}
+}
+
+func visibleFiles(t *testing.T, dir, table string) []string {
+	t.Helper()
+	var out []string
+	_ = filepath.WalkDir(filepath.Join(dir, table)+string(os.PathSeparator), func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			out = append(out, p)
+		}
+		return err
+	})
+	return out
+}
+
+// Many sites, flat layout: few files, each sorted by site, rolled by size.
+func TestCrawlLayoutIsFlatAndSorted(t *testing.T) {
+	w := newWorld(t)
+	crawl(w, 3000)
+	w.opts.FileBytes, w.opts.File.RowGroupBytes = 64<<10, 16<<10
+	w.opts.SortBytes = 256 << 10 // spill and merge, as a large run does
+	w.run()
+	files := visibleFiles(t, w.dir, "documents")
+	var total int64
+	for _, f := range files {
+		st, _ := os.Stat(f)
+		total += st.Size()
+		var sites []string
+		for _, r := range readRows(t, f, "site") {
+			sites = append(sites, r[0])
+		}
+		if !slices.IsSorted(sites) {
+			t.Errorf("%s: rows not sorted by site", filepath.Base(f))
+		}
+	}
+	// At most one file per FileBytes of output (the last one partial).
+	if max := total/w.opts.FileBytes + 1; int64(len(files)) > max {
+		t.Errorf("%d files for %d bytes: want at most %d", len(files), total, max)
+	}
+	w.expectOnce(keys(w.pages), nil, nil)
+}
+
+// Partitioned by site, a crawl writes one file per site, never one per row.
+func TestSitePartitionsAtAnyNumberOfSites(t *testing.T) {
+	w := newWorld(t)
+	for i := range 300 {
+		for j := range 3 {
+			w.pages[fmt.Sprintf("s%03d.example/%d", i, j)] = fmt.Sprintf("%s %d %d", textB, i, j)
+		}
+	}
+	w.opts.PartitionBy = []string{"site"}
+	w.opts.SortBytes = 64 << 10
+	w.run()
+	files := visibleFiles(t, w.dir, "documents")
+	if len(files) != 300 {
+		t.Errorf("%d files for 300 sites, want 300", len(files))
+	}
+	for _, f := range files[:3] {
+		if !strings.Contains(f, "site=s") || len(readRows(t, f, "id")) != 3 {
+			t.Errorf("%s: want the 3 rows of its site", f)
+		}
+		if got := readRows(t, f, "site")[0][0]; got != "<no column>" {
+			t.Errorf("a partition column is stored in the files too (site = %q)", got)
+		}
+	}
+}
+
+// 3(g): a crash between the links of a publication shows readers the
+// previous version, whole; the next run finishes the publication.
+func TestPublishIsAtomicForReaders(t *testing.T) {
+	for _, crashAt := range []int{1, 3, 7} {
+		t.Run(fmt.Sprint(crashAt), func(t *testing.T) {
+			w := newWorld(t)
+			crawl(w, 60)
+			w.opts.FileBytes, w.opts.File.RowGroupBytes = 2<<10, 1<<10 // many files, many links
+			w.run()
+			before := w.table("documents", "duplicate_of")
+			for src := range w.pages {
+				if strings.HasPrefix(src, "s00") {
+					w.pages[src] += " (updated)"
+				}
+			}
+			load.CrashAfterLinks(&w.opts, crashAt)
+			if _, err := w.tryRun(); err == nil {
+				t.Fatal("the run did not stop while publishing")
+			}
+			after := w.table("documents", "duplicate_of")
+			if len(after) != len(before) {
+				t.Errorf("readers see %d sources during the crash, %d before", len(after), len(before))
+			}
+			for src, rows := range after {
+				if len(rows) != 1 {
+					t.Errorf("%s is visible %d times", src, len(rows))
+				}
+			}
+			load.CrashAfterLinks(&w.opts, 0)
+			s := w.run() // recovers, then finds everything unchanged
+			if s.Unchanged != 60 {
+				t.Errorf("after recovery: %+v", s)
+			}
+			w.expectOnce(keys(w.pages), nil, nil)
+			if n := len(w.table("documents", "text")); n != 60 {
+				t.Errorf("%d rows", n)
+			}
+		})
+	}
+}
+
+func keys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
