@@ -203,6 +203,10 @@ func (c *committer) writeManifest() error {
 		m.BytesWritten += f.Bytes
 	}
 	_ = os.RemoveAll(d.scratch)
+	// Everything the manifest names must be durable before it is.
+	if err := syncTree(d.staging); err != nil {
+		return fmt.Errorf("syncing staged files: %w", err)
+	}
 	return writeJSONAtomic(filepath.Join(d.opts.Dir, manifestDir, d.opts.RunID+".json"), m)
 }
 

@@ -129,8 +129,8 @@ func buildVersion(dir, run, prev string, m Manifest, failAfter int) error {
 			return err
 		}
 	}
-	syncDir(vdir)
-	return nil
+	// Every link must be durable before _current points at them.
+	return syncTree(vdir)
 }
 
 // isTableFile says whether a run's file belongs in the version (rather

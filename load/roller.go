@@ -257,23 +257,30 @@ func (d *Dataset) create(rel, format string) (*stagedFile, error) {
 	return &stagedFile{f: f, w: bufio.NewWriterSize(f, fileBuffer), rel: rel, format: format}, nil
 }
 
-// finish flushes the buffer, syncs and closes the file.
+// finish flushes the buffer and closes the file. It does not sync: the
+// commit makes the whole staging directory durable at once (syncTree)
+// before it writes the manifest.
 func (sf *stagedFile) finish() (int64, error) {
 	if err := sf.w.Flush(); err != nil {
 		sf.f.Close()
 		return 0, err
 	}
-	return syncClose(sf.f)
+	return closeFile(sf.f)
 }
 
-func syncClose(f *os.File) (int64, error) {
-	err := f.Sync()
+func closeFile(f *os.File) (int64, error) {
 	st, serr := f.Stat()
 	var size int64
 	if serr == nil {
 		size = st.Size()
 	}
-	return size, errors.Join(err, serr, f.Close())
+	return size, errors.Join(serr, f.Close())
+}
+
+func syncClose(f *os.File) (int64, error) {
+	err := f.Sync()
+	size, cerr := closeFile(f)
+	return size, errors.Join(err, cerr)
 }
 
 func (d *Dataset) formats() []string {

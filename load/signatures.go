@@ -60,7 +60,7 @@ func (w *sigWriter) write(key [16]byte, sig *minhash.Signature) error {
 
 func (w *sigWriter) close() (FileInfo, error) {
 	err := w.w.Flush()
-	size, cerr := syncClose(w.f)
+	size, cerr := closeFile(w.f)
 	return FileInfo{Path: filepath.ToSlash(w.rel), Format: "signatures", Rows: int64(w.n), Bytes: size}, errors.Join(err, cerr)
 }
 

@@ -58,6 +58,11 @@ func (s *KVSorter) Add(key, value []byte) error {
 			return err
 		}
 	}
+	if s.arena == nil {
+		// The whole budget at once: growing by doubling would leave the
+		// smaller arrays behind as garbage, half again the budget.
+		s.arena = make([]byte, 0, s.limit)
+	}
 	s.items = append(s.items, kvItem{off: len(s.arena), klen: len(key), vlen: len(value)})
 	s.arena = append(append(s.arena, key...), value...)
 	s.n++
