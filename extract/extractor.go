@@ -9,13 +9,13 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/rinse-etl/rinse"
-	"github.com/rinse-etl/rinse/profile"
+	"github.com/rinse-etl/rinse/rules"
 )
 
 // ExtractorOptions tune the Extractor.
 type ExtractorOptions struct {
 	// Profiles are the compiled site profiles; nil means none.
-	Profiles *profile.Set
+	Profiles *rules.Set
 	// KeepComments keeps comment sections in the main content.
 	KeepComments bool
 }
@@ -110,7 +110,7 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 // noscriptContent parses the page's markup (its script bodies already
 // emptied) again as a browser without scripts would, so that <noscript>
 // holds elements, unwraps those and extracts the main content.
-func (e *Extractor) noscriptContent(ctx context.Context, markup string, prof *profile.Profile, article bool) ([]rinse.Block, error) {
+func (e *Extractor) noscriptContent(ctx context.Context, markup string, prof *rules.Profile, article bool) ([]rinse.Block, error) {
 	root, err := html.ParseWithOptions(strings.NewReader(markup), html.ParseOptionEnableScripting(false))
 	if err != nil {
 		return nil, fmt.Errorf("parsing html: %v: %w", err, rinse.ErrParse)

@@ -7,7 +7,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/rinse-etl/rinse"
-	"github.com/rinse-etl/rinse/profile"
+	"github.com/rinse-etl/rinse/rules"
 )
 
 // applyProfile removes the profile's drop selectors from body and fills
@@ -15,7 +15,7 @@ import (
 // over the whole page here, because bylines and category rows usually
 // sit outside the main content; the Boilerplate transform runs them again
 // over the content to drop what they match.
-func applyProfile(doc *rinse.Document, p *profile.Profile, body *html.Node) {
+func applyProfile(doc *rinse.Document, p *rules.Profile, body *html.Node) {
 	for _, sel := range p.Drop {
 		for _, n := range cascadia.QueryAll(body, sel) {
 			if n.Parent != nil {
@@ -34,8 +34,8 @@ func applyProfile(doc *rinse.Document, p *profile.Profile, body *html.Node) {
 	if len(p.Patterns) == 0 {
 		return
 	}
-	var l profile.Lifted
-	profile.Apply(p.Patterns, collectBlocks(true, nil, body), &l)
+	var l rules.Lifted
+	rules.Apply(p.Patterns, collectBlocks(true, nil, body), &l)
 	setIfEmpty(&doc.Title, l.Title)
 	setIfEmpty(&doc.Author, l.Author)
 	doc.Categories = appendUnique(doc.Categories, l.Categories...)

@@ -11,7 +11,7 @@ import (
 	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
-	"github.com/rinse-etl/rinse/profile"
+	"github.com/rinse-etl/rinse/rules"
 	"github.com/rinse-etl/rinse/transform"
 )
 
@@ -20,7 +20,7 @@ const testdataPages = "../testdata/pages"
 
 func standardStages(tb testing.TB) pipeline.Stages {
 	tb.Helper()
-	profiles, err := profile.Load(configs.Sites, "sites")
+	profiles, err := rules.Load(configs.Sites, "sites")
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/extract"
-	"github.com/rinse-etl/rinse/profile"
+	"github.com/rinse-etl/rinse/rules"
 	"github.com/rinse-etl/rinse/transform"
 )
 
@@ -18,8 +18,8 @@ type BuildOptions struct {
 	Version string
 	// MaxPageBytes caps a page's size at decode.
 	MaxPageBytes int64
-	// Profiles are the compiled site profiles (profile.Load).
-	Profiles *profile.Set
+	// Profiles are the compiled site profiles (rules.Load).
+	Profiles *rules.Set
 	// KeepComments keeps comment sections in the main text.
 	KeepComments bool
 	// MinWords rejects shorter documents as too short.

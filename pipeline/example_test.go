@@ -11,7 +11,7 @@ import (
 	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
-	"github.com/rinse-etl/rinse/profile"
+	"github.com/rinse-etl/rinse/rules"
 )
 
 // Using rinse as a library: the same stages as `rinse run`, over a
@@ -20,7 +20,7 @@ func Example() {
 	out, _ := os.MkdirTemp("", "rinse-example")
 	defer os.RemoveAll(out)
 
-	profiles, err := profile.Load(configs.Sites, "sites")
+	profiles, err := rules.Load(configs.Sites, "sites")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func Example() {
 // One page through every stage, without a dataset: what `rinse inspect`
 // does.
 func ExampleStages_RunOne() {
-	profiles, _ := profile.Load(configs.Sites, "sites")
+	profiles, _ := rules.Load(configs.Sites, "sites")
 	stages, _ := pipeline.Build(pipeline.BuildOptions{Profiles: profiles, EntityFS: configs.Entities})
 	body, _ := os.ReadFile("../testdata/pages/mooflife/voyager-1-launch-1977.txt")
 	doc, _, err := stages.RunOne(context.Background(), &rinse.Page{Source: "voyager.txt", Body: body, Kind: rinse.KindText})

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/rinse-etl/rinse"
-	"github.com/rinse-etl/rinse/profile"
+	"github.com/rinse-etl/rinse/rules"
 )
 
 // Boilerplate drops boilerplate blocks with the matched site profile's
@@ -14,12 +14,12 @@ import (
 // categories, tags, title, dates) into the document, and builds Text from
 // the blocks that survive. It is a pipeline.DocProcessor.
 type Boilerplate struct {
-	profiles *profile.Set
+	profiles *rules.Set
 }
 
 // NewBoilerplate returns the stage; profiles may be nil.
-func NewBoilerplate(profiles *profile.Set) *Boilerplate {
-	profile.Prepare(genericRules)
+func NewBoilerplate(profiles *rules.Set) *Boilerplate {
+	rules.Prepare(genericRules)
 	return &Boilerplate{profiles: profiles}
 }
 
@@ -30,11 +30,11 @@ func (b *Boilerplate) Process(ctx context.Context, in *rinse.Document) (*rinse.D
 	}
 	d := *in
 	blocks := dropTitle(in.Blocks, in.Title)
-	var l profile.Lifted
+	var l rules.Lifted
 	if p := b.profiles.Get(in.Profile); p != nil {
-		blocks = profile.Apply(p.Patterns, blocks, &l)
+		blocks = rules.Apply(p.Patterns, blocks, &l)
 	}
-	blocks = profile.Apply(genericRules, blocks, &l)
+	blocks = rules.Apply(genericRules, blocks, &l)
 	if d.Title == "" {
 		d.Title = l.Title
 		blocks = dropTitle(blocks, d.Title)
@@ -42,8 +42,8 @@ func (b *Boilerplate) Process(ctx context.Context, in *rinse.Document) (*rinse.D
 	if d.Author == "" {
 		d.Author = l.Author
 	}
-	d.Categories = profile.AppendNew(append([]string(nil), in.Categories...), l.Categories...)
-	d.Tags = profile.AppendNew(append([]string(nil), in.Tags...), l.Tags...)
+	d.Categories = rules.AppendNew(append([]string(nil), in.Categories...), l.Categories...)
+	d.Tags = rules.AppendNew(append([]string(nil), in.Tags...), l.Tags...)
 	if len(l.Dates) > 0 {
 		d.DateHints = append(append([]rinse.DateHint(nil), in.DateHints...), l.Dates...)
 	}

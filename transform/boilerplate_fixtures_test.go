@@ -13,12 +13,12 @@ import (
 	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/internal/fixtures"
-	"github.com/rinse-etl/rinse/profile"
+	"github.com/rinse-etl/rinse/rules"
 	"github.com/rinse-etl/rinse/transform"
 )
 
 // extractPage runs decode, extract and boilerplate on one fixture file.
-func bpExtractPage(t testing.TB, set *profile.Set, path string) (*rinse.Document, error) {
+func bpExtractPage(t testing.TB, set *rules.Set, path string) (*rinse.Document, error) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -50,9 +50,9 @@ func bpExtractPage(t testing.TB, set *profile.Set, path string) (*rinse.Document
 	return transform.NewBoilerplate(set).Process(ctx, doc)
 }
 
-func bpProfiles(t testing.TB) *profile.Set {
+func bpProfiles(t testing.TB) *rules.Set {
 	t.Helper()
-	set, err := profile.Load(os.DirFS("../configs"), "sites")
+	set, err := rules.Load(os.DirFS("../configs"), "sites")
 	if err != nil {
 		t.Fatal(err)
 	}

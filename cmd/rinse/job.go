@@ -13,7 +13,7 @@ import (
 	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
-	"github.com/rinse-etl/rinse/profile"
+	"github.com/rinse-etl/rinse/rules"
 	"github.com/rinse-etl/rinse/transform"
 )
 
@@ -82,15 +82,15 @@ func or(v, def int) int {
 
 // loadProfiles compiles the shipped site profiles and the user's, failing
 // start-up on any invalid one (the error names file and line).
-func loadProfiles(extra []string) (*profile.Set, error) {
-	set, err := profile.Load(configs.Sites, "sites")
+func loadProfiles(extra []string) (*rules.Set, error) {
+	set, err := rules.Load(configs.Sites, "sites")
 	if err != nil {
 		return nil, fmt.Errorf("loading shipped site profiles: %w", err)
 	}
 	if len(extra) == 0 {
 		return set, nil
 	}
-	user, err := profile.LoadFiles(extra...)
+	user, err := rules.LoadFiles(extra...)
 	if err != nil {
 		return nil, err
 	}

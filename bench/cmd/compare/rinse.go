@@ -12,7 +12,7 @@ import (
 	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
-	"github.com/rinse-etl/rinse/profile"
+	"github.com/rinse-etl/rinse/rules"
 )
 
 func init() {
@@ -34,7 +34,7 @@ func init() {
 // config file. Dedup is off: in the whole run too, every suite page must
 // go through every stage.
 func rinseStages() (pipeline.Stages, error) {
-	profiles, err := profile.Load(configs.Sites, "sites")
+	profiles, err := rules.Load(configs.Sites, "sites")
 	if err != nil {
 		return pipeline.Stages{}, fmt.Errorf("loading site profiles: %w", err)
 	}

@@ -1,4 +1,4 @@
-package profile_test
+package rules_test
 
 import (
 	"errors"
@@ -9,11 +9,11 @@ import (
 	"testing/fstest"
 
 	"github.com/rinse-etl/rinse"
-	"github.com/rinse-etl/rinse/profile"
+	"github.com/rinse-etl/rinse/rules"
 )
 
 func TestLoadShipped(t *testing.T) {
-	set, err := profile.Load(os.DirFS("../configs"), "sites")
+	set, err := rules.Load(os.DirFS("../configs"), "sites")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +42,7 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := profile.Parse("x.yaml", []byte(tt.yaml))
+			_, err := rules.Parse("x.yaml", []byte(tt.yaml))
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -57,7 +57,7 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 }
 
 func TestUnknownKeyLine(t *testing.T) {
-	_, err := profile.Parse("x.yaml", []byte("name: x\nsite: y\ncolour: red\n"))
+	_, err := rules.Parse("x.yaml", []byte("name: x\nsite: y\ncolour: red\n"))
 	if err == nil || !strings.Contains(err.Error(), "line 3") {
 		t.Fatalf("err = %v, want line 3", err)
 	}
@@ -69,7 +69,7 @@ func TestMatch(t *testing.T) {
 		"s/b.yml":  {Data: []byte("name: b\nmatch:\n  content: ['Powered by Bee']\n")},
 		"s/c.txt":  {Data: []byte("not a profile")},
 	}
-	set, err := profile.Load(fsys, "s")
+	set, err := rules.Load(fsys, "s")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +93,7 @@ func TestMatch(t *testing.T) {
 			t.Errorf("Match(%q, %q) = %q, want %q", tt.host, tt.sample, got, tt.want)
 		}
 	}
-	var nilSet *profile.Set
+	var nilSet *rules.Set
 	if nilSet.Match("example.com", "x") != nil {
 		t.Error("nil set matched")
 	}
@@ -105,11 +105,11 @@ func TestMergeAndLoadFiles(t *testing.T) {
 	if err := os.WriteFile(user, []byte("name: mooflife\nsite: override\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	shipped, err := profile.Load(os.DirFS("../configs"), "sites")
+	shipped, err := rules.Load(os.DirFS("../configs"), "sites")
 	if err != nil {
 		t.Fatal(err)
 	}
-	mine, err := profile.LoadFiles(dir)
+	mine, err := rules.LoadFiles(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,13 +120,13 @@ func TestMergeAndLoadFiles(t *testing.T) {
 	if shipped.Get("mooflife").Site != "mooflife.com" {
 		t.Error("merge changed the shipped set")
 	}
-	if _, err := profile.LoadFiles(filepath.Join(dir, "missing.yaml")); err == nil {
+	if _, err := rules.LoadFiles(filepath.Join(dir, "missing.yaml")); err == nil {
 		t.Error("missing file gave no error")
 	}
 }
 
 func TestApplyPatterns(t *testing.T) {
-	p, err := profile.Parse("t.yaml", []byte(`name: t
+	p, err := rules.Parse("t.yaml", []byte(`name: t
 patterns:
   - pattern: '^Written by (.+)$'
     action: author
@@ -147,8 +147,8 @@ patterns:
 		{Text: "Comments"},
 		{Text: "Nice post!"},
 	}
-	var l profile.Lifted
-	out := profile.Apply(p.Patterns, in, &l)
+	var l rules.Lifted
+	out := rules.Apply(p.Patterns, in, &l)
 	if len(out) != 1 || out[0].Text != "Body text." {
 		t.Errorf("blocks = %+v", out)
 	}
@@ -167,7 +167,7 @@ func FuzzProfileLoad(f *testing.F) {
 	f.Add([]byte("name: [\n"))
 	f.Add([]byte("drop: [':nth-child(']\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := profile.Parse("f.yaml", data)
+		p, err := rules.Parse("f.yaml", data)
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "f.yaml") {
 				t.Fatalf("error does not name the file: %v", err)
@@ -177,7 +177,7 @@ func FuzzProfileLoad(f *testing.F) {
 		if p.Name == "" {
 			t.Fatal("compiled profile without a name")
 		}
-		profile.Apply(p.Patterns, []rinse.Block{{Text: "some text #tag"}}, nil)
-		profile.NewSet(p).Match("a.com", string(data))
+		rules.Apply(p.Patterns, []rinse.Block{{Text: "some text #tag"}}, nil)
+		rules.NewSet(p).Match("a.com", string(data))
 	})
 }

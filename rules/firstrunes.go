@@ -1,4 +1,4 @@
-package profile
+package rules
 
 import (
 	"regexp/syntax"
