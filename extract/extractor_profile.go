@@ -31,11 +31,11 @@ func applyProfile(doc *rinse.Document, p *rules.Profile, body *html.Node) {
 	}
 	doc.Tags = appendUnique(doc.Tags, trimHashes(selectAll(body, f.Tags))...)
 	doc.Categories = appendUnique(doc.Categories, selectAll(body, f.Categories)...)
-	if len(p.Patterns) == 0 {
+	if p.Patterns.Len() == 0 {
 		return
 	}
 	var l rules.Lifted
-	rules.Apply(p.Patterns, collectBlocks(true, nil, body), &l)
+	p.Patterns.Apply(collectBlocks(true, nil, body), &l)
 	setIfEmpty(&doc.Title, l.Title)
 	setIfEmpty(&doc.Author, l.Author)
 	doc.Categories = appendUnique(doc.Categories, l.Categories...)

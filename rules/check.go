@@ -5,7 +5,6 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -34,27 +33,29 @@ type check struct {
 	within int
 }
 
-// checks caches each pattern's check: profiles and rules are compiled
-// once and applied to every page.
-var checks sync.Map // *regexp.Regexp → *check
-
-// Prepare readies patterns' checks ahead of Apply, so that the first
-// pages of a run do not pay for them. Apply works without it.
-func Prepare(patterns []Pattern) {
-	for _, p := range patterns {
-		checkFor(p.Re)
-	}
+// List is an ordered list of patterns, each prepared with its check.
+// The checks are computed once, when the list is made, and live as long
+// as the list: a compiled profile owns the checks of its patterns, the
+// boilerplate stage those of its generic rules, and nothing is cached
+// beyond them.
+type List struct {
+	patterns []Pattern
+	checks   []*check
 }
 
-// checkFor returns re's check, preparing it on first use.
-func checkFor(re *regexp.Regexp) *check {
-	if c, ok := checks.Load(re); ok {
-		return c.(*check)
+// NewList prepares patterns, in order, for Apply.
+func NewList(patterns ...Pattern) List {
+	l := List{patterns: slices.Clone(patterns), checks: make([]*check, len(patterns))}
+	for i, p := range patterns {
+		l.checks[i] = prepare(p.Re)
 	}
-	c, _ := checks.LoadOrStore(re, prepare(re))
-	return c.(*check)
+	return l
 }
 
+// Len is the number of patterns in the list.
+func (l List) Len() int { return len(l.patterns) }
+
+// prepare reads re's syntax for the checks that turn blocks away.
 func prepare(re *regexp.Regexp) *check {
 	c := &check{re: re, maxRunes: unbounded, within: unbounded}
 	t, err := syntax.Parse(re.String(), syntax.Perl)

@@ -103,9 +103,3 @@ func orbit(r rune, fold bool) []rune {
 	slices.Sort(rs)
 	return rs
 }
-
-// has reports whether r may start a match.
-func (f firstSet) has(r rune) bool {
-	_, ok := slices.BinarySearch(f.runes, r)
-	return ok
-}

@@ -139,13 +139,15 @@ func Parse(file string, data []byte) (*Profile, error) {
 	f := &r.Fields
 	p.Fields = Fields{Title: c.selector(&f.Title), Author: c.selector(&f.Author),
 		Date: c.selector(&f.Date), Tags: c.selector(&f.Tags), Categories: c.selector(&f.Categories)}
+	var patterns []Pattern
 	for i := range r.Patterns {
 		rp := &r.Patterns[i]
-		p.Patterns = append(p.Patterns, Pattern{Re: c.regexp(&rp.Pattern), Action: c.action(&rp.Action), Comment: rp.Comment})
+		patterns = append(patterns, Pattern{Re: c.regexp(&rp.Pattern), Action: c.action(&rp.Action), Comment: rp.Comment})
 	}
 	if c.err != nil {
 		return nil, c.err
 	}
+	p.Patterns = NewList(patterns...)
 	return p, nil
 }
 

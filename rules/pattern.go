@@ -45,18 +45,14 @@ type Lifted struct {
 // Apply runs the patterns, in order, over every block and returns the
 // blocks that survive (a new slice; blocks are copied before they are
 // changed). Lifted values are added to lifted when it is not nil.
-func Apply(patterns []Pattern, blocks []rinse.Block, lifted *Lifted) []rinse.Block {
+func (l List) Apply(blocks []rinse.Block, lifted *Lifted) []rinse.Block {
 	if lifted == nil {
 		lifted = &Lifted{}
-	}
-	cs := make([]*check, len(patterns))
-	for i, p := range patterns {
-		cs[i] = checkFor(p.Re)
 	}
 	out := make([]rinse.Block, 0, len(blocks))
 	var bt blockText
 	for _, b := range blocks {
-		keep, stop := applyBlock(patterns, cs, &b, &bt, lifted)
+		keep, stop := applyBlock(l.patterns, l.checks, &b, &bt, lifted)
 		if stop {
 			break
 		}

@@ -23,7 +23,7 @@ type Profile struct {
 	// Fields are selectors whose text fills document fields.
 	Fields Fields
 	// Patterns run over content blocks or lines, in order.
-	Patterns []Pattern
+	Patterns List
 	// File is where the profile was loaded from, for messages.
 	File string
 }
@@ -50,7 +50,6 @@ func NewSet(ps ...*Profile) *Set {
 func (s *Set) index() {
 	s.lits = map[*regexp.Regexp]string{}
 	for _, p := range s.profiles {
-		Prepare(p.Patterns)
 		for _, re := range p.Content {
 			s.lits[re] = requiredLiteral(re)
 		}

@@ -21,7 +21,7 @@ func TestLoadShipped(t *testing.T) {
 	if p == nil {
 		t.Fatal("mooflife profile missing")
 	}
-	if p.Site != "mooflife.com" || len(p.Patterns) == 0 {
+	if p.Site != "mooflife.com" || p.Patterns.Len() == 0 {
 		t.Errorf("profile = %+v", p)
 	}
 }
@@ -148,7 +148,7 @@ patterns:
 		{Text: "Nice post!"},
 	}
 	var l rules.Lifted
-	out := rules.Apply(p.Patterns, in, &l)
+	out := p.Patterns.Apply(in, &l)
 	if len(out) != 1 || out[0].Text != "Body text." {
 		t.Errorf("blocks = %+v", out)
 	}
@@ -177,7 +177,7 @@ func FuzzProfileLoad(f *testing.F) {
 		if p.Name == "" {
 			t.Fatal("compiled profile without a name")
 		}
-		rules.Apply(p.Patterns, []rinse.Block{{Text: "some text #tag"}}, nil)
+		p.Patterns.Apply([]rinse.Block{{Text: "some text #tag"}}, nil)
 		rules.NewSet(p).Match("a.com", string(data))
 	})
 }

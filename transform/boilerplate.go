@@ -15,12 +15,12 @@ import (
 // the blocks that survive. It is a pipeline.DocProcessor.
 type Boilerplate struct {
 	profiles *rules.Set
+	generic  rules.List
 }
 
 // NewBoilerplate returns the stage; profiles may be nil.
 func NewBoilerplate(profiles *rules.Set) *Boilerplate {
-	rules.Prepare(genericRules)
-	return &Boilerplate{profiles: profiles}
+	return &Boilerplate{profiles: profiles, generic: rules.NewList(genericRules...)}
 }
 
 // Process implements pipeline.DocProcessor.
@@ -32,9 +32,9 @@ func (b *Boilerplate) Process(ctx context.Context, in *rinse.Document) (*rinse.D
 	blocks := dropTitle(in.Blocks, in.Title)
 	var l rules.Lifted
 	if p := b.profiles.Get(in.Profile); p != nil {
-		blocks = rules.Apply(p.Patterns, blocks, &l)
+		blocks = p.Patterns.Apply(blocks, &l)
 	}
-	blocks = rules.Apply(genericRules, blocks, &l)
+	blocks = b.generic.Apply(blocks, &l)
 	if d.Title == "" {
 		d.Title = l.Title
 		blocks = dropTitle(blocks, d.Title)
