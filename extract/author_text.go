@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rinse-etl/rinse"
-	"github.com/rinse-etl/rinse/internal/names"
+	"github.com/rinse-etl/rinse/internal/lexicon"
 )
 
 // Authors the article's own text names, for pages whose markup names
@@ -48,7 +48,7 @@ func signature(blocks []rinse.Block) string {
 		return ""
 	}
 	first, _, _ := strings.Cut(t, " ")
-	if r, _ := utf8.DecodeLastRuneInString(t); r == '.' || !names.IsGiven(strings.ToLower(first)) {
+	if r, _ := utf8.DecodeLastRuneInString(t); r == '.' || !lexicon.IsGiven(strings.ToLower(first)) {
 		return ""
 	}
 	return t

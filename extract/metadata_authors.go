@@ -8,7 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/rinse-etl/rinse/internal/names"
+	"github.com/rinse-etl/rinse/internal/lexicon"
 )
 
 // bylinePrefix matches the "By" and "Updated By:" introducing names.
@@ -80,32 +80,23 @@ func innerParens(s string) bool {
 	return looksLikeName(inner[1:]) && looksLikeName(rest)
 }
 
-// dateLeadWords introduce the date or time after a byline's names.
+// dateLeadWords introduce the date or time after a byline's names, with
+// the month and weekday names of package lexicon ("Anna Muster Fr, 18.
+// Mai", "Jane Roe - Apr 12, 2019", "Jane Roe March 25, 2015").
 var dateLeadWords = map[string]bool{
 	"at": true, "on": true, "um": true, "am": true, "le": true, "el": true, "il": true,
 	"op": true, "-": true, "–": true, "—": true, "/": true,
-	// weekdays, abbreviated or not, before the date: "Anna Muster Fr, 18. Mai"
-	"mo": true, "di": true, "mi": true, "do": true, "fr": true, "sa": true, "so": true,
-	"mon": true, "tue": true, "wed": true, "thu": true, "fri": true, "sat": true, "sun": true,
-	"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true,
-	"samstag": true, "sonntag": true, "monday": true, "tuesday": true, "wednesday": true,
-	"thursday": true, "friday": true, "saturday": true, "sunday": true,
-	// months before the day: "Jane Roe - Apr 12, 2019", "Jane Roe March 25, 2015"
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "january": true,
-	"february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true,
-	"januar": true, "februar": true, "märz": true, "juni": true, "juli": true, "oktober": true,
-	"dezember": true, "janvier": true, "février": true, "mars": true, "avril": true, "mai": true,
-	"juin": true, "juillet": true, "août": true, "septembre": true, "octobre": true,
-	"novembre": true, "décembre": true, "enero": true, "febrero": true, "marzo": true,
-	"abril": true, "mayo": true, "junio": true, "julio": true, "agosto": true,
-	"septiembre": true, "octubre": true, "noviembre": true, "diciembre": true,
 	// relative times and date labels: "vor 3 Stunden", "před 2 hodinami",
 	// "hace 3 horas", "il y a 2 jours", "Last updated: 7 May"
 	"vor": true, "před": true, "hace": true, "há": true, "y": true, "a": true,
 	"last": true, "updated": true, "published": true, "posted": true,
 	"aktualisiert": true, "veröffentlicht": true, "publié": true, "publicado": true,
+}
+
+// leadsDate reports whether w, lower-case, introduces a date after a
+// byline's names.
+func leadsDate(w string) bool {
+	return dateLeadWords[w] || lexicon.IsMonth(w) || lexicon.IsWeekday(w)
 }
 
 // cutAtDate cuts a byline before its first word holding a digit, with
@@ -116,7 +107,7 @@ func cutAtDate(s string) string {
 		if !hasDigit(w) || isHandle(w) {
 			continue // "freeman1984" is a user name, no date
 		}
-		for i > 0 && dateLeadWords[strings.Trim(strings.ToLower(words[i-1]), ",.:")] {
+		for i > 0 && leadsDate(strings.Trim(strings.ToLower(words[i-1]), ",.:")) {
 			i--
 		}
 		return strings.Join(words[:i], " ")
@@ -184,7 +175,7 @@ func (m *meta) siteOwner() string {
 	for _, c := range cands {
 		c = academicTitle.ReplaceAllString(strings.TrimSpace(c), "")
 		words := strings.Fields(c)
-		if personLike(c) && names.IsGiven(strings.ToLower(words[0])) {
+		if personLike(c) && lexicon.IsGiven(strings.ToLower(words[0])) {
 			return c
 		}
 	}
@@ -280,7 +271,7 @@ func loginName(s string) string {
 	}
 	// A hyphen joins double names ("anna-lena"), so it separates nothing.
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == '_' })
-	if len(parts) != 2 || len(parts[1]) < 2 || !names.IsGiven(parts[0]) {
+	if len(parts) != 2 || len(parts[1]) < 2 || !lexicon.IsGiven(parts[0]) {
 		return s
 	}
 	for i, p := range parts {

@@ -1,78 +1,10 @@
 package transform
 
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-)
+import "strings"
 
-// Language tables for the date finder. Lookups are case-insensitive; keys
-// are lower case.
-
-// monthName is one spelling of a month.
-type monthName struct {
-	month int
-	// abbr marks abbreviations: they count only in full day-month-year
-	// dates, where the numbers around them leave no doubt.
-	abbr bool
-	// capital marks English month names that are also ordinary words
-	// ("may", "march"); they count only when written with a capital.
-	capital bool
-}
-
-// monthNames lists month spellings by language. Names shared by several
-// languages appear once.
-var monthNames = map[string]monthName{
-	// English, full names; may/march/august are also common words.
-	"january": {month: 1}, "february": {month: 2}, "march": {month: 3, capital: true},
-	"april": {month: 4}, "may": {month: 5, capital: true}, "june": {month: 6},
-	"july": {month: 7}, "august": {month: 8, capital: true}, "september": {month: 9},
-	"october": {month: 10}, "november": {month: 11}, "december": {month: 12},
-	// English abbreviations (also cover "Sept." and German/Dutch "Okt."/"Mrt.").
-	"jan": {1, true, false}, "feb": {2, true, false}, "mar": {3, true, true}, "apr": {4, true, false},
-	"jun": {6, true, false}, "jul": {7, true, false}, "aug": {8, true, false}, "sep": {9, true, false},
-	"sept": {9, true, false}, "oct": {10, true, false}, "nov": {11, true, false}, "dec": {12, true, false},
-	// German; Juni/Juli/April/August/September/November are shared above or below.
-	"januar": {month: 1}, "jänner": {month: 1}, "februar": {month: 2}, "märz": {month: 3},
-	"maerz": {month: 3}, "mai": {month: 5}, "juni": {month: 6}, "juli": {month: 7},
-	"oktober": {month: 10}, "dezember": {month: 12},
-	"jän": {1, true, false}, "mär": {3, true, false}, "okt": {10, true, false}, "dez": {12, true, false},
-	// French.
-	"janvier": {month: 1}, "février": {month: 2}, "fevrier": {month: 2}, "mars": {month: 3},
-	"avril": {month: 4}, "juin": {month: 6}, "juillet": {month: 7}, "août": {month: 8},
-	"aout": {month: 8}, "septembre": {month: 9}, "octobre": {month: 10}, "novembre": {month: 11},
-	"décembre": {month: 12}, "decembre": {month: 12},
-	"janv": {1, true, false}, "févr": {2, true, false}, "fév": {2, true, false}, "avr": {4, true, false},
-	"juil": {7, true, false}, "déc": {12, true, false},
-	// Spanish.
-	"enero": {month: 1}, "febrero": {month: 2}, "marzo": {month: 3}, "abril": {month: 4},
-	"mayo": {month: 5}, "junio": {month: 6}, "julio": {month: 7}, "agosto": {month: 8},
-	"septiembre": {month: 9}, "setiembre": {month: 9}, "octubre": {month: 10},
-	"noviembre": {month: 11}, "diciembre": {month: 12},
-	"ene": {1, true, false}, "abr": {4, true, false}, "ago": {8, true, false}, "dic": {12, true, false},
-	// Italian.
-	"gennaio": {month: 1}, "febbraio": {month: 2}, "aprile": {month: 4}, "maggio": {month: 5},
-	"giugno": {month: 6}, "luglio": {month: 7}, "settembre": {month: 9}, "ottobre": {month: 10},
-	"dicembre": {month: 12},
-	"gen":      {1, true, false}, "mag": {5, true, false}, "giu": {6, true, false}, "lug": {7, true, false},
-	"set": {9, true, true}, "ott": {10, true, false},
-	// Portuguese.
-	"janeiro": {month: 1}, "fevereiro": {month: 2}, "março": {month: 3}, "marco": {month: 3},
-	"maio": {month: 5}, "junho": {month: 6}, "julho": {month: 7}, "setembro": {month: 9},
-	"outubro": {month: 10}, "novembro": {month: 11}, "dezembro": {month: 12},
-	"fev": {2, true, false}, "out": {10, true, true},
-	// Dutch.
-	"januari": {month: 1}, "februari": {month: 2}, "maart": {month: 3}, "mei": {month: 5},
-	"augustus": {month: 8}, "mrt": {3, true, false},
-	// Russian, genitive as in "15 августа 2016" (datelines of news sites).
-	"января": {month: 1}, "февраля": {month: 2}, "марта": {month: 3}, "апреля": {month: 4},
-	"мая": {month: 5}, "июня": {month: 6}, "июля": {month: 7}, "августа": {month: 8},
-	"сентября": {month: 9}, "октября": {month: 10}, "ноября": {month: 11}, "декабря": {month: 12},
-	// Polish, genitive as in "3 marca 2020".
-	"stycznia": {month: 1}, "lutego": {month: 2}, "marca": {month: 3}, "kwietnia": {month: 4},
-	"maja": {month: 5}, "czerwca": {month: 6}, "lipca": {month: 7}, "sierpnia": {month: 8},
-	"września": {month: 9}, "października": {month: 10}, "listopada": {month: 11}, "grudnia": {month: 12},
-}
+// Language tables for the date finder. Lookups are case-insensitive
+// (lexicon.Lookup); keys are lower case. Month names are in package
+// lexicon, shared with the byline reader.
 
 // ordinalSuffixes follow a day number: "1st", "1er", "1º", "1ª".
 var dayOrdinals = map[string]bool{
@@ -208,26 +140,4 @@ func splitDateLang(lang string) (string, bool) {
 		return lang, false
 	}
 	return base, dayFirstEnglish[strings.ToUpper(region)]
-}
-
-// lookupLower looks s up in m ignoring case, without allocating.
-func dateLookup[V any](m map[string]V, s string) (V, bool) {
-	var buf [48]byte
-	b := buf[:0]
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-		} else {
-			r = unicode.ToLower(r)
-		}
-		if len(b)+utf8.UTFMax > len(buf) {
-			var zero V
-			return zero, false
-		}
-		b = utf8.AppendRune(b, r)
-	}
-	v, ok := m[string(b)]
-	return v, ok
 }

@@ -3,6 +3,8 @@ package transform
 import (
 	"strings"
 	"time"
+
+	"github.com/rinse-etl/rinse/internal/lexicon"
 )
 
 // The rules of numRules. Each looks at the tokens around number token i,
@@ -90,7 +92,7 @@ func (s *dateScanner) relativeWord(i int) {
 	if !maybeFirst(w) {
 		return
 	}
-	ks, _ := dateLookup(relFirst, w)
+	ks, _ := lexicon.Lookup(relFirst, w)
 	for _, k := range ks {
 		if !s.langOK(relPhrases[k]) {
 			continue
@@ -199,10 +201,10 @@ func (s *dateScanner) dayMonth(i int) bool {
 	if s.punct(j, ".") && !s.tok(j).space {
 		j++
 	}
-	if _, ok := dateLookup(dayOrdinals, s.word(j)); ok && !s.tok(j).space {
+	if _, ok := lexicon.Lookup(dayOrdinals, s.word(j)); ok && !s.tok(j).space {
 		j++
 	}
-	if _, ok := dateLookup(dateJoiners, s.word(j)); ok {
+	if _, ok := lexicon.Lookup(dateJoiners, s.word(j)); ok {
 		j++
 	}
 	mn, ok := s.month(j)
@@ -210,7 +212,7 @@ func (s *dateScanner) dayMonth(i int) bool {
 		return false
 	}
 	j++
-	if mn.abbr && s.punct(j, ".") {
+	if mn.Abbr && s.punct(j, ".") {
 		j++
 	}
 	return s.finishDay(i, j, mn, d)
@@ -218,25 +220,25 @@ func (s *dateScanner) dayMonth(i int) bool {
 
 // finishDay completes a day-precision date whose month and day are known
 // and whose year may follow at token j.
-func (s *dateScanner) finishDay(first, j int, mn monthName, d int) bool {
+func (s *dateScanner) finishDay(first, j int, mn lexicon.Month, d int) bool {
 	k := j
 	if s.punct(k, ",") {
 		k++
 	}
-	if _, ok := dateLookup(dateJoiners, s.word(k)); ok {
+	if _, ok := lexicon.Lookup(dateJoiners, s.word(k)); ok {
 		k++
 	}
 	if s.isYear(k) && !s.rightGlued(k) {
-		if t, ok := validDate(s.toks[k].val, mn.month, d); ok {
+		if t, ok := validDate(s.toks[k].val, mn.Number, d); ok {
 			s.emit(first, k+1, t, precDay)
 			return true
 		}
 		return false
 	}
-	if mn.abbr || s.ref.IsZero() || s.tok(j).kind == dtNum {
+	if mn.Abbr || s.ref.IsZero() || s.tok(j).kind == dtNum {
 		return false
 	}
-	t, ok := validDate(s.ref.Year(), mn.month, d)
+	t, ok := validDate(s.ref.Year(), mn.Number, d)
 	if ok {
 		s.emit(first, j, t, precDay)
 	}
@@ -259,7 +261,7 @@ func (s *dateScanner) monthDay(i int) bool {
 		return false
 	}
 	j := i + 1
-	if _, ok := dateLookup(dayOrdinals, s.word(j)); ok && !s.tok(j).space {
+	if _, ok := lexicon.Lookup(dayOrdinals, s.word(j)); ok && !s.tok(j).space {
 		j++
 	}
 	return s.finishDay(m, j, mn, d)
@@ -272,14 +274,14 @@ func (s *dateScanner) monthYear(i int) bool {
 		return false
 	}
 	j := i - 1
-	if _, ok := dateLookup(dateJoiners, s.word(j)); ok {
+	if _, ok := lexicon.Lookup(dateJoiners, s.word(j)); ok {
 		j--
 	}
 	mn, ok := s.month(j)
-	if !ok || mn.abbr {
+	if !ok || mn.Abbr {
 		return false
 	}
-	s.emit(j, i+1, time.Date(s.toks[i].val, time.Month(mn.month), 1, 0, 0, 0, 0, time.UTC), precMonth)
+	s.emit(j, i+1, time.Date(s.toks[i].val, time.Month(mn.Number), 1, 0, 0, 0, 0, time.UTC), precMonth)
 	s.lastYear = i
 	return true
 }
@@ -294,9 +296,9 @@ func (s *dateScanner) yearRange(i int) bool {
 		if pw := s.word(i - 1); pw != "" && yearPageWords[strings.ToLower(pw)] {
 			return false
 		}
-	} else if _, ok := dateLookup(rangeJoiners, s.word(j)); !ok {
+	} else if _, ok := lexicon.Lookup(rangeJoiners, s.word(j)); !ok {
 		return false
-	} else if _, ok := dateLookup(rangeStarters, s.word(i-1)); !ok {
+	} else if _, ok := lexicon.Lookup(rangeStarters, s.word(i-1)); !ok {
 		return false
 	}
 	k := j + 1
@@ -319,10 +321,10 @@ func (s *dateScanner) contextYear(i int) bool {
 		return false
 	}
 	next := s.word(i + 1)
-	if _, ok := dateLookup(yearCountWords, next); ok {
+	if _, ok := lexicon.Lookup(yearCountWords, next); ok {
 		return false
 	}
-	if e, ok := dateLookup(dateEras, next); ok && (!e.dot || s.punct(i+2, ".")) {
+	if e, ok := lexicon.Lookup(dateEras, next); ok && (!e.dot || s.punct(i+2, ".")) {
 		if !e.common {
 			return false
 		}
@@ -347,13 +349,13 @@ func (s *dateScanner) yearContextBefore(i int) bool {
 	if w == "" {
 		return false
 	}
-	if _, ok := dateLookup(yearContext, w); ok {
+	if _, ok := lexicon.Lookup(yearContext, w); ok {
 		return true
 	}
-	if _, ok := dateLookup(yearConjunctions, w); ok && s.lastYear == j-1 {
+	if _, ok := lexicon.Lookup(yearConjunctions, w); ok && s.lastYear == j-1 {
 		return true
 	}
-	if _, ok := dateLookup(dateJoiners, w); ok {
+	if _, ok := lexicon.Lookup(dateJoiners, w); ok {
 		return yearContextOf[strings.ToLower(s.word(j-1)+" "+w)]
 	}
 	return false

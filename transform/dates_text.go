@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/internal/lexicon"
 )
 
 const (
@@ -230,13 +231,13 @@ func isCurrencySign(p string) bool {
 }
 
 // month returns the month named by word token i.
-func (s *dateScanner) month(i int) (monthName, bool) {
+func (s *dateScanner) month(i int) (lexicon.Month, bool) {
 	w := s.word(i)
 	if w == "" {
-		return monthName{}, false
+		return lexicon.Month{}, false
 	}
-	m, ok := dateLookup(monthNames, w)
-	if ok && m.capital {
+	m, ok := lexicon.LookupMonth(w)
+	if ok && m.Capital {
 		r, _ := utf8.DecodeRuneInString(w)
 		ok = unicode.IsUpper(r)
 	}

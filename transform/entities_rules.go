@@ -1,5 +1,11 @@
 package transform
 
+import (
+	"slices"
+
+	"github.com/rinse-etl/rinse/internal/lexicon"
+)
+
 // Word lists of the person and acronym heuristics. Keys are lower-case.
 
 // honorifics introduce a person's name: "Dr. Jane Goodall", "President
@@ -23,16 +29,16 @@ var speechVerbs = wordSet("said", "says", "told", "tells", "wrote", "writes", "a
 
 // nonNameWords are capitalized words that are never part of a person's
 // name: function words that start sentences or headings, calendar words
-// (which are capitalized in English) and common heading words.
-var nonNameWords = wordSet(
+// (which are capitalized in English: the English month names and their
+// abbreviations, the weekday names) and common heading words.
+var nonNameWords = wordSet(slices.Concat(lexicon.MonthWords("en", true), lexicon.WeekdayWords("en", false), []string{
 	"the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "for", "from", "by", "with", "of", "to", "and", "or", "but", "if", "as", "after", "before", "during", "when", "while", "since", "although", "however", "meanwhile", "yet", "so", "then", "there", "here", "it", "its", "we", "our", "they", "their", "he", "she", "his", "her", "i", "you", "your", "my", "what", "who", "why", "how", "where", "all", "some", "many", "most", "more", "no", "not", "every", "each", "both", "other", "another", "new", "old", "according", // function words
-	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", // months
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", // days
+	"today", "yesterday", "tomorrow", // days beside the weekday names
 	"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", // compass words start place names
 	"cold", "war", "world", "great", "first", "second", "read", "more", "share", "explore", "home", "news", "top", "updated", "published", "edited", "featured", "min", // heading and navigation words
 	"university", "college", "school", "street", "avenue", "road", "river", "lake", "mount", "island", "islands", "city", "county", "state", "republic", "kingdom", "empire", "church", "museum", "hospital", "airport", "station", "park", "bridge", "hotel", // place and institution heads
 	"inc", "ltd", "corp", "llc", "gmbh", "company", "group", "party", "movement", "agency", "network", "council", "committee", "ministry", "department", "foundation", "institute", "association", "union", "bank", "fund", // organization heads
-)
+})...)
 
 // orgHeads are the head words of organization names: a page-defined
 // acronym whose long form contains one is typed "organization" ("History

@@ -1,4 +1,4 @@
-package names
+package lexicon
 
 // given holds common given names across the languages rinse meets most,
 // lower-case. Keep the list to unambiguous first names: words that are
