@@ -41,7 +41,7 @@ func (e *Extractor) Process(ctx context.Context, in *rinse.Page) (*rinse.Documen
 	}
 	kind := in.Kind
 	if kind == "" {
-		kind = sniffKind(body)
+		kind = rinse.SniffKind(body)
 	}
 	doc := &rinse.Document{
 		Source: in.Source, URL: in.URL, Kind: kind, FetchedAt: in.FetchedAt,

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/configs"
+	"github.com/rinse-etl/rinse/decode"
 	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
@@ -92,7 +93,7 @@ func BenchmarkPipelineParquet(b *testing.B) {
 }
 
 func buildDecoder(maxBytes int64) pipeline.PageProcessor {
-	return extract.NewDecoder(extract.DecoderOptions{MaxBytes: maxBytes})
+	return decode.New(decode.Options{MaxBytes: maxBytes})
 }
 
 // BenchmarkPerPage runs every stage on each fixture page in turn (no

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rinse-etl/rinse"
+	decoding "github.com/rinse-etl/rinse/decode"
 	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/rules"
 	"github.com/rinse-etl/rinse/transform"
@@ -54,7 +55,7 @@ func Build(o BuildOptions) (Stages, error) {
 	if err != nil {
 		return st, fmt.Errorf("building entity stage: %w", err)
 	}
-	st.Decode = extract.NewDecoder(extract.DecoderOptions{MaxBytes: o.MaxPageBytes})
+	st.Decode = decoding.New(decoding.Options{MaxBytes: o.MaxPageBytes})
 	st.Extract = extract.NewExtractor(extract.ExtractorOptions{Profiles: o.Profiles, KeepComments: o.KeepComments})
 	st.Transform = []DocProcessor{
 		transform.NewBoilerplate(o.Profiles),

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/decode"
 	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/internal/fixtures"
 	"github.com/rinse-etl/rinse/rules"
@@ -39,7 +40,7 @@ func bpExtractPage(t testing.TB, set *rules.Set, path string) (*rinse.Document, 
 		page.Kind = rinse.KindText
 	}
 	ctx := context.Background()
-	p, err := extract.NewDecoder(extract.DecoderOptions{MaxBytes: 1 << 20}).Process(ctx, page)
+	p, err := decode.New(decode.Options{MaxBytes: 1 << 20}).Process(ctx, page)
 	if err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package extract_test
+package decode_test
 
 import (
 	"context"
@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/rinse-etl/rinse"
-	"github.com/rinse-etl/rinse/extract"
+	"github.com/rinse-etl/rinse/decode"
 )
 
 // BenchmarkDecodeUTF8 decodes a page of the web's usual kind: UTF-8
@@ -15,7 +15,7 @@ func BenchmarkDecodeUTF8(b *testing.B) {
 	body := []byte("<!doctype html><html><head><meta charset=\"utf-8\"><title>Café</title></head><body>" +
 		strings.Repeat("<div class=\"row\"><p>Le café ouvre à huit heures, près du marché.</p></div>\n", 4000) +
 		"</body></html>")
-	d := extract.NewDecoder(extract.DecoderOptions{})
+	d := decode.New(decode.Options{})
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
 		if _, err := d.Process(context.Background(), &rinse.Page{Body: body}); err != nil {

@@ -1,4 +1,4 @@
-package extract
+package decode
 
 import (
 	"bytes"
@@ -14,8 +14,8 @@ import (
 	"github.com/rinse-etl/rinse"
 )
 
-// DecoderOptions tune the Decoder.
-type DecoderOptions struct {
+// Options tune the Decoder.
+type Options struct {
 	// MaxBytes rejects larger bodies as too large; 0 means no limit.
 	MaxBytes int64
 }
@@ -23,11 +23,11 @@ type DecoderOptions struct {
 // Decoder converts a page's body to UTF-8 and sniffs its kind. It is a
 // pipeline.PageProcessor.
 type Decoder struct {
-	opts DecoderOptions
+	opts Options
 }
 
-// NewDecoder returns a Decoder.
-func NewDecoder(opts DecoderOptions) *Decoder { return &Decoder{opts: opts} }
+// New returns a Decoder.
+func New(opts Options) *Decoder { return &Decoder{opts: opts} }
 
 // Process returns a new page whose Body is UTF-8 and whose Charset names
 // the encoding it was decoded from.
@@ -54,7 +54,7 @@ func (d *Decoder) Process(ctx context.Context, in *rinse.Page) (*rinse.Page, err
 	p.Body = out
 	p.Charset = name
 	if p.Kind == "" {
-		p.Kind = sniffKind(string(out[:min(len(out), sniffBytes)]))
+		p.Kind = rinse.SniffKind(out)
 	}
 	return &p, nil
 }

@@ -1,4 +1,4 @@
-package extract_test
+package decode_test
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/rinse-etl/rinse"
-	"github.com/rinse-etl/rinse/extract"
+	"github.com/rinse-etl/rinse/decode"
 )
 
 func mustEncode(t *testing.T, s string, enc func(string) (string, error)) []byte {
@@ -69,8 +69,8 @@ func TestDecode(t *testing.T) {
 		{name: "control bytes", body: []byte(strings.Repeat("a\x01\x02\x03\x04", 50)), err: rinse.ErrBinary},
 		{name: "too large", body: []byte(strings.Repeat("a", 101)), err: rinse.ErrTooLarge},
 	}
-	d := extract.NewDecoder(extract.DecoderOptions{MaxBytes: 100000})
-	small := extract.NewDecoder(extract.DecoderOptions{MaxBytes: 100})
+	d := decode.New(decode.Options{MaxBytes: 100000})
+	small := decode.New(decode.Options{MaxBytes: 100})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := &rinse.Page{Source: "x", Body: tt.body, Kind: tt.kind}
@@ -117,7 +117,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte("<?xml version='1.0' encoding='koi8-r'?><p>\xc1</p>"), "")
 	f.Add([]byte("plain \xe9t\xe9"), "text/plain; charset=bogus")
 	f.Add([]byte("\x89PNG\r\n\x1a\n"), "")
-	d := extract.NewDecoder(extract.DecoderOptions{MaxBytes: 1 << 20})
+	d := decode.New(decode.Options{MaxBytes: 1 << 20})
 	f.Fuzz(func(t *testing.T, body []byte, ctype string) {
 		in := &rinse.Page{Body: body, Header: http.Header{"Content-Type": {ctype}}}
 		p, err := d.Process(context.Background(), in)

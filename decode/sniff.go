@@ -1,10 +1,8 @@
-package extract
+package decode
 
 import (
 	"bytes"
 	"strings"
-
-	"github.com/rinse-etl/rinse"
 )
 
 // magics are signatures of binary formats that turn up under text names.
@@ -101,25 +99,4 @@ func attrAfter(s, key string) string {
 		v = v[:end]
 	}
 	return v
-}
-
-// htmlMarkers open HTML documents or fragments; text dumps lack them.
-var htmlMarkers = []string{"<!doctype html", "<html", "<head", "<body", "<meta ", "<title", "<div", "<p>", "<p ", "<article", "<table"}
-
-// sniffBytes is how much of a page sniffKind reads.
-const sniffBytes = 1024
-
-// sniffKind tells HTML from plain text by the first kilobyte.
-func sniffKind(s string) string {
-	head := s
-	if len(head) > sniffBytes {
-		head = head[:sniffBytes]
-	}
-	head = strings.ToLower(head)
-	for _, m := range htmlMarkers {
-		if strings.Contains(head, m) {
-			return rinse.KindHTML
-		}
-	}
-	return rinse.KindText
 }
