@@ -5,12 +5,12 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
-	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/source"
 )
 
 // FetchOptions configures a Fetcher. Start from DefaultFetchOptions: zero
@@ -61,7 +61,7 @@ func DefaultFetchOptions() FetchOptions {
 		PerHostBurst:       1,
 		PerHostConcurrency: 2,
 		RespectRobots:      true,
-		AllowedTypes:       slices.Clone(htmlTypes),
+		AllowedTypes:       source.HTMLTypes(),
 	}
 }
 
@@ -151,7 +151,7 @@ func (f *Fetcher) Process(ctx context.Context, in *rinse.Page) (*rinse.Page, err
 	if in.Err != nil {
 		return in, nil
 	}
-	u, err := parseFetchURL(in.URL)
+	u, err := source.ParseURL(in.URL)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/source"
 )
 
 // fetched is one successful (or not-modified) response.
@@ -132,20 +133,20 @@ func (f *Fetcher) readResponse(ctx context.Context, hs *hostState, resp *http.Re
 		discard(resp.Body)
 		return nil, statusError(final, code)
 	}
-	if deniedType(resp.Header.Get("Content-Type"), f.opts.AllowedTypes) {
+	if source.DeniedType(resp.Header.Get("Content-Type"), f.opts.AllowedTypes) {
 		return nil, notHTML(final, resp.Header.Get("Content-Type"))
 	}
 	if resp.ContentLength > f.opts.MaxBytes {
 		return nil, tooLarge(final, f.opts.MaxBytes)
 	}
-	body, err := readCapped(resp.Body, f.opts.MaxBytes)
+	body, err := source.ReadCapped(resp.Body, f.opts.MaxBytes)
 	switch {
 	case errors.Is(err, rinse.ErrTooLarge):
 		return nil, tooLarge(final, f.opts.MaxBytes)
 	case err != nil:
 		return nil, fetchError(ctx, final, err)
 	}
-	if !allowedType(resp.Header.Get("Content-Type"), body, f.opts.AllowedTypes) {
+	if !source.AllowedType(resp.Header.Get("Content-Type"), body, f.opts.AllowedTypes) {
 		return nil, notHTML(final, "sniffed "+http.DetectContentType(body))
 	}
 	res.body = body

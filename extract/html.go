@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"github.com/rinse-etl/rinse"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/rinse-etl/rinse"
 )
 
 // nodeStat holds what scoring needs of a subtree, computed bottom-up once.

@@ -9,10 +9,10 @@ import (
 	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/configs"
 	"github.com/rinse-etl/rinse/decode"
-	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
 	"github.com/rinse-etl/rinse/rules"
+	"github.com/rinse-etl/rinse/source"
 	"github.com/rinse-etl/rinse/transform"
 )
 
@@ -38,7 +38,7 @@ func standardStages(tb testing.TB) pipeline.Stages {
 func inputBytes(tb testing.TB) int64 {
 	var n int64
 	var pages int
-	err := (&extract.DirSource{Root: testdataPages}).Walk(context.Background(), func(p *rinse.Page) error {
+	err := (&source.Dir{Root: testdataPages}).Walk(context.Background(), func(p *rinse.Page) error {
 		n += int64(len(p.Body))
 		pages++
 		return nil
@@ -65,7 +65,7 @@ func BenchmarkPipeline(b *testing.B) {
 	for b.Loop() {
 		st := st
 		st.Sequential = nil // dedup state would carry over between iterations
-		if _, err := pipeline.Run(context.Background(), &extract.DirSource{Root: testdataPages}, discard{}, st, opts); err != nil {
+		if _, err := pipeline.Run(context.Background(), &source.Dir{Root: testdataPages}, discard{}, st, opts); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -86,7 +86,7 @@ func BenchmarkPipelineParquet(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := pipeline.Run(context.Background(), &extract.DirSource{Root: testdataPages}, ds, st, opts); err != nil {
+		if _, err := pipeline.Run(context.Background(), &source.Dir{Root: testdataPages}, ds, st, opts); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -101,7 +101,7 @@ func buildDecoder(maxBytes int64) pipeline.PageProcessor {
 // of the two is what normalization adds to a page's time.
 func BenchmarkPerPage(b *testing.B) {
 	var pages []*rinse.Page
-	err := (&extract.DirSource{Root: testdataPages}).Walk(context.Background(), func(p *rinse.Page) error {
+	err := (&source.Dir{Root: testdataPages}).Walk(context.Background(), func(p *rinse.Page) error {
 		if p.Err == nil {
 			pages = append(pages, p)
 		}

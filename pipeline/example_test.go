@@ -8,10 +8,10 @@ import (
 
 	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/configs"
-	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
 	"github.com/rinse-etl/rinse/rules"
+	"github.com/rinse-etl/rinse/source"
 )
 
 // Using rinse as a library: the same stages as `rinse run`, over a
@@ -35,7 +35,7 @@ func Example() {
 		log.Fatal(err)
 	}
 	stages.Admit = ds.Admit() // incremental: skip inputs already in the dataset
-	src := &extract.DirSource{Root: "../testdata/pages/mooflife"}
+	src := &source.Dir{Root: "../testdata/pages/mooflife"}
 	sum, err := pipeline.Run(context.Background(), src, ds, stages, pipeline.Options{})
 	if err != nil {
 		log.Fatal(err)

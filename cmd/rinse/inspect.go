@@ -12,8 +12,8 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/rinse-etl/rinse"
-	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/pipeline"
+	"github.com/rinse-etl/rinse/source"
 )
 
 func init() { register(newInspectCmd) }
@@ -60,7 +60,7 @@ func readOne(path string, maxBytes int64) (*rinse.Page, error) {
 		return nil, fmt.Errorf("%s is a directory: inspect takes one page file", path)
 	}
 	var page *rinse.Page
-	src := &extract.DirSource{Root: path, MaxBytes: maxBytes}
+	src := &source.Dir{Root: path, MaxBytes: maxBytes}
 	err := src.Walk(context.Background(), func(p *rinse.Page) error { page = p; return nil })
 	if err != nil {
 		return nil, err

@@ -10,10 +10,10 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/rinse-etl/rinse/configs"
-	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
 	"github.com/rinse-etl/rinse/rules"
+	"github.com/rinse-etl/rinse/source"
 	"github.com/rinse-etl/rinse/transform"
 )
 
@@ -55,7 +55,7 @@ func newJob(cfg *Config, log *zap.Logger) (*job, error) {
 			return nil, fmt.Errorf("creating archive: %w", err)
 		}
 		j.closers = append(j.closers, f.Close)
-		j.stages.Fetch = pipeline.Tap(j.stages.Fetch, extract.NewArchiver(f).WritePage)
+		j.stages.Fetch = pipeline.Tap(j.stages.Fetch, source.NewArchiver(f).WritePage)
 	}
 	j.options = pipeline.Options{
 		Workers: pipeline.Workers{
@@ -109,13 +109,13 @@ func (j *job) newSource() (pipeline.Source, error) {
 			j.closers = append(j.closers, f.Close)
 			r = f
 		}
-		return &extract.URLSource{R: r}, nil
+		return &source.URLList{R: r}, nil
 	}
 	if _, err := os.Stat(j.cfg.Input); err != nil {
 		return nil, fmt.Errorf("input: %w", err)
 	}
 	max := j.cfg.Pipeline.MaxPageBytes
-	return &extract.DirSource{Root: j.cfg.Input, MaxBytes: max, Archives: extract.WARCArchives(max)}, nil
+	return &source.Dir{Root: j.cfg.Input, MaxBytes: max, Archives: source.WARCArchives(max)}, nil
 }
 
 // attach connects the stages to the dataset they write: the incremental

@@ -9,10 +9,10 @@ import (
 	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/configs"
 	"github.com/rinse-etl/rinse/evaluate"
-	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
 	"github.com/rinse-etl/rinse/rules"
+	"github.com/rinse-etl/rinse/source"
 )
 
 func init() {
@@ -74,7 +74,7 @@ func wholeRun(st pipeline.Stages) func(ctx context.Context, htmlDir string) (tim
 		if err != nil {
 			return 0, fmt.Errorf("opening dataset: %w", err)
 		}
-		src := &extract.DirSource{Root: htmlDir}
+		src := &source.Dir{Root: htmlDir}
 		opts := pipeline.Options{Workers: pipeline.Workers{Fetch: 1, Decode: 1, Extract: 1, Transform: 1}}
 		sum, err := pipeline.Run(ctx, src, ds, st, opts)
 		took := time.Since(start)

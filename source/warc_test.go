@@ -1,4 +1,4 @@
-package extract
+package source
 
 import (
 	"bytes"
@@ -121,7 +121,7 @@ func sampleRecords(t testing.TB) []testRecord {
 	}
 }
 
-func TestWalkWARC(t *testing.T) {
+func TestWARCReader(t *testing.T) {
 	article := readArticle(t)
 	layouts := []struct {
 		name                string
@@ -241,7 +241,7 @@ func TestWARCMalformedRecordResyncs(t *testing.T) {
 func TestWARCTruncatedGzip(t *testing.T) {
 	data := buildWARC(t, sampleRecords(t), true, false)
 	var pages []*rinse.Page
-	err := WalkWARC(context.Background(), bytes.NewReader(data[:len(data)-40]), "cut.warc.gz", collect(&pages))
+	err := WARCReader{}.Walk(context.Background(), bytes.NewReader(data[:len(data)-40]), "cut.warc.gz", collect(&pages))
 	if !errors.Is(err, rinse.ErrRead) {
 		t.Fatalf("err = %v, want ErrRead", err)
 	}
@@ -250,21 +250,27 @@ func TestWARCTruncatedGzip(t *testing.T) {
 	}
 }
 
-func TestWARCSourceFile(t *testing.T) {
+// TestWARCArchivesFile: an archive found in a tree is read whole; one
+// that cannot be opened is one quarantined input, not a failed walk.
+func TestWARCArchivesFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "crawl.warc.gz")
 	if err := os.WriteFile(path, buildWARC(t, sampleRecords(t), true, false), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	read := WARCArchives(0)
 	var pages []*rinse.Page
-	if err := (WARCSource{Path: path}).Walk(context.Background(), collect(&pages)); err != nil {
+	if err := read(context.Background(), path, "in/crawl.warc.gz", collect(&pages)); err != nil {
 		t.Fatal(err)
 	}
-	if len(pages) != 7 || !strings.HasPrefix(pages[2].Source, path+"#urn:uuid:") {
+	if len(pages) != 7 || !strings.HasPrefix(pages[2].Source, "in/crawl.warc.gz#urn:uuid:") {
 		t.Fatalf("got %d pages, source %q", len(pages), pages[2].Source)
 	}
-	err := (WARCSource{Path: filepath.Join(t.TempDir(), "missing.warc")}).Walk(context.Background(), collect(&pages))
-	if !errors.Is(err, rinse.ErrRead) {
-		t.Errorf("missing file: err = %v", err)
+	pages = nil
+	if err := read(context.Background(), filepath.Join(t.TempDir(), "missing.warc"), "missing.warc", collect(&pages)); err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 1 || pages[0].Source != "missing.warc" || !errors.Is(pages[0].Err, rinse.ErrRead) {
+		t.Errorf("missing file: %d pages, first %+v", len(pages), pages)
 	}
 }
 
@@ -272,7 +278,7 @@ func TestWARCYieldErrorStops(t *testing.T) {
 	data := buildWARC(t, sampleRecords(t), true, false)
 	stop := errors.New("stop")
 	n := 0
-	err := WalkWARC(context.Background(), bytes.NewReader(data), "x", func(*rinse.Page) error { n++; return stop })
+	err := WARCReader{}.Walk(context.Background(), bytes.NewReader(data), "x", func(*rinse.Page) error { n++; return stop })
 	if !errors.Is(err, stop) || n != 1 {
 		t.Fatalf("err %v after %d yields", err, n)
 	}
@@ -304,7 +310,7 @@ func TestArchiverRoundTrip(t *testing.T) {
 func walkAll(t testing.TB, data []byte, name string) []*rinse.Page {
 	t.Helper()
 	var pages []*rinse.Page
-	if err := WalkWARC(context.Background(), bytes.NewReader(data), name, collect(&pages)); err != nil {
+	if err := (WARCReader{}).Walk(context.Background(), bytes.NewReader(data), name, collect(&pages)); err != nil {
 		t.Fatal(err)
 	}
 	return pages
@@ -314,9 +320,9 @@ func collect(pages *[]*rinse.Page) func(*rinse.Page) error {
 	return func(p *rinse.Page) error { *pages = append(*pages, p); return nil }
 }
 
-// BenchmarkWalkWARC reads a 500-record .warc.gz (request/response pairs of
+// BenchmarkWARCReader reads a 500-record .warc.gz (request/response pairs of
 // a real-sized article) and reports decompressed archive bytes per second.
-func BenchmarkWalkWARC(b *testing.B) {
+func BenchmarkWARCReader(b *testing.B) {
 	article := readArticle(b)
 	var recs []testRecord
 	for i := range 250 {
@@ -332,7 +338,7 @@ func BenchmarkWalkWARC(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		n := 0
-		err := WalkWARC(context.Background(), bytes.NewReader(data), "bench.warc.gz", func(p *rinse.Page) error {
+		err := WARCReader{}.Walk(context.Background(), bytes.NewReader(data), "bench.warc.gz", func(p *rinse.Page) error {
 			if p.Err == nil {
 				n++
 			}

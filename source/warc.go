@@ -1,4 +1,4 @@
-package extract
+package source
 
 import (
 	"bufio"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/klauspost/compress/gzip"
 	"github.com/nlnwa/gowarc/v3"
+
 	"github.com/rinse-etl/rinse"
 )
 
@@ -22,32 +23,6 @@ const DefaultWARCMaxBytes = 16 << 20
 // spills the rest to a temporary file; the library must buffer a whole
 // record to validate its digest, so this bounds memory per archive.
 const warcBufferMem = 1 << 20
-
-// WARCSource reads one WARC or WARC.gz file as a pipeline source.
-type WARCSource struct {
-	Path string
-	// MaxBytes caps a record's decoded payload; bigger records are yielded
-	// with an error wrapping rinse.ErrTooLarge. Zero means
-	// DefaultWARCMaxBytes.
-	MaxBytes int64
-}
-
-// Walk yields one page per record of the archive, in file order.
-func (s WARCSource) Walk(ctx context.Context, yield func(*rinse.Page) error) error {
-	f, err := os.Open(s.Path)
-	if err != nil {
-		return fmt.Errorf("opening %s: %w: %w", s.Path, rinse.ErrRead, err)
-	}
-	defer f.Close()
-	return WARCReader{MaxBytes: s.MaxBytes}.Walk(ctx, f, s.Path, yield)
-}
-
-// WalkWARC streams the records of a WARC or WARC.gz archive read from r,
-// yielding one page per record with DefaultWARCMaxBytes as the payload cap.
-// See WARCReader.Walk.
-func WalkWARC(ctx context.Context, r io.Reader, name string, yield func(*rinse.Page) error) error {
-	return WARCReader{}.Walk(ctx, r, name, yield)
-}
 
 // WARCReader streams WARC archives with a configurable payload cap.
 type WARCReader struct {
@@ -163,4 +138,27 @@ func recordSource(name string, w gowarc.WarcRecord, offset int64) string {
 		return name + "#" + id
 	}
 	return name + "#" + strconv.FormatInt(offset, 10)
+}
+
+// WARCArchives returns a Dir.Archives function that streams WARC
+// files found in a tree. An archive that breaks off (truncated gzip, I/O
+// error) is quarantined as one input after the records read before the
+// break; it does not stop the run.
+func WARCArchives(maxBytes int64) func(ctx context.Context, path, source string, yield func(*rinse.Page) error) error {
+	return func(ctx context.Context, path, source string, yield func(*rinse.Page) error) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return yield(&rinse.Page{Source: source, Err: fmt.Errorf("opening archive: %w: %w", rinse.ErrRead, err)})
+		}
+		defer f.Close()
+		var yieldErr error
+		err = WARCReader{MaxBytes: maxBytes}.Walk(ctx, f, source, func(p *rinse.Page) error {
+			yieldErr = yield(p)
+			return yieldErr
+		})
+		if err == nil || yieldErr != nil || ctx.Err() != nil {
+			return err
+		}
+		return yield(&rinse.Page{Source: source, Err: fmt.Errorf("reading archive: %w: %w", rinse.ErrRead, err)})
+	}
 }

@@ -1,4 +1,4 @@
-package extract
+package source
 
 import (
 	"mime"
@@ -7,11 +7,13 @@ import (
 	"strings"
 )
 
-// htmlTypes are the media types the extractor can read; the default for
-// FetchOptions.AllowedTypes and the filter for WARC payloads.
-var htmlTypes = []string{
-	"text/html",             // HTML proper
-	"application/xhtml+xml", // XHTML served as XML
+// HTMLTypes returns the media types the extractor can read: the filter
+// for WARC payloads and the fetcher's default.
+func HTMLTypes() []string {
+	return []string{
+		"text/html",             // HTML proper
+		"application/xhtml+xml", // XHTML served as XML
+	}
 }
 
 // declaredType returns the media type of a Content-Type value, lower-cased,
@@ -24,17 +26,17 @@ func declaredType(contentType string) (string, bool) {
 	return strings.ToLower(mt), true
 }
 
-// deniedType reports whether a declared Content-Type already rules the
+// DeniedType reports whether a declared Content-Type already rules the
 // response out, before its body is read.
-func deniedType(contentType string, allowed []string) bool {
+func DeniedType(contentType string, allowed []string) bool {
 	mt, ok := declaredType(contentType)
 	return ok && !slices.Contains(allowed, mt)
 }
 
-// allowedType reports whether a response is one of the allowed media
+// AllowedType reports whether a response is one of the allowed media
 // types. A missing or unparsable Content-Type is sniffed from the body the
 // way browsers do.
-func allowedType(contentType string, body []byte, allowed []string) bool {
+func AllowedType(contentType string, body []byte, allowed []string) bool {
 	mt, ok := declaredType(contentType)
 	if !ok {
 		mt, _ = declaredType(http.DetectContentType(body))

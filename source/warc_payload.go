@@ -1,4 +1,4 @@
-package extract
+package source
 
 import (
 	"bufio"
@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/klauspost/compress/gzip"
+
 	"github.com/rinse-etl/rinse"
 )
 
@@ -74,7 +75,7 @@ func httpPayload(h http.Header, r io.Reader, maxBytes int64) ([]byte, http.Heade
 	if decoded {
 		header.Del("Content-Length")
 	}
-	out, err := readCapped(body, maxBytes)
+	out, err := ReadCapped(body, maxBytes)
 	if err != nil && decoded && !errors.Is(err, rinse.ErrTooLarge) {
 		// The stored bytes are all there; a failure now is a corrupt
 		// chunk framing or compressed stream.
@@ -146,9 +147,9 @@ func hasToken(v, token string) bool {
 	return false
 }
 
-// readCapped reads all of r, failing with rinse.ErrTooLarge past maxBytes
+// ReadCapped reads all of r, failing with rinse.ErrTooLarge past maxBytes
 // and with rinse.ErrRead when r fails.
-func readCapped(r io.Reader, maxBytes int64) ([]byte, error) {
+func ReadCapped(r io.Reader, maxBytes int64) ([]byte, error) {
 	var buf bytes.Buffer
 	n, err := buf.ReadFrom(io.LimitReader(r, maxBytes+1))
 	if err != nil {

@@ -1,4 +1,4 @@
-package extract
+package source
 
 import (
 	"fmt"
@@ -55,7 +55,7 @@ func fillResponse(p *rinse.Page, w gowarc.WarcRecord, maxBytes int64) {
 		return
 	}
 	ct := h.Get("Content-Type")
-	if deniedType(ct, htmlTypes) {
+	if DeniedType(ct, htmlTypes) {
 		p.Err = skipped("not-html", "reading "+ct+" response record")
 		return
 	}
@@ -69,7 +69,7 @@ func fillResponse(p *rinse.Page, w gowarc.WarcRecord, maxBytes int64) {
 		p.Err = err
 		return
 	}
-	if !allowedType(ct, body, htmlTypes) {
+	if !AllowedType(ct, body, htmlTypes) {
 		p.Err = skipped("not-html", "sniffing response payload")
 		return
 	}
@@ -81,7 +81,7 @@ func fillResponse(p *rinse.Page, w gowarc.WarcRecord, maxBytes int64) {
 // it stands in for the HTTP header the decoder reads the charset from.
 func fillResource(p *rinse.Page, w gowarc.WarcRecord, maxBytes int64) {
 	ct := w.WarcHeader().Get(gowarc.ContentType)
-	if deniedType(ct, htmlTypes) {
+	if DeniedType(ct, htmlTypes) {
 		p.Err = skipped("not-html", "reading "+ct+" resource record")
 		return
 	}
@@ -90,12 +90,12 @@ func fillResource(p *rinse.Page, w gowarc.WarcRecord, maxBytes int64) {
 		p.Err = fmt.Errorf("reading resource block: %w: %w", rinse.ErrRead, err)
 		return
 	}
-	body, err := readCapped(raw, maxBytes)
+	body, err := ReadCapped(raw, maxBytes)
 	if err != nil {
 		p.Err = err
 		return
 	}
-	if !allowedType(ct, body, htmlTypes) {
+	if !AllowedType(ct, body, htmlTypes) {
 		p.Err = skipped("not-html", "sniffing resource block")
 		return
 	}
@@ -109,3 +109,6 @@ func fillResource(p *rinse.Page, w gowarc.WarcRecord, maxBytes int64) {
 func skipped(reason, doing string) error {
 	return &rinse.ReasonError{Reason: reason, Err: fmt.Errorf("%s: %w", doing, rinse.ErrSkipped)}
 }
+
+// htmlTypes are the payloads read as pages.
+var htmlTypes = HTMLTypes()

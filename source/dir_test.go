@@ -1,4 +1,4 @@
-package extract
+package source
 
 import (
 	"bytes"
@@ -32,7 +32,7 @@ func gzipped(data string) []byte {
 	return b.Bytes()
 }
 
-func walkDir(t *testing.T, s *DirSource) []*rinse.Page {
+func walkDir(t *testing.T, s *Dir) []*rinse.Page {
 	t.Helper()
 	var pages []*rinse.Page
 	if err := s.Walk(context.Background(), func(p *rinse.Page) error { pages = append(pages, p); return nil }); err != nil {
@@ -41,7 +41,7 @@ func walkDir(t *testing.T, s *DirSource) []*rinse.Page {
 	return pages
 }
 
-func TestDirSourceWalk(t *testing.T) {
+func TestDirWalk(t *testing.T) {
 	root := t.TempDir()
 	writeTree(t, root, "b/page.html", []byte("<p>b</p>"))
 	writeTree(t, root, "a/z.txt", []byte("text"))
@@ -53,7 +53,7 @@ func TestDirSourceWalk(t *testing.T) {
 	if err := os.Symlink(root, filepath.Join(root, "b", "loop")); err != nil {
 		t.Fatal(err)
 	}
-	pages := walkDir(t, &DirSource{Root: root, MaxBytes: 100})
+	pages := walkDir(t, &Dir{Root: root, MaxBytes: 100})
 	var got []string
 	for _, p := range pages {
 		s := p.Source + ":" + p.Kind
@@ -74,23 +74,23 @@ func TestDirSourceWalk(t *testing.T) {
 	}
 }
 
-func TestDirSourceSingleFileAndMissingRoot(t *testing.T) {
+func TestDirSingleFileAndMissingRoot(t *testing.T) {
 	root := t.TempDir()
 	writeTree(t, root, "one.txt", []byte("hello"))
-	pages := walkDir(t, &DirSource{Root: filepath.Join(root, "one.txt")})
+	pages := walkDir(t, &Dir{Root: filepath.Join(root, "one.txt")})
 	if len(pages) != 1 || pages[0].Source != "one.txt" || string(pages[0].Body) != "hello" {
 		t.Errorf("single file: %+v", pages)
 	}
-	err := (&DirSource{Root: filepath.Join(root, "nope")}).Walk(context.Background(), func(*rinse.Page) error { return nil })
+	err := (&Dir{Root: filepath.Join(root, "nope")}).Walk(context.Background(), func(*rinse.Page) error { return nil })
 	if err == nil {
 		t.Error("a missing input root must fail the run")
 	}
 }
 
-// TestDirSourceSizeHintIsOnlyAHint: the size a gzip trailer records sets
+// TestDirSizeHintIsOnlyAHint: the size a gzip trailer records sets
 // the first buffer, never what is read: several members, a trailer that
 // lies, a file over the limit all read as without the hint.
-func TestDirSourceSizeHintIsOnlyAHint(t *testing.T) {
+func TestDirSizeHintIsOnlyAHint(t *testing.T) {
 	root := t.TempDir()
 	page := "<p>" + strings.Repeat("harbour ferry fares ", 200) + "</p>"
 	twoMembers := append(gzipped(page[:1000]), gzipped(page[1000:])...)
@@ -100,7 +100,7 @@ func TestDirSourceSizeHintIsOnlyAHint(t *testing.T) {
 	writeTree(t, root, "b-lying.html.gz", lying)
 	writeTree(t, root, "c-plain.html", []byte(page))
 	writeTree(t, root, "d-big.html.gz", gzipped(page+page))
-	pages := walkDir(t, &DirSource{Root: root, MaxBytes: int64(len(page)) + 10})
+	pages := walkDir(t, &Dir{Root: root, MaxBytes: int64(len(page)) + 10})
 	if len(pages) != 4 {
 		t.Fatalf("got %d pages", len(pages))
 	}

@@ -1,4 +1,4 @@
-package extract
+package source
 
 import (
 	"bytes"
@@ -11,9 +11,9 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"github.com/klauspost/compress/gzip"
+
 	"github.com/rinse-etl/rinse"
 )
 
@@ -26,11 +26,11 @@ var pageExts = map[string]string{
 	".txt":   rinse.KindText,
 }
 
-// DirSource yields the pages under a directory tree (or a single file) in
+// Dir yields the pages under a directory tree (or a single file) in
 // sorted path order. Files it does not take are yielded as skipped;
 // symbolic links are followed, but a directory is never entered twice, so
 // link loops cannot hang a walk.
-type DirSource struct {
+type Dir struct {
 	Root string
 	// MaxBytes caps a page's (gunzipped) size; larger ones are quarantined
 	// as too large without being read whole. Zero means 8 MiB.
@@ -41,7 +41,7 @@ type DirSource struct {
 }
 
 // Walk implements pipeline.Source.
-func (s *DirSource) Walk(ctx context.Context, yield func(*rinse.Page) error) error {
+func (s *Dir) Walk(ctx context.Context, yield func(*rinse.Page) error) error {
 	st, err := os.Stat(s.Root)
 	if err != nil {
 		return fmt.Errorf("opening input: %w", err)
@@ -49,17 +49,15 @@ func (s *DirSource) Walk(ctx context.Context, yield func(*rinse.Page) error) err
 	if !st.IsDir() {
 		return s.file(ctx, s.Root, filepath.Base(s.Root), yield)
 	}
-	w := walker{src: s, ctx: ctx, yield: yield, seen: map[fileID]bool{}}
+	w := walker{src: s, ctx: ctx, yield: yield}
 	return w.dir(s.Root, "")
 }
 
-type fileID struct{ dev, ino uint64 }
-
 type walker struct {
-	src   *DirSource
+	src   *Dir
 	ctx   context.Context
 	yield func(*rinse.Page) error
-	seen  map[fileID]bool
+	seen  dirSet // the directories entered so far
 }
 
 func (w *walker) dir(abs, rel string) error {
@@ -67,12 +65,8 @@ func (w *walker) dir(abs, rel string) error {
 	if err != nil {
 		return w.yield(&rinse.Page{Source: rel, Err: fmt.Errorf("reading directory: %w: %w", rinse.ErrRead, err)})
 	}
-	if sys, ok := st.Sys().(*syscall.Stat_t); ok {
-		id := fileID{uint64(sys.Dev), uint64(sys.Ino)}
-		if w.seen[id] {
-			return nil // a link back into a directory already walked
-		}
-		w.seen[id] = true
+	if !w.seen.add(st) {
+		return nil // a link back into a directory already walked
 	}
 	entries, err := os.ReadDir(abs) // sorted by name
 	if err != nil {
@@ -102,7 +96,7 @@ func (w *walker) dir(abs, rel string) error {
 }
 
 // file yields one file as a page, a skipped input or a read failure.
-func (s *DirSource) file(ctx context.Context, abs, rel string, yield func(*rinse.Page) error) error {
+func (s *Dir) file(ctx context.Context, abs, rel string, yield func(*rinse.Page) error) error {
 	name := strings.ToLower(rel)
 	if IsWARC(name) && s.Archives != nil {
 		return s.Archives(ctx, abs, rel, yield)
@@ -126,7 +120,7 @@ func IsWARC(name string) bool {
 	return strings.HasSuffix(name, ".warc") || strings.HasSuffix(name, ".warc.gz")
 }
 
-func (s *DirSource) read(abs string, gz bool) ([]byte, error) {
+func (s *Dir) read(abs string, gz bool) ([]byte, error) {
 	limit := s.MaxBytes
 	if limit <= 0 {
 		limit = 8 << 20
@@ -182,27 +176,4 @@ func sizeHint(f *os.File, gz bool) int64 {
 		return 0
 	}
 	return int64(binary.LittleEndian.Uint32(trailer[:]))
-}
-
-// WARCArchives returns a DirSource.Archives function that streams WARC
-// files found in a tree. An archive that breaks off (truncated gzip, I/O
-// error) is quarantined as one input after the records read before the
-// break; it does not stop the run.
-func WARCArchives(maxBytes int64) func(ctx context.Context, path, source string, yield func(*rinse.Page) error) error {
-	return func(ctx context.Context, path, source string, yield func(*rinse.Page) error) error {
-		f, err := os.Open(path)
-		if err != nil {
-			return yield(&rinse.Page{Source: source, Err: fmt.Errorf("opening archive: %w: %w", rinse.ErrRead, err)})
-		}
-		defer f.Close()
-		var yieldErr error
-		err = WARCReader{MaxBytes: maxBytes}.Walk(ctx, f, source, func(p *rinse.Page) error {
-			yieldErr = yield(p)
-			return yieldErr
-		})
-		if err == nil || yieldErr != nil || ctx.Err() != nil {
-			return err
-		}
-		return yield(&rinse.Page{Source: source, Err: fmt.Errorf("reading archive: %w: %w", rinse.ErrRead, err)})
-	}
 }

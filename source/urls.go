@@ -1,4 +1,4 @@
-package extract
+package source
 
 import (
 	"bufio"
@@ -17,16 +17,16 @@ import (
 // so anything longer is junk and must not grow a buffer without limit.
 const maxURLLine = 16 << 10
 
-// URLSource reads a URL list, one URL per line, as a pipeline source. Blank
+// URLList reads a URL list, one URL per line, as a pipeline source. Blank
 // lines and lines starting with '#' are ignored. Each URL becomes a page
 // with only URL and Source set, for the Fetcher to fill; a line that is not
 // an absolute http(s) URL is yielded with Err wrapping rinse.ErrParse.
-type URLSource struct {
+type URLList struct {
 	R io.Reader
 }
 
 // Walk yields one page per URL line, in file order.
-func (s URLSource) Walk(ctx context.Context, yield func(*rinse.Page) error) error {
+func (s URLList) Walk(ctx context.Context, yield func(*rinse.Page) error) error {
 	br := bufio.NewReader(s.R)
 	for lineNo := 1; ; lineNo++ {
 		if err := ctx.Err(); err != nil {
@@ -76,15 +76,16 @@ func urlLinePage(raw []byte, lineNo int, tooLong bool) *rinse.Page {
 		src := fmt.Sprintf("line %d", lineNo)
 		return &rinse.Page{Source: src, Err: fmt.Errorf("parsing url on %s: longer than %d bytes: %w", src, maxURLLine, rinse.ErrParse)}
 	}
-	u, err := parseFetchURL(line)
+	u, err := ParseURL(line)
 	if err != nil {
 		return &rinse.Page{Source: line, Err: err}
 	}
 	return &rinse.Page{Source: line, URL: u.String()}
 }
 
-// parseFetchURL accepts absolute http and https URLs with a host.
-func parseFetchURL(s string) (*url.URL, error) {
+// ParseURL accepts absolute http and https URLs with a host; other
+// values give an error wrapping rinse.ErrParse.
+func ParseURL(s string) (*url.URL, error) {
 	u, err := url.Parse(s)
 	if err != nil {
 		return nil, fmt.Errorf("parsing url %.80q: %w: %w", s, rinse.ErrParse, err)

@@ -1,4 +1,4 @@
-package extract
+package source
 
 import (
 	"context"
@@ -21,9 +21,9 @@ const sampleURLList = "\uFEFF# seeds for the March crawl\r\n" +
 	"https://bad host.example/\n" +
 	"HTTPS://UPPER.EXAMPLE/Case"
 
-func TestURLSource(t *testing.T) {
+func TestURLList(t *testing.T) {
 	var pages []*rinse.Page
-	if err := (URLSource{R: strings.NewReader(sampleURLList)}).Walk(context.Background(), collect(&pages)); err != nil {
+	if err := (URLList{R: strings.NewReader(sampleURLList)}).Walk(context.Background(), collect(&pages)); err != nil {
 		t.Fatal(err)
 	}
 	want := []struct {
@@ -58,10 +58,10 @@ func TestURLSource(t *testing.T) {
 	}
 }
 
-func TestURLSourceLongLine(t *testing.T) {
+func TestURLListLongLine(t *testing.T) {
 	list := "https://a.example/\nhttps://b.example/" + strings.Repeat("x", 3*maxURLLine) + "\nhttps://c.example/\n"
 	var pages []*rinse.Page
-	if err := (URLSource{R: strings.NewReader(list)}).Walk(context.Background(), collect(&pages)); err != nil {
+	if err := (URLList{R: strings.NewReader(list)}).Walk(context.Background(), collect(&pages)); err != nil {
 		t.Fatal(err)
 	}
 	if len(pages) != 3 || pages[0].Err != nil || !errors.Is(pages[1].Err, rinse.ErrParse) || pages[2].URL != "https://c.example/" {
@@ -72,10 +72,10 @@ func TestURLSourceLongLine(t *testing.T) {
 	}
 }
 
-func TestURLSourceCancelled(t *testing.T) {
+func TestURLListCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	err := (URLSource{R: strings.NewReader(sampleURLList)}).Walk(ctx, func(*rinse.Page) error { return nil })
+	err := (URLList{R: strings.NewReader(sampleURLList)}).Walk(ctx, func(*rinse.Page) error { return nil })
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v", err)
 	}
@@ -87,7 +87,7 @@ func FuzzURLList(f *testing.F) {
 	f.Add("http://%zz/\r\r\n#\n\n")
 	f.Fuzz(func(t *testing.T, list string) {
 		var pages []*rinse.Page
-		if err := (URLSource{R: strings.NewReader(list)}).Walk(context.Background(), collect(&pages)); err != nil {
+		if err := (URLList{R: strings.NewReader(list)}).Walk(context.Background(), collect(&pages)); err != nil {
 			t.Fatal(err)
 		}
 		if len(pages) > strings.Count(list, "\n")+strings.Count(list, "\r")+1 {
@@ -101,7 +101,7 @@ func FuzzURLList(f *testing.F) {
 				t.Fatalf("uncategorised: %v", p.Err)
 			}
 			if p.Err == nil {
-				if _, err := parseFetchURL(p.URL); err != nil || !utf8.ValidString(p.URL) && utf8.ValidString(p.Source) {
+				if _, err := ParseURL(p.URL); err != nil || !utf8.ValidString(p.URL) && utf8.ValidString(p.Source) {
 					t.Fatalf("yielded URL %q does not parse again: %v", p.URL, err)
 				}
 			}
