@@ -10,6 +10,7 @@ import (
 	decoding "github.com/rinse-etl/rinse/decode"
 	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/rules"
+	"github.com/rinse-etl/rinse/source/fetch"
 	"github.com/rinse-etl/rinse/transform"
 )
 
@@ -32,7 +33,7 @@ type BuildOptions struct {
 	EntityFS   fs.FS
 	Gazetteers []string
 	// Fetch, when set, adds the fetch stage for URL inputs.
-	Fetch *extract.FetchOptions
+	Fetch *fetch.Options
 	// Dedup is "exact", "near" or "none".
 	Dedup string
 	// Now is the processed_at clock.
@@ -45,7 +46,7 @@ type BuildOptions struct {
 func Build(o BuildOptions) (Stages, error) {
 	var st Stages
 	if o.Fetch != nil {
-		f, err := extract.NewFetcher(*o.Fetch)
+		f, err := fetch.New(*o.Fetch)
 		if err != nil {
 			return st, fmt.Errorf("building fetch stage: %w", err)
 		}

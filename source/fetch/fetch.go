@@ -1,4 +1,4 @@
-package extract
+package fetch
 
 import (
 	"context"
@@ -13,10 +13,10 @@ import (
 	"github.com/rinse-etl/rinse/source"
 )
 
-// FetchOptions configures a Fetcher. Start from DefaultFetchOptions: zero
+// Options configures a Fetcher. Start from DefaultOptions: zero
 // durations and limits are replaced by the defaults, but booleans are taken
-// as given, so a zero FetchOptions does not respect robots.txt.
-type FetchOptions struct {
+// as given, so a zero Options does not respect robots.txt.
+type Options struct {
 	UserAgent      string
 	Timeout        time.Duration // whole request incl. body, per attempt
 	ConnectTimeout time.Duration // TCP connect and TLS handshake
@@ -45,10 +45,10 @@ type FetchOptions struct {
 	Conditional func(url string) (etag, lastModified string)
 }
 
-// DefaultFetchOptions returns polite defaults: robots.txt honoured, one
+// DefaultOptions returns polite defaults: robots.txt honoured, one
 // request per second and two in flight per host.
-func DefaultFetchOptions() FetchOptions {
-	return FetchOptions{
+func DefaultOptions() Options {
+	return Options{
 		UserAgent:          "rinse/1 (+https://github.com/rinse-etl/rinse)",
 		Timeout:            30 * time.Second,
 		ConnectTimeout:     10 * time.Second,
@@ -65,9 +65,9 @@ func DefaultFetchOptions() FetchOptions {
 	}
 }
 
-// withDefaults fills unset numeric options from DefaultFetchOptions.
-func (o FetchOptions) withDefaults() FetchOptions {
-	d := DefaultFetchOptions()
+// withDefaults fills unset numeric options from DefaultOptions.
+func (o Options) withDefaults() Options {
+	d := DefaultOptions()
 	if strings.TrimSpace(o.UserAgent) == "" {
 		o.UserAgent = d.UserAgent
 	}
@@ -103,7 +103,7 @@ func setIfZero[T int | int64 | float64 | time.Duration](v *T, def T) {
 // and the Fetcher keeps per-host rate limits, concurrency limits and
 // robots.txt rules across those calls.
 type Fetcher struct {
-	opts   FetchOptions
+	opts   Options
 	guard  *netGuard
 	client *http.Client
 
@@ -111,8 +111,8 @@ type Fetcher struct {
 	hosts map[string]*hostState
 }
 
-// NewFetcher returns a Fetcher for opts (see FetchOptions for defaults).
-func NewFetcher(opts FetchOptions) (*Fetcher, error) {
+// New returns a Fetcher for opts (see Options for defaults).
+func New(opts Options) (*Fetcher, error) {
 	o := opts.withDefaults()
 	f := &Fetcher{
 		opts:  o,

@@ -1,4 +1,4 @@
-package extract
+package fetch
 
 import (
 	"context"
@@ -63,7 +63,7 @@ func TestRetryAfter(t *testing.T) {
 }
 
 func TestBackoffBounds(t *testing.T) {
-	f := &Fetcher{opts: FetchOptions{BackoffBase: 100 * time.Millisecond, BackoffMax: time.Second}}
+	f := &Fetcher{opts: Options{BackoffBase: 100 * time.Millisecond, BackoffMax: time.Second}}
 	for attempt, full := range []time.Duration{100, 200, 400, 800, 1000, 1000} {
 		full *= time.Millisecond
 		if attempt == 5 {
@@ -91,8 +91,8 @@ func TestProductToken(t *testing.T) {
 
 func TestFetchOptionsDefaults(t *testing.T) {
 	types := []string{" Text/HTML "}
-	o := FetchOptions{AllowedTypes: types}.withDefaults()
-	d := DefaultFetchOptions()
+	o := Options{AllowedTypes: types}.withDefaults()
+	d := DefaultOptions()
 	if o.Timeout != d.Timeout || o.PerHostRate != d.PerHostRate || o.UserAgent != d.UserAgent || o.RespectRobots {
 		t.Errorf("zero options → %+v", o)
 	}

@@ -1,4 +1,4 @@
-package extract
+package fetch
 
 import (
 	"context"
@@ -63,8 +63,8 @@ func (s *site) total() int {
 
 // testOptions allow 127.0.0.1 only (not private networks in general) and
 // are fast enough for unit tests.
-func testOptions() FetchOptions {
-	o := DefaultFetchOptions()
+func testOptions() Options {
+	o := DefaultOptions()
 	o.AllowAddrs = []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}
 	o.Timeout = 2 * time.Second
 	o.ConnectTimeout = time.Second
@@ -77,9 +77,9 @@ func testOptions() FetchOptions {
 	return o
 }
 
-func newFetcher(t *testing.T, o FetchOptions) *Fetcher {
+func newFetcher(t *testing.T, o Options) *Fetcher {
 	t.Helper()
-	f, err := NewFetcher(o)
+	f, err := New(o)
 	if err != nil {
 		t.Fatal(err)
 	}
