@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // Rules that tidy one author value before it is split into names, and
@@ -45,7 +47,7 @@ var softHyphens = strings.NewReplacer("\u00ad", "", "\u200b", "", "\u200c", "", 
 
 // tidyAuthorValue applies the value-level rules to one raw value.
 func tidyAuthorValue(r string) string {
-	r = strings.Trim(collapse(softHyphens.Replace(r)), authorQuotes+" ")
+	r = strings.Trim(dom.Collapse(softHyphens.Replace(r)), authorQuotes+" ")
 	if m := innerByline.FindStringSubmatch(r); m != nil && hasDigit(r[:len(r)-len(m[1])]) {
 		r = m[1]
 	}

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/internal/dom"
 	"github.com/rinse-etl/rinse/rules"
 )
 
@@ -128,7 +129,7 @@ func (e *Extractor) noscriptContent(ctx context.Context, markup string, prof *ru
 func paragraphs(text string) []rinse.Block {
 	var out []rinse.Block
 	for _, line := range strings.Split(text, "\n") {
-		if line = collapse(line); line != "" {
+		if line = dom.Collapse(line); line != "" {
 			out = append(out, rinse.Block{Text: line, Kind: rinse.BlockParagraph})
 		}
 	}

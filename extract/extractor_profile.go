@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/internal/dom"
 	"github.com/rinse-etl/rinse/rules"
 )
 
@@ -55,7 +56,7 @@ func selectAll(root *html.Node, m cascadia.Matcher) []string {
 	}
 	var out []string
 	for _, n := range cascadia.QueryAll(root, m) {
-		if t := collapse(textOf(n)); t != "" {
+		if t := dom.Collapse(dom.Text(n)); t != "" {
 			out = append(out, t)
 		}
 	}

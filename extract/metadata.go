@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // meta is what the page says about itself, before any choice is made.
@@ -43,7 +44,7 @@ type meta struct {
 func (m *meta) first(keys ...string) string {
 	for _, k := range keys {
 		for _, v := range m.props[k] {
-			if v = collapse(v); v != "" {
+			if v = dom.Collapse(v); v != "" {
 				return v
 			}
 		}
@@ -108,28 +109,28 @@ func (m *meta) element(n *html.Node) bool {
 	}
 	switch n.DataAtom {
 	case atom.Html:
-		m.lang = attr(n, "lang")
+		m.lang = dom.Attr(n, "lang")
 		if m.lang == "" {
-			m.lang = attr(n, "xml:lang")
+			m.lang = dom.Attr(n, "xml:lang")
 		}
 	case atom.Meta:
-		key := attr(n, "property")
+		key := dom.Attr(n, "property")
 		if key == "" {
-			key = attr(n, "name")
+			key = dom.Attr(n, "name")
 		}
 		if key == "" {
-			key = attr(n, "itemprop")
+			key = dom.Attr(n, "itemprop")
 		}
 		if key == "" {
-			key = attr(n, "http-equiv")
+			key = dom.Attr(n, "http-equiv")
 		}
 		if key != "" {
 			k := strings.ToLower(strings.TrimSpace(key))
-			m.props[k] = append(m.props[k], attr(n, "content"))
+			m.props[k] = append(m.props[k], dom.Attr(n, "content"))
 		}
 	case atom.Title:
 		if m.title == "" {
-			m.title = collapse(textOf(n))
+			m.title = dom.Collapse(dom.Text(n))
 		}
 		return true
 	case atom.H1:
@@ -141,17 +142,17 @@ func (m *meta) element(n *html.Node) bool {
 		}
 	case atom.H2:
 		if m.h2 == "" {
-			m.h2 = collapse(textOf(n))
+			m.h2 = dom.Collapse(dom.Text(n))
 		}
 	case atom.Link, atom.A:
 		m.link(n)
 	case atom.Time:
-		if v := attr(n, "datetime"); v != "" {
+		if v := dom.Attr(n, "datetime"); v != "" {
 			m.times = append(m.times, v)
 		}
 	case atom.Script:
-		if typ := strings.ToLower(attr(n, "type")); strings.Contains(typ, "ld+json") || typ == "" && looksLD(n) {
-			m.ld.add(textOf(n))
+		if typ := strings.ToLower(dom.Attr(n, "type")); strings.Contains(typ, "ld+json") || typ == "" && looksLD(n) {
+			m.ld.add(dom.Text(n))
 		}
 		return true
 	}
@@ -159,22 +160,22 @@ func (m *meta) element(n *html.Node) bool {
 }
 
 func (m *meta) link(n *html.Node) {
-	rels := strings.Fields(strings.ToLower(attr(n, "rel")))
+	rels := strings.Fields(strings.ToLower(dom.Attr(n, "rel")))
 	for _, rel := range rels {
 		switch {
 		case rel == "canonical" && n.DataAtom == atom.Link && m.canonical == "":
-			m.canonical = strings.TrimSpace(attr(n, "href"))
+			m.canonical = strings.TrimSpace(dom.Attr(n, "href"))
 		case rel == "cc:attributionurl" && n.DataAtom == atom.A:
-			if t := collapse(textOf(n)); t != "" && len(t) <= maxBylineText {
+			if t := dom.Collapse(dom.Text(n)); t != "" && len(t) <= maxBylineText {
 				m.ccNames = append(m.ccNames, t)
 			}
 		case rel == "author" && n.DataAtom == atom.A && m.inForeign == 0 && !hiddenInline(n):
-			if t := collapse(textOf(n)); t != "" {
+			if t := dom.Collapse(dom.Text(n)); t != "" {
 				m.relAuthor = append(m.relAuthor, t)
 			}
 		case rel == "category" && n.DataAtom == atom.A:
 			// WordPress writes rel="category tag" on category links.
-			if t := collapse(textOf(n)); t != "" {
+			if t := dom.Collapse(dom.Text(n)); t != "" {
 				m.relCats = append(m.relCats, t)
 			}
 			return
@@ -183,27 +184,18 @@ func (m *meta) link(n *html.Node) {
 	if n.DataAtom != atom.A {
 		return
 	}
-	href := attr(n, "href")
+	href := dom.Attr(n, "href")
 	switch {
 	case slices.Contains(rels, "tag"),
 		m.inArticle > 0 && (strings.Contains(href, "/tag/") || strings.Contains(href, "/tags/")):
-		if t := strings.TrimPrefix(collapse(textOf(n)), "#"); t != "" && len(t) < 60 {
+		if t := strings.TrimPrefix(dom.Collapse(dom.Text(n)), "#"); t != "" && len(t) < 60 {
 			m.relTags = append(m.relTags, t)
 		}
 	case m.inArticle > 0 && strings.Contains(href, "/category/"):
-		if t := collapse(textOf(n)); t != "" && len(t) < 60 {
+		if t := dom.Collapse(dom.Text(n)); t != "" && len(t) < 60 {
 			m.relCats = append(m.relCats, t)
 		}
 	}
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 // isArticle reports whether the page declares itself a single article.
@@ -300,7 +292,7 @@ func (m *meta) isHeadline(n *html.Node) bool {
 	if m.inArticle > 0 {
 		return true
 	}
-	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop"))
+	cls := strings.ToLower(dom.Attr(n, "class") + " " + dom.Attr(n, "id") + " " + dom.Attr(n, "itemprop"))
 	return containsAny(cls, headlineMarks)
 }
 

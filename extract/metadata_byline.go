@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // Visible bylines.
@@ -39,7 +41,7 @@ func (s *pubScan) byline(n *html.Node, t string) {
 	if len(s.bylines) >= 3 || len(t) > maxBylineText {
 		return
 	}
-	t = collapse(t) // a no-break space may follow the "-" before "Redaktion:"
+	t = dom.Collapse(t) // a no-break space may follow the "-" before "Redaktion:"
 	low := strings.TrimLeft(strings.ToLower(t), "-–—|·• ")
 	// A lone "von" in running text ("a function von <em>Y</em>") is no
 	// byline: the word must open its element.
@@ -62,7 +64,7 @@ func (s *pubScan) byline(n *html.Node, t string) {
 		t += " " + next
 	}
 	names := cleanAuthors([]string{t}, true)
-	if len(names) == 0 || !lone && !bylinePrefix.MatchString(strings.TrimLeft(collapse(t), "-–—|·• ")) {
+	if len(names) == 0 || !lone && !bylinePrefix.MatchString(strings.TrimLeft(dom.Collapse(t), "-–—|·• ")) {
 		return
 	}
 	for _, name := range names {
@@ -81,11 +83,11 @@ func (s *pubScan) byline(n *html.Node, t string) {
 // with a byline word; else t.
 func bylineBlock(n *html.Node, t string) string {
 	block := n.Parent
-	for block != nil && inlineAtoms[block.DataAtom] && block.Parent != nil {
+	for block != nil && dom.IsInline(block.DataAtom) && block.Parent != nil {
 		block = block.Parent
 	}
 	if block != nil {
-		if bt := collapse(textOf(block)); len(bt) <= maxBylineText && hasBylineStart(strings.TrimLeft(strings.ToLower(bt), "-–—|·• ")) {
+		if bt := dom.Collapse(dom.Text(block)); len(bt) <= maxBylineText && hasBylineStart(strings.TrimLeft(strings.ToLower(bt), "-–—|·• ")) {
 			return bt
 		}
 	}
@@ -153,7 +155,7 @@ func nextText(n *html.Node) (string, *html.Node) {
 		return "", nil
 	}
 	for sib := n.NextSibling; sib != nil; sib = sib.NextSibling {
-		if t := collapse(textOf(sib)); t != "" {
+		if t := dom.Collapse(dom.Text(sib)); t != "" {
 			if len(t) > maxBylineText {
 				return "", nil
 			}
@@ -166,7 +168,7 @@ func nextText(n *html.Node) (string, *html.Node) {
 // hasTextBefore reports whether a sibling before n holds any text.
 func hasTextBefore(n *html.Node) bool {
 	for sib := n.PrevSibling; sib != nil; sib = sib.PrevSibling {
-		if strings.TrimSpace(textOf(sib)) != "" {
+		if strings.TrimSpace(dom.Text(sib)) != "" {
 			return true
 		}
 	}

@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // Byline shapes beyond "By Anna Muster": a name in the element after a
@@ -45,7 +47,7 @@ var profileHref = regexp.MustCompile(`(?i)/(?:profile|profil|users?|members?|ben
 // chose ("delta201", "Catch more fish").
 func linksProfile(n *html.Node) bool {
 	a := firstLink(n)
-	return a != nil && profileHref.MatchString(attr(a, "href"))
+	return a != nil && profileHref.MatchString(dom.Attr(a, "href"))
 }
 
 // firstLink is n or the first <a> inside it, nil if there is none.
@@ -66,11 +68,11 @@ func firstLink(n *html.Node) *html.Node {
 // comma, as bylines after a date or a separator do not.
 func midSentence(n *html.Node) bool {
 	for sib := n.PrevSibling; sib != nil; sib = sib.PrevSibling {
-		t := strings.TrimSpace(textOf(sib))
+		t := strings.TrimSpace(dom.Text(sib))
 		if t == "" {
 			continue
 		}
-		if sib.Type == html.ElementNode && !inlineAtoms[sib.DataAtom] {
+		if sib.Type == html.ElementNode && !dom.IsInline(sib.DataAtom) {
 			return false
 		}
 		r, _ := utf8.DecodeLastRuneInString(t)

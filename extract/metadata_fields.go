@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
@@ -12,7 +14,7 @@ func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 func appendUnique(list []string, vs ...string) []string {
 next:
 	for _, v := range vs {
-		v = collapse(v)
+		v = dom.Collapse(v)
 		if v == "" {
 			continue
 		}

@@ -5,6 +5,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // kickerWords in a class or id mark the parts of a headline element that
@@ -44,13 +46,13 @@ func headingText(h *html.Node) string {
 			dropped = true
 			continue
 		}
-		b.WriteString(textOf(c))
+		b.WriteString(dom.Text(c))
 		b.WriteByte(' ')
 	}
 	// What separated the kicker from the headline goes with it.
-	t := strings.Trim(collapse(b.String()), ":|/–—-·•» ")
+	t := strings.Trim(dom.Collapse(b.String()), ":|/–—-·•» ")
 	if !dropped || t == "" {
-		return collapse(textOf(h))
+		return dom.Collapse(dom.Text(h))
 	}
 	return t
 }
@@ -81,6 +83,6 @@ func isKicker(n *html.Node) bool {
 	if n.DataAtom == atom.Small {
 		return true // "<small>Unit of the week</small><br>Headline"
 	}
-	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	cls := strings.ToLower(dom.Attr(n, "class") + " " + dom.Attr(n, "id"))
 	return cls != " " && containsAny(cls, kickerWords)
 }

@@ -5,6 +5,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // Regions of a page whose names are not the article's author: comment
@@ -52,7 +54,7 @@ func attrHasWord(n *html.Node, words []string) bool {
 // hasAnyWord reports whether one of words is a whole word of s.
 func hasAnyWord(s string, words []string) bool {
 	for _, w := range words {
-		if hasWord(s, w) {
+		if dom.HasWord(s, w) {
 			return true
 		}
 	}

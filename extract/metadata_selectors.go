@@ -6,6 +6,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
+
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // Structured markup outside <meta>.
@@ -52,9 +54,9 @@ func selectorDates(root *html.Node) map[string][]string {
 		if n.Data == "meta" {
 			return
 		}
-		v := first([]string{attr(n, "content"), attr(n, "datetime")})
+		v := first([]string{dom.Attr(n, "content"), dom.Attr(n, "datetime")})
 		if v == "" {
-			if v = collapse(s.Text()); len(v) > maxPubText {
+			if v = dom.Collapse(s.Text()); len(v) > maxPubText {
 				return
 			}
 		}

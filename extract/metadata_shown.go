@@ -5,6 +5,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // Author names the markup shows, collected by the metadata walk: elements
@@ -17,8 +19,8 @@ func (m *meta) byline(n *html.Node) bool {
 	if n.DataAtom == atom.Meta || n.DataAtom == atom.Link || n.DataAtom == atom.Script || m.inComments > 0 {
 		return false
 	}
-	if strings.Contains(attr(n, "itemprop"), "author") {
-		if t := collapse(textOf(n)); t != "" && len(t) <= 120 {
+	if strings.Contains(dom.Attr(n, "itemprop"), "author") {
+		if t := dom.Collapse(dom.Text(n)); t != "" && len(t) <= 120 {
 			m.itemAuthor = append(m.itemAuthor, t)
 			return true
 		}
@@ -27,19 +29,19 @@ func (m *meta) byline(n *html.Node) bool {
 	if len(n.Attr) == 0 {
 		return false // most elements: no class or id to read
 	}
-	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
-	if m.dateline == "" && (hasWord(cls, "date") || strings.Contains(cls, "dateline") || strings.Contains(cls, "published") || hasWord(cls, "time")) {
-		if t := collapse(spacedText(n)); len(t) >= 6 && len(t) <= 60 && strings.ContainsAny(t, "0123456789") {
+	cls := strings.ToLower(dom.Attr(n, "class") + " " + dom.Attr(n, "id"))
+	if m.dateline == "" && (dom.HasWord(cls, "date") || strings.Contains(cls, "dateline") || strings.Contains(cls, "published") || dom.HasWord(cls, "time")) {
+		if t := dom.Collapse(spacedText(n)); len(t) >= 6 && len(t) <= 60 && strings.ContainsAny(t, "0123456789") {
 			m.dateline = t
 		}
 	}
-	if !strings.Contains(cls, "byline") && !hasWord(cls, "author") && !strings.Contains(cls, "author-name") && !strings.Contains(cls, "authorname") {
+	if !strings.Contains(cls, "byline") && !dom.HasWord(cls, "author") && !strings.Contains(cls, "author-name") && !strings.Contains(cls, "authorname") {
 		return false
 	}
 	if m.inForeign > 0 || hasAnyWord(cls, foreignMarks) {
 		return false // "license-author": an image's credit
 	}
-	if t := collapse(bylineText(n)); t != "" && (len(t) <= maxBylineText || longByline(t)) {
+	if t := dom.Collapse(bylineText(n)); t != "" && (len(t) <= maxBylineText || longByline(t)) {
 		m.bylines = append(m.bylines, t)
 		return true
 	}
@@ -69,7 +71,7 @@ func bylineText(n *html.Node) string {
 // hiddenInline reports whether n is hidden by its own style attribute:
 // an invisible rel="author" link ("Google" on Blogger) shows no byline.
 func hiddenInline(n *html.Node) bool {
-	st := strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", "")
+	st := strings.ReplaceAll(strings.ToLower(dom.Attr(n, "style")), " ", "")
 	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
 }
 

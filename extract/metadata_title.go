@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // titleSeparators split "Headline | Site" titles.
@@ -32,7 +34,7 @@ func tidyTitle(t string) string {
 }
 
 func chooseTitle(title, siteName, host, h1 string) string {
-	t := stripSiteName(collapse(title), siteName, host, h1)
+	t := stripSiteName(dom.Collapse(title), siteName, host, h1)
 	if h1 != "" && t != h1 && (strings.Contains(t, h1) && len(h1)*10 >= len(t)*6 || sharesWords(h1, t)) {
 		return h1
 	}

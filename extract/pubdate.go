@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // Visible publication dates.
@@ -110,7 +112,7 @@ func (s *pubScan) walk(n *html.Node, ctx int) {
 func classIDProp(n *html.Node) string {
 	for _, a := range n.Attr {
 		if a.Key == "class" || a.Key == "id" || a.Key == "itemprop" {
-			return strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop"))
+			return strings.ToLower(dom.Attr(n, "class") + " " + dom.Attr(n, "id") + " " + dom.Attr(n, "itemprop"))
 		}
 	}
 	return ""
@@ -125,7 +127,7 @@ func (s *pubScan) elementScore(n *html.Node, cls string, ctx int) int {
 	case n.DataAtom == atom.Header:
 		ctx++
 	case n.DataAtom == atom.Time:
-		if v := attr(n, "datetime"); v != "" && hasYear(v) {
+		if v := dom.Attr(n, "datetime"); v != "" && hasYear(v) {
 			score := ctx + 4
 			if _, ok := attrOK(n, "pubdate"); ok || strings.Contains(cls, "publish") {
 				score += 3
@@ -173,7 +175,7 @@ func (s *pubScan) text(n *html.Node, ctx int) {
 		return
 	}
 	if containsAny(low, updWords) {
-		s.upd = append(s.upd, pubCand{text: collapse(t), score: ctx, order: len(s.upd)})
+		s.upd = append(s.upd, pubCand{text: dom.Collapse(t), score: ctx, order: len(s.upd)})
 		return
 	}
 	score := ctx
@@ -186,21 +188,21 @@ func (s *pubScan) text(n *html.Node, ctx int) {
 	if letterWords(t) > maxDatelineWords {
 		score -= 2 // a sentence that mentions a day: news, not a dateline
 	}
-	s.add(collapse(t), score, n.Parent)
+	s.add(dom.Collapse(t), score, n.Parent)
 }
 
 // blockText is the text of the nearest non-inline ancestor of n when it
 // is short and not yet taken, else "".
 func (s *pubScan) blockText(n *html.Node) string {
 	block := n.Parent
-	for block != nil && inlineAtoms[block.DataAtom] && block.Parent != nil {
+	for block != nil && dom.IsInline(block.DataAtom) && block.Parent != nil {
 		block = block.Parent
 	}
 	if block == nil || s.seen[block] {
 		return ""
 	}
 	s.seen[block] = true
-	if bt := collapse(spacedText(block)); len(bt) <= maxPubText {
+	if bt := dom.Collapse(spacedText(block)); len(bt) <= maxPubText {
 		return bt
 	}
 	return ""
@@ -304,7 +306,7 @@ func hasYear(s string) bool {
 // isArticleItem reports whether n is a schema.org article in microdata:
 // layouts without <article> mark the article so.
 func isArticleItem(n *html.Node) bool {
-	t := strings.ToLower(attr(n, "itemtype"))
+	t := strings.ToLower(dom.Attr(n, "itemtype"))
 	return strings.Contains(t, "schema.org/") && (strings.HasSuffix(t, "article") || strings.HasSuffix(t, "posting"))
 }
 

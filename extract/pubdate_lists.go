@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // Dates in lists.
@@ -27,7 +29,7 @@ func elementKind(el *html.Node) string {
 	if el == nil || el.Type != html.ElementNode {
 		return ""
 	}
-	cls := strings.Join(strings.Fields(attr(el, "class")), " ")
+	cls := strings.Join(strings.Fields(dom.Attr(el, "class")), " ")
 	if cls == "" {
 		return ""
 	}

@@ -77,10 +77,3 @@ var pubSkipAtoms = map[atom.Atom]bool{
 	atom.Select: true, atom.Option: true, atom.Nav: true,
 	atom.Aside: true, atom.Textarea: true, atom.Head: true,
 }
-
-// inlineAtoms are elements a dateline is split across ("8.<a>Dezember
-// 2010</a>"): a candidate takes the text of the nearest other ancestor.
-var inlineAtoms = map[atom.Atom]bool{
-	atom.A: true, atom.Span: true, atom.Strong: true, atom.B: true, atom.Em: true,
-	atom.I: true, atom.Small: true, atom.Time: true, atom.Abbr: true, atom.Font: true,
-}
