@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/extract/metadata"
 	"github.com/rinse-etl/rinse/internal/dom"
 	"github.com/rinse-etl/rinse/rules"
 )
@@ -67,8 +69,8 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 	if err != nil {
 		return fmt.Errorf("parsing html: %v: %w", err, rinse.ErrParse)
 	}
-	m := readMeta(root)
-	e.fillMeta(doc, m, in)
+	m := metadata.Read(root)
+	m.Fill(doc, in)
 	prof := e.opts.Profiles.Match(rinse.Host(doc.URL), body)
 	if prof == nil && doc.Site != "" {
 		prof = e.opts.Profiles.Match(doc.Site, "")
@@ -83,27 +85,27 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 		}
 		applyProfile(doc, prof, b)
 	}
-	blocks, err := mainContent(ctx, b, e.opts.KeepComments, m.isArticle())
+	blocks, err := mainContent(ctx, b, e.opts.KeepComments, m.IsArticle())
 	if (errors.Is(err, rinse.ErrNoContent) || err == nil && prose(blocks) < minFirstPass) && strings.Contains(body, "<noscript") {
 		// Pages that render the article by script often repeat it in
 		// <noscript> for crawlers: read that markup as markup.
-		if nb, nerr := e.noscriptContent(ctx, markup, prof, m.isArticle()); nerr == nil && prose(nb) > prose(blocks) {
+		if nb, nerr := e.noscriptContent(ctx, markup, prof, m.IsArticle()); nerr == nil && prose(nb) > prose(blocks) {
 			blocks, err = nb, nil
 		}
 	}
-	if errors.Is(err, rinse.ErrNoContent) && len(m.ld.body) >= minFirstPass {
+	if ld := m.ArticleBody(); errors.Is(err, rinse.ErrNoContent) && len(ld) >= minFirstPass {
 		// Script-rendered pages: the markup is empty, the JSON-LD is not.
-		blocks, err = paragraphs(m.ld.body), nil
+		blocks, err = paragraphs(ld), nil
 	}
 	if err != nil {
 		return err
 	}
 	doc.Blocks = withLead(blocks, lead)
 	if doc.Author == "" {
-		doc.Author = textAuthor(doc.Blocks)
+		doc.Author = metadata.TextAuthor(doc.Blocks)
 	}
 	if doc.Author == "" {
-		doc.Author = m.siteOwner()
+		doc.Author = m.SiteOwner()
 	}
 	return nil
 }
@@ -120,7 +122,7 @@ func (e *Extractor) noscriptContent(ctx context.Context, markup string, prof *ru
 	stripTags(root)
 	b := findBody(root)
 	if prof != nil {
-		applyProfile(&rinse.Document{}, prof, b)
+		dropSelected(prof, b)
 	}
 	return mainContent(ctx, b, e.opts.KeepComments, article)
 }
@@ -134,4 +136,27 @@ func paragraphs(text string) []rinse.Block {
 		}
 	}
 	return out
+}
+
+// applyProfile removes the profile's drop selectors from body and fills
+// doc's empty fields from its field selectors and the values its
+// patterns lift out of the page's blocks (metadata.FromProfile).
+func applyProfile(doc *rinse.Document, p *rules.Profile, body *html.Node) {
+	dropSelected(p, body)
+	var l rules.Lifted
+	if p.Patterns.Len() > 0 {
+		p.Patterns.Apply(collectBlocks(true, nil, body), &l)
+	}
+	metadata.FromProfile(doc, p.Fields, body, l)
+}
+
+// dropSelected removes the elements the profile's drop selectors match.
+func dropSelected(p *rules.Profile, body *html.Node) {
+	for _, sel := range p.Drop {
+		for _, n := range cascadia.QueryAll(body, sel) {
+			if n.Parent != nil {
+				n.Parent.RemoveChild(n)
+			}
+		}
+	}
 }

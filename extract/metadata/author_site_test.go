@@ -1,4 +1,4 @@
-package extract
+package metadata
 
 import (
 	"strings"
@@ -12,7 +12,7 @@ func TestSiteKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	keys := readMeta(root).siteKeys()
+	keys := Read(root).siteKeys()
 	for _, name := range []string{"Example News", "EXAMPLE-NEWS", "example-news.co.uk", "Beispiel Blatt", "Topic | Beispiel Blatt"} {
 		if !isSiteAuthor(name, keys) {
 			t.Errorf("%q is not taken for the site", name)
@@ -43,7 +43,7 @@ func TestSiteKeysFromPageURL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := readMeta(root)
+	m := Read(root)
 	if isSiteAuthor("Beispielzeitung", m.siteKeys()) {
 		t.Fatal("site known without any address")
 	}
@@ -67,5 +67,50 @@ func TestDisplayName(t *testing.T) {
 		if got := displayName(tc.name, shown); got != tc.want {
 			t.Errorf("displayName(%q) = %q, want %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+func TestIsOrganisation(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Beispiel Software GmbH":         true,
+		"Musterverband Nord e.V.":        true,
+		"Bundesverband Beispielenergie":  true,
+		"Auswärtiges Amt":                true,
+		"Landratsamt Musterkreis":        false, // "amt" must end the name
+		"Bayerische Landesanstalt für X": true,
+		"Handelskammer Musterstadt":      true,
+		"Anna Kammer":                    false,
+		"Peter Samt":                     false,
+		"Eva Verein-Muster":              false,
+		"Anna Muster":                    false,
+		"Beispiel Polska Media":          true,
+		"Wikimedia Foundation":           false,
+	} {
+		if got := isOrganisation(name); got != want {
+			t.Errorf("isOrganisation(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestAuthorSkipsOrganisations(t *testing.T) {
+	tests := []struct {
+		name, page, want string
+	}{
+		{"owner in meta, nothing shown", `<meta name="author" content="Beispiel Medien GmbH"><p>Text</p>`, ""},
+		{"owner in meta, writer shown", `<meta name="author" content="Musterverband e.V."><p>Text: Lena Beispiel</p>`, "Lena Beispiel"},
+		{"institution split at und", `<meta name="author" content="Landesanstalt für Wald und Forst - LWF">`, ""},
+		{"address as author", `<meta name="author" content="Stadtblatt, Musterstadt, Germany">`, ""},
+		{"a person stays", `<meta name="author" content="Anna Muster, Ben Beispiel">`, "Anna Muster; Ben Beispiel"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader(tc.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := Read(root).author(); got != tc.want {
+				t.Errorf("author() = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

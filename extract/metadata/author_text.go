@@ -1,4 +1,4 @@
-package extract
+package metadata
 
 import (
 	"regexp"
@@ -19,8 +19,8 @@ import (
 // a dash.
 var agencyDateline = regexp.MustCompile(`^\p{Lu}[\p{L}.' -]{1,40}?\s*\(((?i:dpa|afp|ap|reuters|apa|sda|keystone-sda|kna|epd|efe|ansa|dts|afx|idea|kap)(?:/[\p{L}-]{1,8})?)\)\s*[-–—]\s`)
 
-// textAuthor is the author the text credits, or "".
-func textAuthor(blocks []rinse.Block) string {
+// TextAuthor is the author the text credits, or "".
+func TextAuthor(blocks []rinse.Block) string {
 	for i, b := range blocks {
 		if i >= 3 {
 			break

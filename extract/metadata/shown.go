@@ -1,4 +1,4 @@
-package extract
+package metadata
 
 import (
 	"strings"
@@ -15,7 +15,7 @@ import (
 
 // byline records author names shown on the page: itemprop="author"
 // elements and short elements whose class or id says byline or author.
-func (m *meta) byline(n *html.Node) bool {
+func (m *Meta) byline(n *html.Node) bool {
 	if n.DataAtom == atom.Meta || n.DataAtom == atom.Link || n.DataAtom == atom.Script || m.inComments > 0 {
 		return false
 	}

@@ -1,4 +1,4 @@
-package extract
+package metadata
 
 import (
 	"strings"
@@ -71,12 +71,12 @@ func TestArticleHeadlineBeatsMetadataTitle(t *testing.T) {
 <h1 class="logo">Welcome to the pages of the Site</h1>
 <article><h1>The headline readers see on the page</h1><p>Text.</p></article></body></html>`
 	root, _ := html.Parse(strings.NewReader(page))
-	m := readMeta(root)
+	m := Read(root)
 	if m.mainH1 != "The headline readers see on the page" {
 		t.Fatalf("mainH1 = %q", m.mainH1)
 	}
 	root2, _ := html.Parse(strings.NewReader(strings.Replace(page, "<article>", "<div>", 1)))
-	if m2 := readMeta(root2); m2.mainH1 != "" {
+	if m2 := Read(root2); m2.mainH1 != "" {
 		t.Errorf("an unmarked h1 outside <article> counted: %q", m2.mainH1)
 	}
 }

@@ -1,4 +1,4 @@
-package extract
+package metadata
 
 import (
 	"strings"
@@ -72,7 +72,7 @@ func TestDropJunkAuthors(t *testing.T) {
 
 func TestCommentAuthorsAreNotBylines(t *testing.T) {
 	root, _ := html.Parse(strings.NewReader(`<article><p>Body</p></article><ol class="commentlist"><li><span class="comment-author">Art Edwards</span></li></ol><form><label class="author">Name *</label></form>`))
-	m := readMeta(root)
+	m := Read(root)
 	if len(m.bylines) != 0 || len(m.itemAuthor) != 0 {
 		t.Errorf("bylines %q, itemAuthor %q", m.bylines, m.itemAuthor)
 	}
@@ -97,7 +97,7 @@ func TestForeignBylines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := readMeta(root).author(); got != tc.want {
+			if got := Read(root).author(); got != tc.want {
 				t.Errorf("author() = %q, want %q", got, tc.want)
 			}
 		})
@@ -163,7 +163,7 @@ func TestBylineInNoscriptAndHiddenLinks(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := readMeta(root).author(); got != tc.want {
+			if got := Read(root).author(); got != tc.want {
 				t.Errorf("author() = %q, want %q", got, tc.want)
 			}
 		})

@@ -1,4 +1,4 @@
-package extract
+package metadata
 
 import (
 	"strings"
@@ -90,7 +90,7 @@ func TestAuthorLeavesOutTheSiteName(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := readMeta(root).author(); got != tc.want {
+			if got := Read(root).author(); got != tc.want {
 				t.Errorf("author() = %q, want %q", got, tc.want)
 			}
 		})

@@ -1,4 +1,4 @@
-package extract
+package metadata
 
 import (
 	"slices"
@@ -130,7 +130,7 @@ func TestHasYear(t *testing.T) {
 
 func TestUntypedJSONLDScript(t *testing.T) {
 	root, _ := html.Parse(strings.NewReader(`<html><head><script>{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H", "datePublished": "2022-01-28T06:00:00+01:00"}</script><script>var x = {"a": 1};</script></head></html>`))
-	m := readMeta(root)
+	m := Read(root)
 	if m.ld.published != "2022-01-28T06:00:00+01:00" {
 		t.Errorf("published = %q", m.ld.published)
 	}
@@ -140,13 +140,13 @@ func TestCDATAWrappedJSONLD(t *testing.T) {
 	for _, wrap := range [][2]string{{"<![CDATA[", "]]>"}, {"//<![CDATA[\n", "\n//]]>"}, {"", ""}} {
 		body := wrap[0] + `{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H", "datePublished": "2021-11-01T10:52:50+0100"}` + wrap[1]
 		root, _ := html.Parse(strings.NewReader(`<html><head><script type="application/ld+json">` + body + `</script></head></html>`))
-		if m := readMeta(root); m.ld.published != "2021-11-01T10:52:50+0100" {
+		if m := Read(root); m.ld.published != "2021-11-01T10:52:50+0100" {
 			t.Errorf("%q: published = %q", wrap[0], m.ld.published)
 		}
 	}
 }
 
-// layoutOf notes every element of the tree under root, as readMeta's walk
+// layoutOf notes every element of the tree under root, as Read's walk
 // does, for tests that run the date scan alone.
 func layoutOf(root *html.Node) pageLayout {
 	var l pageLayout

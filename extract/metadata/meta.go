@@ -1,20 +1,17 @@
-package extract
+package metadata
 
 import (
-	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/internal/dom"
 )
 
-// meta is what the page says about itself, before any choice is made.
-type meta struct {
+// Meta is what the page says about itself, before any choice is made.
+type Meta struct {
 	props      map[string][]string // <meta property|name|itemprop> keyed lower-case
 	title      string              // <title>
 	h1         string              // first <h1>
@@ -41,7 +38,7 @@ type meta struct {
 	layout     pageLayout // what the date scan needs to know of the page
 }
 
-func (m *meta) first(keys ...string) string {
+func (m *Meta) first(keys ...string) string {
 	for _, k := range keys {
 		for _, v := range m.props[k] {
 			if v = dom.Collapse(v); v != "" {
@@ -52,10 +49,10 @@ func (m *meta) first(keys ...string) string {
 	return ""
 }
 
-// readMeta walks the whole tree once, before it is cleaned, collecting
+// Read walks the whole tree once, before it is cleaned, collecting
 // metadata elements and JSON-LD.
-func readMeta(root *html.Node) *meta {
-	m := &meta{props: map[string][]string{}}
+func Read(root *html.Node) *Meta {
+	m := &Meta{props: map[string][]string{}}
 	var walk func(*html.Node)
 	fragment := false // inside <noscript> markup, which is not in the tree
 	walk = func(n *html.Node) {
@@ -103,7 +100,7 @@ func readMeta(root *html.Node) *meta {
 }
 
 // element records n and reports whether its subtree is done with.
-func (m *meta) element(n *html.Node) bool {
+func (m *Meta) element(n *html.Node) bool {
 	if m.byline(n) {
 		return true
 	}
@@ -159,7 +156,7 @@ func (m *meta) element(n *html.Node) bool {
 	return false
 }
 
-func (m *meta) link(n *html.Node) {
+func (m *Meta) link(n *html.Node) {
 	rels := strings.Fields(strings.ToLower(dom.Attr(n, "rel")))
 	for _, rel := range rels {
 		switch {
@@ -198,80 +195,15 @@ func (m *meta) link(n *html.Node) {
 	}
 }
 
-// isArticle reports whether the page declares itself a single article.
-func (m *meta) isArticle() bool {
+// ArticleBody is the article's text as its JSON-LD gives it
+// (articleBody), for pages that render their text by script; "" when it
+// gives none.
+func (m *Meta) ArticleBody() string { return m.ld.body }
+
+// IsArticle reports whether the page declares itself a single article.
+func (m *Meta) IsArticle() bool {
 	t := strings.ToLower(m.first("og:type"))
 	return t == "article" || m.ld.rank >= 3 || m.first("article:published_time") != ""
-}
-
-// fillMeta sets the metadata fields from what the page declares.
-func (e *Extractor) fillMeta(doc *rinse.Document, m *meta, in *rinse.Page) {
-	doc.URL = first([]string{resolve(in.URL, m.canonical), resolve(in.URL, m.first("og:url")), in.URL})
-	doc.Site = rinse.Host(doc.URL)
-	doc.SiteName = first([]string{m.first("og:site_name"), m.ld.publisher, m.first("application-name")})
-	raw := first([]string{m.first("og:title"), m.ld.headline, m.first("twitter:title"), m.title, m.h1})
-	doc.Title = cleanTitle(raw, doc.SiteName, doc.Site, first([]string{m.h1, m.h2}))
-	if h := m.mainH1; len(strings.Fields(h)) >= 4 && len(h) <= 250 && !isSiteName(h, doc.SiteName, doc.Site) {
-		// The article's own headline, as readers see it, over the
-		// SEO wording of metadata titles.
-		doc.Title = tidyTitle(h)
-	}
-	doc.Description = first([]string{m.first("og:description"), m.first("description"), m.ld.description, m.first("twitter:description")})
-	m.pageURL = doc.URL
-	doc.Author = m.author()
-	// Sections arrive as lists in one value too ("Politik, Inland").
-	doc.Categories = splitKeywords(m.props["article:section"])
-	doc.Categories = appendUnique(doc.Categories, splitKeywords(m.ld.sections)...)
-	doc.Categories = appendUnique(doc.Categories, m.relCats...)
-	doc.Tags = splitKeywords(m.props["article:tag"])
-	doc.Tags = appendUnique(doc.Tags, m.relTags...)
-	if len(doc.Tags) == 0 {
-		// Keywords are written for search engines, often a site-wide
-		// list: the page's own tags (article:tag, tag links), where it
-		// has any, say more. Structured keywords come before the meta.
-		doc.Tags = appendUnique(doc.Tags, m.ld.keywords...)
-	}
-	if len(doc.Tags) == 0 {
-		doc.Tags = appendUnique(doc.Tags, splitKeywords(m.props["news_keywords"])...)
-		doc.Tags = appendUnique(doc.Tags, splitKeywords(m.props["keywords"])...)
-	}
-	doc.Tags, doc.Categories = unquoteAll(doc.Tags), unquoteAll(doc.Categories)
-	doc.DateHints = m.dateHints(doc.URL)
-	lang := first([]string{m.lang, m.first("content-language"), m.ld.language, m.first("og:locale")})
-	if lang == "" && in.Header != nil {
-		lang = in.Header.Get("Content-Language")
-	}
-	doc.Language = rinse.LanguageCode(lang)
-	doc.Region = pageRegion(doc.URL, lang, m.first("og:locale"))
-}
-
-// urlLocale finds a locale segment in a URL path: "/en-gb/", "/en_GB/".
-var urlLocale = regexp.MustCompile(`(?i)/[a-z]{2}[-_]([a-z]{2})(?:/|$)`)
-
-// regionTLDs are country domains whose pages name their region even
-// when their markup does not.
-var regionTLDs = map[string]string{".uk": "GB", ".ie": "IE", ".au": "AU", ".nz": "NZ", ".in": "IN", ".za": "ZA"}
-
-// pageRegion is the region of the page's language tag ("en-GB",
-// "en_GB"), else of a locale in its URL path, else of its country domain.
-func pageRegion(pageURL string, tags ...string) string {
-	for _, tag := range tags {
-		if _, r, ok := strings.Cut(strings.ReplaceAll(strings.TrimSpace(tag), "_", "-"), "-"); ok && len(r) == 2 {
-			return strings.ToUpper(r)
-		}
-	}
-	u, err := url.Parse(pageURL)
-	if err != nil {
-		return ""
-	}
-	if m := urlLocale.FindStringSubmatch(u.Path); m != nil {
-		return strings.ToUpper(m[1])
-	}
-	host := u.Hostname()
-	if i := strings.LastIndexByte(host, '.'); i >= 0 {
-		return regionTLDs[host[i:]]
-	}
-	return ""
 }
 
 // looksLD reports whether an untyped <script> holds JSON-LD: some sites
@@ -288,7 +220,7 @@ func looksLD(n *html.Node) bool {
 // isHeadline reports whether the <h1> n is marked as an article's
 // headline: inside <article>, or named so by its class or itemprop.
 // Other h1 elements are often the site's logo or a section name.
-func (m *meta) isHeadline(n *html.Node) bool {
+func (m *Meta) isHeadline(n *html.Node) bool {
 	if m.inArticle > 0 {
 		return true
 	}

@@ -1,12 +1,11 @@
-package extract
+package metadata
 
 import (
 	"strings"
 	"testing"
 
-	"golang.org/x/net/html"
-
 	"github.com/rinse-etl/rinse"
+	"golang.org/x/net/html"
 )
 
 func TestDateHints(t *testing.T) {
@@ -32,7 +31,7 @@ func TestDateHints(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := readMeta(root).dateHints(tc.url)
+			got := Read(root).dateHints(tc.url)
 			i := 0
 			for _, h := range got {
 				if i < len(tc.want) && h == tc.want[i] {
@@ -43,5 +42,23 @@ func TestDateHints(t *testing.T) {
 				t.Errorf("hints %+v, want in order %+v", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestPathDate(t *testing.T) {
+	for raw, want := range map[string]string{
+		"https://news.example.com/2021/03/08/story/index.html":                                 "2021-03-08",
+		"https://www.example.se/20200428/a-story-from-stockholm":                               "2020-04-28",
+		"https://verein.example.de/meldungen/29-10-2021":                                       "2021-10-29",
+		"https://verein.example.de/meldungen/05-10-2021":                                       "", // day or month first?
+		"https://shop.example.com/item/20200199/":                                              "", // no such day
+		"https://example.com/p/1234567890123/":                                                 "",
+		"https://web.archive.org/web/20150612083015/http://blog.example.de/a-post/":            "",
+		"https://web.archive.org/web/20150612083015/http://blog.example.de/2012/11/02/a-post/": "2012-11-02",
+		"https://example.com/about":                                                            "",
+	} {
+		if got := pathDate(raw); got != want {
+			t.Errorf("pathDate(%q) = %q, want %q", raw, got, want)
+		}
 	}
 }

@@ -1,4 +1,4 @@
-package extract
+package metadata
 
 import (
 	"regexp"
@@ -118,7 +118,7 @@ func cutAtDate(s string) string {
 // author chooses the page's author names, joined by "; ": declared
 // values first, then names shown on the page. Names that are the site's
 // own are left out.
-func (m *meta) author() string {
+func (m *Meta) author() string {
 	site := m.siteKeys()
 	shown := [][]string{m.itemAuthor, m.relAuthor, m.bylines, m.shownBy}
 	authors := m.declaredAuthors(site, shown) // already in the page's spelling
@@ -162,11 +162,11 @@ func expandInitials(name string, full []string) string {
 	return name
 }
 
-// siteOwner is the person a personal site is named after ("Essay |
+// SiteOwner is the person a personal site is named after ("Essay |
 // Anna Muster" as the title, og:site_name "Dr. Anna Muster"), the last
 // resort for pages that name no author: two or three capitalized words,
 // the first a common given name, without an academic title.
-func (m *meta) siteOwner() string {
+func (m *Meta) SiteOwner() string {
 	parts := siteNameParts.Split(m.title, -1)
 	cands := []string{m.first("og:site_name")}
 	if len(parts) > 1 {
@@ -190,7 +190,7 @@ var academicTitle = regexp.MustCompile(`^(?:(?:Prof|Dr|Dipl\.-Ing)\.\s*)+`)
 const maxDeclaredAuthors = 12
 
 // declaredAuthors are the names from JSON-LD, else from <meta> elements.
-func (m *meta) declaredAuthors(site map[string]bool, shown [][]string) []string {
+func (m *Meta) declaredAuthors(site map[string]bool, shown [][]string) []string {
 	authors := keepAuthors(m.ld.authors, false, site)
 	if len(authors) == 0 {
 		raw := slices.Concat(m.props["author"], m.props["article:author"], m.props["og:article:author"])
@@ -223,7 +223,7 @@ func (m *meta) declaredAuthors(site map[string]bool, shown [][]string) []string 
 
 // bylineName is the one person's name the page's first byline element
 // shows, or "".
-func (m *meta) bylineName(site map[string]bool) string {
+func (m *Meta) bylineName(site map[string]bool) string {
 	if len(m.bylines) == 0 {
 		return ""
 	}
@@ -252,7 +252,7 @@ var writtenByLabels = map[string]bool{
 
 // twitterWrittenBy is the value of the twitter:data field labelled
 // "Written by".
-func (m *meta) twitterWrittenBy() []string {
+func (m *Meta) twitterWrittenBy() []string {
 	for i := 1; i <= 4; i++ {
 		n := strconv.Itoa(i)
 		if writtenByLabels[strings.ToLower(m.first("twitter:label"+n))] {
