@@ -13,7 +13,8 @@ import (
 	"github.com/rinse-etl/rinse/pipeline"
 	"github.com/rinse-etl/rinse/rules"
 	"github.com/rinse-etl/rinse/source"
-	"github.com/rinse-etl/rinse/transform"
+	"github.com/rinse-etl/rinse/transform/dates"
+	"github.com/rinse-etl/rinse/transform/entities"
 )
 
 // testdataPages is the bundled fixture set the benchmarks run over.
@@ -115,7 +116,7 @@ func BenchmarkPerPage(b *testing.B) {
 	without.Transform = nil
 	for _, t := range all.Transform {
 		switch t.(type) {
-		case *transform.Dates, *transform.Entities:
+		case *dates.Dates, *entities.Entities:
 			continue
 		}
 		without.Transform = append(without.Transform, t)

@@ -12,6 +12,10 @@ import (
 	"github.com/rinse-etl/rinse/rules"
 	"github.com/rinse-etl/rinse/source/fetch"
 	"github.com/rinse-etl/rinse/transform"
+	"github.com/rinse-etl/rinse/transform/boilerplate"
+	"github.com/rinse-etl/rinse/transform/dates"
+	"github.com/rinse-etl/rinse/transform/entities"
+	"github.com/rinse-etl/rinse/transform/language"
 )
 
 // BuildOptions choose and tune the standard stages.
@@ -52,17 +56,17 @@ func Build(o BuildOptions) (Stages, error) {
 		}
 		st.Fetch = f
 	}
-	ents, err := transform.NewEntities(transform.EntityOptions{Bundled: o.EntityFS, Gazetteers: o.Gazetteers})
+	ents, err := entities.New(entities.Options{Bundled: o.EntityFS, Gazetteers: o.Gazetteers})
 	if err != nil {
 		return st, fmt.Errorf("building entity stage: %w", err)
 	}
 	st.Decode = decoding.New(decoding.Options{MaxBytes: o.MaxPageBytes})
 	st.Extract = extract.NewExtractor(extract.ExtractorOptions{Profiles: o.Profiles, KeepComments: o.KeepComments})
 	st.Transform = []DocProcessor{
-		transform.NewBoilerplate(o.Profiles),
+		boilerplate.New(o.Profiles),
 		transform.Normalize{},
-		transform.NewLanguage(transform.LanguageOptions{Allowed: o.Languages}),
-		transform.NewDates(transform.DateOptions{}),
+		language.New(language.Options{Allowed: o.Languages}),
+		dates.New(dates.Options{}),
 		ents,
 		transform.NewFinalize(transform.FinalizeOptions{Version: o.Version, MinWords: o.MinWords, Now: o.Now}),
 	}

@@ -16,7 +16,7 @@ import (
 // August 2015", a <span class="date">, a <time> without a readable
 // datetime). scanPubDates walks the tree once and keeps short texts that
 // hold a plausible year, scored by how strongly the page marks them as
-// the publication date; parsing is left to transform.Dates.
+// the publication date; parsing is left to the dates transform (package transform/dates).
 
 // Limits of the scan.
 const (
