@@ -12,6 +12,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/assemble"
 	"github.com/rinse-etl/rinse/pipeline"
 	"github.com/rinse-etl/rinse/source"
 )
@@ -71,7 +72,7 @@ func readOne(path string, maxBytes int64) (*rinse.Page, error) {
 
 func inspectPage(cmd *cobra.Command, st pipeline.Stages, page *rinse.Page, blocks bool) error {
 	ctx := cmd.Context()
-	doc, stage, err := st.RunOne(ctx, page)
+	doc, stage, err := assemble.RunOne(ctx, st, page)
 	out := map[string]any{}
 	if err != nil {
 		out["quarantined"] = map[string]string{"stage": stage, "reason": rinse.Reason(err), "error": err.Error()}

@@ -9,6 +9,7 @@ import (
 
 	"go.uber.org/zap"
 
+	"github.com/rinse-etl/rinse/assemble"
 	"github.com/rinse-etl/rinse/configs"
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
@@ -34,7 +35,7 @@ func newJob(cfg *Config, log *zap.Logger) (*job, error) {
 	if err != nil {
 		return nil, err
 	}
-	bo := pipeline.BuildOptions{
+	bo := assemble.Options{
 		Version: version, MaxPageBytes: cfg.Pipeline.MaxPageBytes, Profiles: profiles,
 		KeepComments: cfg.Extract.KeepComments, MinWords: cfg.Extract.MinWords,
 		Languages: cfg.Extract.Languages, EntityFS: configs.Entities,
@@ -46,7 +47,7 @@ func newJob(cfg *Config, log *zap.Logger) (*job, error) {
 			return nil, err
 		}
 	}
-	if j.stages, err = pipeline.Build(bo); err != nil {
+	if j.stages, err = assemble.Build(bo); err != nil {
 		return nil, err
 	}
 	if cfg.URLs != "" && cfg.Fetch.Archive != "" {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/assemble"
 	"github.com/rinse-etl/rinse/configs"
 	"github.com/rinse-etl/rinse/evaluate"
 	"github.com/rinse-etl/rinse/load"
@@ -38,7 +39,7 @@ func rinseStages() (pipeline.Stages, error) {
 	if err != nil {
 		return pipeline.Stages{}, fmt.Errorf("loading site profiles: %w", err)
 	}
-	return pipeline.Build(pipeline.BuildOptions{
+	return assemble.Build(assemble.Options{
 		Version:      "bench",
 		MaxPageBytes: 32 << 20,
 		Profiles:     profiles,
@@ -48,10 +49,10 @@ func rinseStages() (pipeline.Stages, error) {
 	})
 }
 
-// runOne adapts Stages.RunOne, naming the failing stage in the error.
+// runOne adapts assemble.RunOne, naming the failing stage in the error.
 func runOne(st pipeline.Stages) evaluate.Stages {
 	return func(ctx context.Context, p *rinse.Page) (*rinse.Document, error) {
-		doc, stage, err := st.RunOne(ctx, p)
+		doc, stage, err := assemble.RunOne(ctx, st, p)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", stage, err)
 		}

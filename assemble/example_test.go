@@ -1,4 +1,4 @@
-package pipeline_test
+package assemble_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/assemble"
 	"github.com/rinse-etl/rinse/configs"
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
@@ -24,7 +25,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	stages, err := pipeline.Build(pipeline.BuildOptions{
+	stages, err := assemble.Build(assemble.Options{
 		Version: "example", Profiles: profiles, EntityFS: configs.Entities, MinWords: 5, Dedup: "near",
 	})
 	if err != nil {
@@ -46,11 +47,11 @@ func Example() {
 
 // One page through every stage, without a dataset: what `rinse inspect`
 // does.
-func ExampleStages_RunOne() {
+func ExampleRunOne() {
 	profiles, _ := rules.Load(configs.Sites, "sites")
-	stages, _ := pipeline.Build(pipeline.BuildOptions{Profiles: profiles, EntityFS: configs.Entities})
+	stages, _ := assemble.Build(assemble.Options{Profiles: profiles, EntityFS: configs.Entities})
 	body, _ := os.ReadFile("../testdata/pages/mooflife/voyager-1-launch-1977.txt")
-	doc, _, err := stages.RunOne(context.Background(), &rinse.Page{Source: "voyager.txt", Body: body, Kind: rinse.KindText})
+	doc, _, err := assemble.RunOne(context.Background(), stages, &rinse.Page{Source: "voyager.txt", Body: body, Kind: rinse.KindText})
 	if err != nil {
 		log.Fatal(err)
 	}

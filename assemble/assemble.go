@@ -1,4 +1,4 @@
-package pipeline
+package assemble
 
 import (
 	"context"
@@ -7,8 +7,9 @@ import (
 	"time"
 
 	"github.com/rinse-etl/rinse"
-	decoding "github.com/rinse-etl/rinse/decode"
+	"github.com/rinse-etl/rinse/decode"
 	"github.com/rinse-etl/rinse/extract"
+	"github.com/rinse-etl/rinse/pipeline"
 	"github.com/rinse-etl/rinse/rules"
 	"github.com/rinse-etl/rinse/source/fetch"
 	"github.com/rinse-etl/rinse/transform"
@@ -18,8 +19,8 @@ import (
 	"github.com/rinse-etl/rinse/transform/language"
 )
 
-// BuildOptions choose and tune the standard stages.
-type BuildOptions struct {
+// Options choose and tune the standard stages.
+type Options struct {
 	// Version is written as pipeline_version.
 	Version string
 	// MaxPageBytes caps a page's size at decode.
@@ -47,8 +48,8 @@ type BuildOptions struct {
 // Build assembles the standard stages: [fetch] → decode → extract →
 // boilerplate → normalize → language → dates → entities → finalize, then
 // dedup in input order on the sink goroutine.
-func Build(o BuildOptions) (Stages, error) {
-	var st Stages
+func Build(o Options) (pipeline.Stages, error) {
+	var st pipeline.Stages
 	if o.Fetch != nil {
 		f, err := fetch.New(*o.Fetch)
 		if err != nil {
@@ -60,9 +61,9 @@ func Build(o BuildOptions) (Stages, error) {
 	if err != nil {
 		return st, fmt.Errorf("building entity stage: %w", err)
 	}
-	st.Decode = decoding.New(decoding.Options{MaxBytes: o.MaxPageBytes})
+	st.Decode = decode.New(decode.Options{MaxBytes: o.MaxPageBytes})
 	st.Extract = extract.NewExtractor(extract.ExtractorOptions{Profiles: o.Profiles, KeepComments: o.KeepComments})
-	st.Transform = []DocProcessor{
+	st.Transform = []pipeline.DocProcessor{
 		boilerplate.New(o.Profiles),
 		transform.Normalize{},
 		language.New(language.Options{Allowed: o.Languages}),
@@ -76,28 +77,32 @@ func Build(o BuildOptions) (Stages, error) {
 	return st, nil
 }
 
-// RunOne passes one page through every stage synchronously, as a run
-// would (without the sink): for inspecting a page or evaluating quality.
-// It returns the stage name with the error when the page fails.
-func (s Stages) RunOne(ctx context.Context, p *rinse.Page) (*rinse.Document, string, error) {
+// RunOne passes one page through every stage of st synchronously, as a
+// run would (without the sequential stages and the sink): for inspecting
+// a page or evaluating quality. It returns the stage name with the error
+// when the page fails, and a nil document without an error when a stage
+// filters the page.
+func RunOne(ctx context.Context, st pipeline.Stages, p *rinse.Page) (*rinse.Document, string, error) {
 	if p.Err != nil {
 		return nil, "read", p.Err
 	}
 	var err error
-	if s.Fetch != nil {
-		if p, err = s.Fetch.Process(ctx, p); err != nil || p == nil {
+	if st.Fetch != nil {
+		if p, err = st.Fetch.Process(ctx, p); err != nil || p == nil {
 			return nil, "fetch", err
 		}
 	}
-	if p, err = s.Decode.Process(ctx, p); err != nil || p == nil {
+	if p, err = st.Decode.Process(ctx, p); err != nil || p == nil {
 		return nil, "decode", err
 	}
-	doc, err := s.Extract.Process(ctx, p)
+	doc, err := st.Extract.Process(ctx, p)
 	if err != nil || doc == nil {
 		return nil, "extract", err
 	}
-	if doc, err = runDoc(ctx, s.Transform, doc); err != nil || doc == nil {
-		return nil, "transform", err
+	for _, t := range st.Transform {
+		if doc, err = t.Process(ctx, doc); err != nil || doc == nil {
+			return nil, "transform", err
+		}
 	}
 	return doc, "", nil
 }

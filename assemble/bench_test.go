@@ -1,4 +1,4 @@
-package pipeline_test
+package assemble_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/assemble"
 	"github.com/rinse-etl/rinse/configs"
 	"github.com/rinse-etl/rinse/decode"
 	"github.com/rinse-etl/rinse/load"
@@ -26,7 +27,7 @@ func standardStages(tb testing.TB) pipeline.Stages {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	st, err := pipeline.Build(pipeline.BuildOptions{
+	st, err := assemble.Build(assemble.Options{
 		Version: "bench", Profiles: profiles, EntityFS: configs.Entities, MinWords: 5, Dedup: "near",
 	})
 	if err != nil {
@@ -128,7 +129,7 @@ func BenchmarkPerPage(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
 				for _, p := range pages {
-					_, _, _ = c.st.RunOne(context.Background(), p)
+					_, _, _ = assemble.RunOne(context.Background(), c.st, p)
 				}
 			}
 		})

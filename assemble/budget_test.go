@@ -1,4 +1,4 @@
-package pipeline_test
+package assemble_test
 
 import (
 	"context"
