@@ -4,58 +4,11 @@ import (
 	"context"
 	"errors"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/transform/boilerplate"
 )
-
-// TestBoilerplateMoofLifeExample is the acceptance test of the MoofLife
-// moment: the same page as a text dump and as HTML with hashed classes.
-func TestBoilerplateMoofLifeExample(t *testing.T) {
-	set := bpProfiles(t)
-	for _, file := range []string{"nam-1975.txt", "nam-1975.html"} {
-		t.Run(file, func(t *testing.T) {
-			doc, err := bpExtractPage(t, set, "testdata/"+file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !strings.HasPrefix(doc.Text, "On 1 August 1975, North Korea officially joined") {
-				t.Errorf("text starts %q", bpHead(doc.Text))
-			}
-			if !strings.HasSuffix(doc.Text, "during the Cold War.") {
-				t.Errorf("text ends %q", bpTail(doc.Text))
-			}
-			for _, bad := range []string{"logo", "icon", "Updated By", "min read", "Published:", "#", "Explore the Life Moments", "Non-Aligned Movement for Independent"} {
-				if strings.Contains(doc.Text, bad) {
-					t.Errorf("text contains %q", bad)
-				}
-			}
-			want := map[string]string{
-				"title":  "North Korea's Strategic Entry into Non-Aligned Movement for Independent Foreign Policy",
-				"author": "History Editorial Network (HEN)",
-			}
-			if doc.Title != want["title"] {
-				t.Errorf("title = %q", doc.Title)
-			}
-			if doc.Author != want["author"] {
-				t.Errorf("author = %q", doc.Author)
-			}
-			if !slices.Equal(doc.Categories, []string{"Political"}) {
-				t.Errorf("categories = %q", doc.Categories)
-			}
-			for _, tag := range []string{"NorthKorea", "ColdWarEra", "MoofLife"} {
-				if !slices.Contains(doc.Tags, tag) {
-					t.Errorf("tags %q lack %q", doc.Tags, tag)
-				}
-			}
-			if doc.Profile != "mooflife" {
-				t.Errorf("profile = %q", doc.Profile)
-			}
-		})
-	}
-}
 
 func TestBoilerplateGenericRules(t *testing.T) {
 	para := "The council met on Tuesday and approved the plan after a long debate about costs."
