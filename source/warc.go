@@ -77,7 +77,9 @@ func (wr WARCReader) Walk(ctx context.Context, r io.Reader, name string, yield f
 // error that consumed nothing stops the walk instead of looping.
 func nextPage(rd *gowarc.WarcFileReader, in *errTrackingReader, name string, maxBytes int64, lastEnd *int64) (*rinse.Page, error) {
 	rec, err := rd.Next()
-	defer rec.Close()
+	// Closed whatever err says: a record that failed to parse may still
+	// hold a buffer spilled to disk, and Close is a no-op on no record.
+	defer func() { _ = rec.Close() }()
 	if err == io.EOF {
 		return nil, nil
 	}
