@@ -21,14 +21,20 @@ import (
 // testdataPages is the bundled fixture set the benchmarks run over.
 const testdataPages = "../testdata/pages"
 
-func standardStages(tb testing.TB) pipeline.Stages {
+// shippedProfiles compiles the site profiles rinse ships.
+func shippedProfiles(tb testing.TB) *rules.Set {
 	tb.Helper()
-	profiles, err := rules.Load(configs.Sites, "sites")
+	set, err := rules.Load(configs.Sites, "sites")
 	if err != nil {
 		tb.Fatal(err)
 	}
+	return set
+}
+
+func standardStages(tb testing.TB) pipeline.Stages {
+	tb.Helper()
 	st, err := assemble.Build(assemble.Options{
-		Version: "bench", Profiles: profiles, EntityFS: configs.Entities, MinWords: 5, Dedup: "near",
+		Version: "bench", Profiles: shippedProfiles(tb), EntityFS: configs.Entities, MinWords: 5, Dedup: "near",
 	})
 	if err != nil {
 		tb.Fatal(err)

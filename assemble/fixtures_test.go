@@ -66,15 +66,6 @@ func extractPage(t testing.TB, set *rules.Set, path string) (doc *rinse.Document
 	return doc, detected.Language, nil
 }
 
-func profiles(t testing.TB) *rules.Set {
-	t.Helper()
-	set, err := rules.Load(os.DirFS("../configs"), "sites")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return set
-}
-
 // TestBoilerplateFixtures runs the repository's fixture pages through
 // decode, extract and boilerplate (and, for their language, normalize and
 // language) and checks what expectations.json says.
@@ -83,7 +74,7 @@ func TestBoilerplateFixtures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set := profiles(t)
+	set := shippedProfiles(t)
 	for name, exp := range exps {
 		if exp.Outcome == "skipped" || exp.Reason == "read-error" {
 			continue
@@ -121,7 +112,7 @@ func tail(s string) string { return s[max(0, len(s)-80):] }
 // TestBoilerplateMoofLifeExample is the acceptance test of the MoofLife
 // moment: the same page as a text dump and as HTML with hashed classes.
 func TestBoilerplateMoofLifeExample(t *testing.T) {
-	set := profiles(t)
+	set := shippedProfiles(t)
 	for _, file := range []string{"nam-1975.txt", "nam-1975.html"} {
 		t.Run(file, func(t *testing.T) {
 			doc, _, err := extractPage(t, set, "testdata/"+file)
