@@ -2,6 +2,7 @@ package rinse
 
 import (
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -44,3 +45,23 @@ const (
 	KindHTML = "html"
 	KindText = "text"
 )
+
+// htmlMarkers open HTML documents or fragments; text dumps lack them.
+var htmlMarkers = []string{"<!doctype html", "<html", "<head", "<body", "<meta ", "<title", "<div", "<p>", "<p ", "<article", "<table"}
+
+// sniffBytes is how much of a page SniffKind reads.
+const sniffBytes = 1024
+
+// SniffKind tells HTML from plain text by the first kilobyte of a page's
+// UTF-8 body: KindHTML when it holds a tag that opens HTML documents or
+// fragments, else KindText. The decoder and the extractor both ask it
+// when a source did not say.
+func SniffKind[T string | []byte](body T) string {
+	head := strings.ToLower(string(body[:min(len(body), sniffBytes)]))
+	for _, m := range htmlMarkers {
+		if strings.Contains(head, m) {
+			return KindHTML
+		}
+	}
+	return KindText
+}

@@ -9,7 +9,7 @@ import (
 
 // Stages runs rinse's stages (decode, extract, transforms) on one page.
 // It is a function rather than the pipeline's type so this package builds
-// on its own; pipeline.Stages.RunOne fits it.
+// on its own; assemble.RunOne, with the stages bound, fits it.
 type Stages func(ctx context.Context, p *rinse.Page) (*rinse.Document, error)
 
 // errFiltered marks a page the stages dropped without a reason.

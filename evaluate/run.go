@@ -2,7 +2,6 @@ package evaluate
 
 import (
 	"context"
-	"fmt"
 	"time"
 )
 
@@ -173,10 +172,4 @@ func (r *Report) aggregate() {
 		}
 		r.Dates = ScoreDates(pages)
 	}
-}
-
-// String is a one-line summary.
-func (r Report) String() string {
-	return fmt.Sprintf("%s on %s: %d pages, F1 %.3f, %.1f pages/s, %.2f MB/s",
-		r.Name, r.Kind, r.Pages, r.F1(), r.PagesPerSec(), r.MBPerSec())
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // paragraphTags carry prose; their text scores their ancestors.
@@ -195,7 +196,7 @@ func (s *scorer) widen(parent *html.Node, chosen []*html.Node) *html.Node {
 func (s *scorer) splitContent(top *html.Node) []*html.Node {
 	x := top
 	for level := 0; level < 6 && x.Parent != nil && x.DataAtom != atom.Body; level, x = level+1, x.Parent {
-		class := attr(x, "class")
+		class := dom.Attr(x, "class")
 		if class == "" {
 			continue
 		}
@@ -205,7 +206,7 @@ func (s *scorer) splitContent(top *html.Node) []*html.Node {
 			switch {
 			case c == x:
 				out = append(out, c)
-			case c.Type == html.ElementNode && !s.skip[c] && c.DataAtom == x.DataAtom && attr(c, "class") == class:
+			case c.Type == html.ElementNode && !s.skip[c] && c.DataAtom == x.DataAtom && dom.Attr(c, "class") == class:
 				if st := s.stats[c]; st.text >= 50 && st.density() < 0.25 {
 					out = append(out, c)
 					similar++

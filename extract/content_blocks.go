@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // blockKinds maps block elements to the kind of the text directly inside
@@ -54,7 +55,7 @@ func (c *collector) kind() rinse.BlockKind {
 
 // flush ends the current block.
 func (c *collector) flush() {
-	text := collapse(c.buf.String())
+	text := dom.Collapse(c.buf.String())
 	c.buf.Reset()
 	link := c.link
 	c.link = 0
@@ -101,7 +102,7 @@ func (c *collector) walkNode(n *html.Node, inLink bool) {
 		return
 	case n.DataAtom == atom.Pre:
 		c.flush()
-		c.add(rinse.Block{Text: strings.Trim(textOf(n), "\n"), Kind: rinse.BlockPre})
+		c.add(rinse.Block{Text: strings.Trim(dom.Text(n), "\n"), Kind: rinse.BlockPre})
 		return
 	case n.DataAtom == atom.Tr:
 		c.flush()
@@ -183,30 +184,6 @@ func hasBlockChild(n *html.Node) bool {
 // isInlineSpacer marks inline elements browsers render with space around.
 func isInlineSpacer(a atom.Atom) bool {
 	return a == atom.Td || a == atom.Th || a == atom.Img || a == atom.Option
-}
-
-// textOf returns the raw text of a subtree (pre keeps its newlines).
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	var rec func(*html.Node)
-	rec = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		if n.Type == html.ElementNode && n.DataAtom == atom.Br {
-			b.WriteByte('\n')
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			rec(c)
-		}
-	}
-	rec(n)
-	return b.String()
-}
-
-// collapse trims s and turns every run of whitespace into one space.
-func collapse(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // blocksOf collects the blocks of the given subtrees in order, leaving

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // leadKey is how much of the description a lead must start with: enough
@@ -52,7 +53,7 @@ func findLead(body *html.Node, description string) string {
 // leadPrefix is the start of a description long enough to look for, cut
 // at a rune boundary; short or truncated-looking descriptions give "".
 func leadPrefix(description string) string {
-	d := collapse(description)
+	d := dom.Collapse(description)
 	if utf8.RuneCountInString(d) < 2*leadKey || len(strings.Fields(d)) < 8 {
 		return ""
 	}
@@ -83,7 +84,7 @@ func leadAt(t *html.Node, key, description string) (string, bool) {
 		// leave it out of the text.
 		return "", false
 	}
-	text := collapse(textOf(el))
+	text := dom.Collapse(dom.Text(el))
 	if !strings.HasPrefix(text, key) || len(text) > 2*len(description)+200 {
 		return "", false
 	}

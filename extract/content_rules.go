@@ -5,6 +5,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // dropTags never hold main text: scripts, styles, media and form
@@ -162,7 +164,7 @@ func matchRule(el *html.Node) *nodeRule {
 		case r.tag != "" && r.tag == tag,
 			r.role != "" && r.role == role,
 			r.sub != "" && strings.Contains(classID, r.sub),
-			r.word != "" && hasWord(classID, r.word):
+			r.word != "" && dom.HasWord(classID, r.word):
 			if r.keep {
 				return nil
 			}
@@ -170,26 +172,6 @@ func matchRule(el *html.Node) *nodeRule {
 		}
 	}
 	return nil
-}
-
-// hasWord reports whether w is a whole word of s, words being separated
-// by anything but letters and digits.
-func hasWord(s, w string) bool {
-	for i := 0; ; {
-		j := strings.Index(s[i:], w)
-		if j < 0 {
-			return false
-		}
-		start, end := i+j, i+j+len(w)
-		if (start == 0 || !isAlnum(s[start-1])) && (end == len(s) || !isAlnum(s[end])) {
-			return true
-		}
-		i = start + 1
-	}
-}
-
-func isAlnum(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
 }
 
 // hidden reports elements the page does not show.

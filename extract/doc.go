@@ -1,12 +1,18 @@
-// Package extract reads inputs and turns bytes into documents.
+// Package extract turns a decoded page into a rinse.Document: the
+// pipeline's extract stage (a pipeline.Extractor).
 //
-// Sources (a directory tree, gzip files, WARC archives, fetched URLs)
-// implement pipeline.Source and yield rinse.Page values in a stable order.
-// The Decoder converts a page's bytes to UTF-8 from its declared or
-// detected charset. The Extractor parses the DOM (or the lines of a text
-// dump), finds the main content and the page's metadata, and returns a
-// rinse.Document whose Blocks hold the main content in reading order.
+// For HTML the Extractor parses the page (with script and style bodies
+// emptied first), reads its metadata (package extract/metadata), applies
+// the matching site profile (package rules), then finds the main
+// content: furniture goes by ordered node rules, paragraph text scores
+// its ancestors, the best candidate widens to the prose around it, and
+// thin results fall back to the page's <noscript> markup, its JSON-LD
+// articleBody or every block that is not mostly links. A text dump
+// becomes one block per line. The Document's Blocks hold the main
+// content in reading order; its Text is left to the boilerplate
+// transform.
 //
-// Everything here is synchronous and safe for concurrent use; package
-// pipeline owns the goroutines. No function mutates its input page.
+// Process returns a new document and never changes its input page; it is
+// safe for concurrent use. A page without main content fails with
+// rinse.ErrNoContent.
 package extract

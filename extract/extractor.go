@@ -6,16 +6,19 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 
 	"github.com/rinse-etl/rinse"
-	"github.com/rinse-etl/rinse/profile"
+	"github.com/rinse-etl/rinse/extract/metadata"
+	"github.com/rinse-etl/rinse/internal/dom"
+	"github.com/rinse-etl/rinse/rules"
 )
 
 // ExtractorOptions tune the Extractor.
 type ExtractorOptions struct {
 	// Profiles are the compiled site profiles; nil means none.
-	Profiles *profile.Set
+	Profiles *rules.Set
 	// KeepComments keeps comment sections in the main content.
 	KeepComments bool
 }
@@ -41,7 +44,7 @@ func (e *Extractor) Process(ctx context.Context, in *rinse.Page) (*rinse.Documen
 	}
 	kind := in.Kind
 	if kind == "" {
-		kind = sniffKind(body)
+		kind = rinse.SniffKind(body)
 	}
 	doc := &rinse.Document{
 		Source: in.Source, URL: in.URL, Kind: kind, FetchedAt: in.FetchedAt,
@@ -66,8 +69,8 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 	if err != nil {
 		return fmt.Errorf("parsing html: %v: %w", err, rinse.ErrParse)
 	}
-	m := readMeta(root)
-	e.fillMeta(doc, m, in)
+	m := metadata.Read(root)
+	m.Fill(doc, in)
 	prof := e.opts.Profiles.Match(rinse.Host(doc.URL), body)
 	if prof == nil && doc.Site != "" {
 		prof = e.opts.Profiles.Match(doc.Site, "")
@@ -82,27 +85,27 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 		}
 		applyProfile(doc, prof, b)
 	}
-	blocks, err := mainContent(ctx, b, e.opts.KeepComments, m.isArticle())
+	blocks, err := mainContent(ctx, b, e.opts.KeepComments, m.IsArticle())
 	if (errors.Is(err, rinse.ErrNoContent) || err == nil && prose(blocks) < minFirstPass) && strings.Contains(body, "<noscript") {
 		// Pages that render the article by script often repeat it in
 		// <noscript> for crawlers: read that markup as markup.
-		if nb, nerr := e.noscriptContent(ctx, markup, prof, m.isArticle()); nerr == nil && prose(nb) > prose(blocks) {
+		if nb, nerr := e.noscriptContent(ctx, markup, prof, m.IsArticle()); nerr == nil && prose(nb) > prose(blocks) {
 			blocks, err = nb, nil
 		}
 	}
-	if errors.Is(err, rinse.ErrNoContent) && len(m.ld.body) >= minFirstPass {
+	if ld := m.ArticleBody(); errors.Is(err, rinse.ErrNoContent) && len(ld) >= minFirstPass {
 		// Script-rendered pages: the markup is empty, the JSON-LD is not.
-		blocks, err = paragraphs(m.ld.body), nil
+		blocks, err = paragraphs(ld), nil
 	}
 	if err != nil {
 		return err
 	}
 	doc.Blocks = withLead(blocks, lead)
 	if doc.Author == "" {
-		doc.Author = textAuthor(doc.Blocks)
+		doc.Author = metadata.TextAuthor(doc.Blocks)
 	}
 	if doc.Author == "" {
-		doc.Author = m.siteOwner()
+		doc.Author = m.SiteOwner()
 	}
 	return nil
 }
@@ -110,7 +113,7 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 // noscriptContent parses the page's markup (its script bodies already
 // emptied) again as a browser without scripts would, so that <noscript>
 // holds elements, unwraps those and extracts the main content.
-func (e *Extractor) noscriptContent(ctx context.Context, markup string, prof *profile.Profile, article bool) ([]rinse.Block, error) {
+func (e *Extractor) noscriptContent(ctx context.Context, markup string, prof *rules.Profile, article bool) ([]rinse.Block, error) {
 	root, err := html.ParseWithOptions(strings.NewReader(markup), html.ParseOptionEnableScripting(false))
 	if err != nil {
 		return nil, fmt.Errorf("parsing html: %v: %w", err, rinse.ErrParse)
@@ -119,7 +122,7 @@ func (e *Extractor) noscriptContent(ctx context.Context, markup string, prof *pr
 	stripTags(root)
 	b := findBody(root)
 	if prof != nil {
-		applyProfile(&rinse.Document{}, prof, b)
+		dropSelected(prof, b)
 	}
 	return mainContent(ctx, b, e.opts.KeepComments, article)
 }
@@ -128,9 +131,32 @@ func (e *Extractor) noscriptContent(ctx context.Context, markup string, prof *pr
 func paragraphs(text string) []rinse.Block {
 	var out []rinse.Block
 	for _, line := range strings.Split(text, "\n") {
-		if line = collapse(line); line != "" {
+		if line = dom.Collapse(line); line != "" {
 			out = append(out, rinse.Block{Text: line, Kind: rinse.BlockParagraph})
 		}
 	}
 	return out
+}
+
+// applyProfile removes the profile's drop selectors from body and fills
+// doc's empty fields from its field selectors and the values its
+// patterns lift out of the page's blocks (metadata.FromProfile).
+func applyProfile(doc *rinse.Document, p *rules.Profile, body *html.Node) {
+	dropSelected(p, body)
+	var l rules.Lifted
+	if p.Patterns.Len() > 0 {
+		p.Patterns.Apply(collectBlocks(true, nil, body), &l)
+	}
+	metadata.FromProfile(doc, p.Fields, body, l)
+}
+
+// dropSelected removes the elements the profile's drop selectors match.
+func dropSelected(p *rules.Profile, body *html.Node) {
+	for _, sel := range p.Drop {
+		for _, n := range cascadia.QueryAll(body, sel) {
+			if n.Parent != nil {
+				n.Parent.RemoveChild(n)
+			}
+		}
+	}
 }

@@ -10,12 +10,12 @@ import (
 
 	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/extract"
-	"github.com/rinse-etl/rinse/profile"
+	"github.com/rinse-etl/rinse/rules"
 )
 
-func profiles(t testing.TB) *profile.Set {
+func profiles(t testing.TB) *rules.Set {
 	t.Helper()
-	set, err := profile.Load(os.DirFS("../configs"), "sites")
+	set, err := rules.Load(os.DirFS("../configs"), "sites")
 	if err != nil {
 		t.Fatal(err)
 	}

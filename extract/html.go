@@ -1,11 +1,13 @@
 package extract
 
 import (
-	"github.com/rinse-etl/rinse"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // nodeStat holds what scoring needs of a subtree, computed bottom-up once.
@@ -233,7 +235,7 @@ func (c *cleaner) keepLead(el *html.Node) bool {
 
 // wordCount counts the space-separated words of n's text.
 func wordCount(n *html.Node) int {
-	return len(strings.Fields(textOf(n)))
+	return len(strings.Fields(dom.Text(n)))
 }
 
 // findBody returns the <body> element, or the root when there is none.

@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // Inline elements inside sentences. Class-based furniture rules and link
@@ -20,7 +22,7 @@ func isLink(n *html.Node) bool {
 	if n.DataAtom != atom.A {
 		return false
 	}
-	href := strings.TrimSpace(attr(n, "href"))
+	href := strings.TrimSpace(dom.Attr(n, "href"))
 	script := len(href) >= len("javascript:") && strings.EqualFold(href[:len("javascript:")], "javascript:")
 	return !script || !midText(n)
 }
@@ -28,7 +30,7 @@ func isLink(n *html.Node) bool {
 // midText reports whether the inline element el stands between two
 // pieces of text in its parent, as a word or phrase of a sentence.
 func midText(el *html.Node) bool {
-	if !inlineAtoms[el.DataAtom] {
+	if !dom.IsInline(el.DataAtom) {
 		return false
 	}
 	return textSibling(el, func(n *html.Node) *html.Node { return n.PrevSibling }) &&

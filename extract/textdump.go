@@ -6,13 +6,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/internal/dom"
 )
 
 // text fills doc from a plain-text dump: one block per non-empty line.
 func (e *Extractor) text(doc *rinse.Document, body string) error {
 	lines := strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n")
 	for _, l := range lines {
-		if l = collapse(l); l != "" {
+		if l = dom.Collapse(l); l != "" {
 			doc.Blocks = append(doc.Blocks, rinse.Block{Text: l, Kind: rinse.BlockLine})
 		}
 	}

@@ -1,5 +1,8 @@
-// Package pipeline wires the stages of a rinse run together and is the only
-// package that starts goroutines or touches channels.
+// Package pipeline is the engine of a rinse run: it wires stages
+// together and is the only package that starts goroutines or touches
+// channels. It knows the stages only by their interfaces (Source,
+// Processor, Sink) and imports none of them: package assemble builds the
+// standard ones.
 //
 // A run is read → [fetch] → decode → extract → transform → write. Each
 // stage has its own worker count; stages are joined by bounded channels so a

@@ -2,11 +2,14 @@ package transform
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"github.com/rinse-etl/rinse"
+	"strings"
 	"testing"
 	"time"
-
-	"github.com/rinse-etl/rinse"
+	"unicode"
 )
 
 func TestCountWords(t *testing.T) {
@@ -66,5 +69,34 @@ func TestNormalize(t *testing.T) {
 	}
 	if len(out.Tags) != 2 {
 		t.Errorf("Tags = %q, want duplicates and empties dropped", out.Tags)
+	}
+}
+
+// TestIsCJKFastPath: the early return below firstCJK must agree with the
+// tables for every rune.
+func TestIsCJKFastPath(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		slow := unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+			unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
+		if isCJK(r) != slow {
+			t.Fatalf("isCJK(%U) = %v", r, !slow)
+		}
+	}
+}
+
+// TestContentHashUnchanged: hashes are stored in datasets and compared
+// across runs, so the reuse of one buffer must not change them.
+func TestContentHashUnchanged(t *testing.T) {
+	ref := func(text string) string {
+		h := sha256.New()
+		for _, w := range strings.Fields(strings.ToLower(text)) {
+			h.Write([]byte(w + " "))
+		}
+		return hex.EncodeToString(h.Sum(nil)[:16])
+	}
+	for _, s := range []string{"", "  ", "One", "Der Bürgermeister  sagte:\n\nNein.", "東京 タワー\t2024"} {
+		if got, want := ContentHash(s), ref(s); got != want {
+			t.Errorf("ContentHash(%q) = %s, want %s", s, got, want)
+		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/assemble"
 	"github.com/rinse-etl/rinse/evaluate"
 )
 
@@ -84,7 +85,7 @@ func evalStages(configFile, data string) (evaluate.Stages, error) {
 		return nil, fmt.Errorf("building stages: %w", err)
 	}
 	return func(ctx context.Context, p *rinse.Page) (*rinse.Document, error) {
-		doc, stage, err := j.stages.RunOne(ctx, p)
+		doc, stage, err := assemble.RunOne(ctx, j.stages, p)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", stage, err)
 		}

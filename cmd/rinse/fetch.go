@@ -1,14 +1,14 @@
 package main
 
 import (
-	"github.com/rinse-etl/rinse/extract"
+	"github.com/rinse-etl/rinse/source/fetch"
 )
 
 // fetchOptions overlays the fetch.* keys on the fetcher's defaults (which
 // also set what the config does not expose, such as backoff bounds).
-func (j *job) fetchOptions() (*extract.FetchOptions, error) {
+func (j *job) fetchOptions() (*fetch.Options, error) {
 	f := j.cfg.Fetch
-	o := extract.DefaultFetchOptions()
+	o := fetch.DefaultOptions()
 	o.UserAgent = f.UserAgent
 	o.Timeout = f.Timeout
 	o.ConnectTimeout = f.ConnectTimeout

@@ -12,8 +12,9 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/rinse-etl/rinse"
-	"github.com/rinse-etl/rinse/extract"
+	"github.com/rinse-etl/rinse/assemble"
 	"github.com/rinse-etl/rinse/pipeline"
+	"github.com/rinse-etl/rinse/source"
 )
 
 func init() { register(newInspectCmd) }
@@ -60,7 +61,7 @@ func readOne(path string, maxBytes int64) (*rinse.Page, error) {
 		return nil, fmt.Errorf("%s is a directory: inspect takes one page file", path)
 	}
 	var page *rinse.Page
-	src := &extract.DirSource{Root: path, MaxBytes: maxBytes}
+	src := &source.Dir{Root: path, MaxBytes: maxBytes}
 	err := src.Walk(context.Background(), func(p *rinse.Page) error { page = p; return nil })
 	if err != nil {
 		return nil, err
@@ -71,7 +72,7 @@ func readOne(path string, maxBytes int64) (*rinse.Page, error) {
 
 func inspectPage(cmd *cobra.Command, st pipeline.Stages, page *rinse.Page, blocks bool) error {
 	ctx := cmd.Context()
-	doc, stage, err := st.RunOne(ctx, page)
+	doc, stage, err := assemble.RunOne(ctx, st, page)
 	out := map[string]any{}
 	if err != nil {
 		out["quarantined"] = map[string]string{"stage": stage, "reason": rinse.Reason(err), "error": err.Error()}

@@ -6,11 +6,12 @@ import (
 
 	"go.uber.org/zap"
 
+	"github.com/rinse-etl/rinse/assemble"
 	"github.com/rinse-etl/rinse/configs"
-	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
-	"github.com/rinse-etl/rinse/profile"
+	"github.com/rinse-etl/rinse/rules"
+	"github.com/rinse-etl/rinse/source"
 )
 
 // job is a run assembled from the config: the glue between the typed
@@ -30,7 +31,7 @@ func newJob(cfg *Config, log *zap.Logger) (*job, error) {
 	if err != nil {
 		return nil, err
 	}
-	bo := pipeline.BuildOptions{
+	bo := assemble.Options{
 		Version: version, MaxPageBytes: cfg.Pipeline.MaxPageBytes, Profiles: profiles,
 		KeepComments: cfg.Extract.KeepComments, MinWords: cfg.Extract.MinWords,
 		Languages: cfg.Extract.Languages, EntityFS: configs.Entities,
@@ -42,7 +43,7 @@ func newJob(cfg *Config, log *zap.Logger) (*job, error) {
 			return nil, err
 		}
 	}
-	if j.stages, err = pipeline.Build(bo); err != nil {
+	if j.stages, err = assemble.Build(bo); err != nil {
 		return nil, err
 	}
 	if cfg.URLs != "" && cfg.Fetch.Archive != "" {
@@ -51,7 +52,7 @@ func newJob(cfg *Config, log *zap.Logger) (*job, error) {
 			return nil, fmt.Errorf("creating archive: %w", err)
 		}
 		j.closers = append(j.closers, f.Close)
-		j.stages.Fetch = pipeline.Tap(j.stages.Fetch, extract.NewArchiver(f).WritePage)
+		j.stages.Fetch = pipeline.Tap(j.stages.Fetch, source.NewArchiver(f).WritePage)
 	}
 	j.options = pipeline.Options{
 		Workers: pipeline.Workers{
@@ -82,15 +83,15 @@ func or(v, def int) int {
 
 // loadProfiles compiles the shipped site profiles and the user's, failing
 // start-up on any invalid one (the error names file and line).
-func loadProfiles(extra []string) (*profile.Set, error) {
-	set, err := profile.Load(configs.Sites, "sites")
+func loadProfiles(extra []string) (*rules.Set, error) {
+	set, err := rules.Load(configs.Sites, "sites")
 	if err != nil {
 		return nil, fmt.Errorf("loading shipped site profiles: %w", err)
 	}
 	if len(extra) == 0 {
 		return set, nil
 	}
-	user, err := profile.LoadFiles(extra...)
+	user, err := rules.LoadFiles(extra...)
 	if err != nil {
 		return nil, err
 	}
@@ -109,13 +110,13 @@ func (j *job) newSource() (pipeline.Source, error) {
 			j.closers = append(j.closers, f.Close)
 			r = f
 		}
-		return &extract.URLSource{R: r}, nil
+		return &source.URLList{R: r}, nil
 	}
 	if _, err := os.Stat(j.cfg.Input); err != nil {
 		return nil, fmt.Errorf("input: %w", err)
 	}
 	max := j.cfg.Pipeline.MaxPageBytes
-	return &extract.DirSource{Root: j.cfg.Input, MaxBytes: max, Archives: extract.WARCArchives(max)}, nil
+	return &source.Dir{Root: j.cfg.Input, MaxBytes: max, Archives: source.WARCArchives(max)}, nil
 }
 
 // attach connects the stages to the dataset they write: the incremental

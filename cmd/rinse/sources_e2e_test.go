@@ -20,7 +20,7 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/rinse-etl/rinse"
-	"github.com/rinse-etl/rinse/extract"
+	"github.com/rinse-etl/rinse/source"
 )
 
 // readTable reads the named columns of every Parquet file under dir with
@@ -93,7 +93,7 @@ func TestWARCMatchesHTMLFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	arch := extract.NewArchiver(f)
+	arch := source.NewArchiver(f)
 	urlOf := map[string]string{}
 	for _, src := range htmlDocuments(t) {
 		body, err := os.ReadFile(filepath.Join("../../testdata/pages", src))

@@ -12,7 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// entry mirrors the gazetteer format read by transform.NewEntities.
+// entry mirrors the gazetteer format read by entities.New (package transform/entities).
 type entry struct {
 	Name    string   `yaml:"name"`
 	Type    string   `yaml:"type"`

@@ -7,12 +7,13 @@ import (
 	"time"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/assemble"
 	"github.com/rinse-etl/rinse/configs"
 	"github.com/rinse-etl/rinse/evaluate"
-	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
-	"github.com/rinse-etl/rinse/profile"
+	"github.com/rinse-etl/rinse/rules"
+	"github.com/rinse-etl/rinse/source"
 )
 
 func init() {
@@ -34,11 +35,11 @@ func init() {
 // config file. Dedup is off: in the whole run too, every suite page must
 // go through every stage.
 func rinseStages() (pipeline.Stages, error) {
-	profiles, err := profile.Load(configs.Sites, "sites")
+	profiles, err := rules.Load(configs.Sites, "sites")
 	if err != nil {
 		return pipeline.Stages{}, fmt.Errorf("loading site profiles: %w", err)
 	}
-	return pipeline.Build(pipeline.BuildOptions{
+	return assemble.Build(assemble.Options{
 		Version:      "bench",
 		MaxPageBytes: 32 << 20,
 		Profiles:     profiles,
@@ -48,10 +49,10 @@ func rinseStages() (pipeline.Stages, error) {
 	})
 }
 
-// runOne adapts Stages.RunOne, naming the failing stage in the error.
+// runOne adapts assemble.RunOne, naming the failing stage in the error.
 func runOne(st pipeline.Stages) evaluate.Stages {
 	return func(ctx context.Context, p *rinse.Page) (*rinse.Document, error) {
-		doc, stage, err := st.RunOne(ctx, p)
+		doc, stage, err := assemble.RunOne(ctx, st, p)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", stage, err)
 		}
@@ -74,7 +75,7 @@ func wholeRun(st pipeline.Stages) func(ctx context.Context, htmlDir string) (tim
 		if err != nil {
 			return 0, fmt.Errorf("opening dataset: %w", err)
 		}
-		src := &extract.DirSource{Root: htmlDir}
+		src := &source.Dir{Root: htmlDir}
 		opts := pipeline.Options{Workers: pipeline.Workers{Fetch: 1, Decode: 1, Extract: 1, Transform: 1}}
 		sum, err := pipeline.Run(ctx, src, ds, st, opts)
 		took := time.Since(start)

@@ -1,0 +1,108 @@
+package assemble
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"time"
+
+	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/decode"
+	"github.com/rinse-etl/rinse/extract"
+	"github.com/rinse-etl/rinse/pipeline"
+	"github.com/rinse-etl/rinse/rules"
+	"github.com/rinse-etl/rinse/source/fetch"
+	"github.com/rinse-etl/rinse/transform"
+	"github.com/rinse-etl/rinse/transform/boilerplate"
+	"github.com/rinse-etl/rinse/transform/dates"
+	"github.com/rinse-etl/rinse/transform/entities"
+	"github.com/rinse-etl/rinse/transform/language"
+)
+
+// Options choose and tune the standard stages.
+type Options struct {
+	// Version is written as pipeline_version.
+	Version string
+	// MaxPageBytes caps a page's size at decode.
+	MaxPageBytes int64
+	// Profiles are the compiled site profiles (rules.Load).
+	Profiles *rules.Set
+	// KeepComments keeps comment sections in the main text.
+	KeepComments bool
+	// MinWords rejects shorter documents as too short.
+	MinWords int
+	// Languages, when set, rejects documents in other languages.
+	Languages []string
+	// EntityFS holds the bundled gazetteers ("entities/*"); Gazetteers
+	// are user files merged over them.
+	EntityFS   fs.FS
+	Gazetteers []string
+	// Fetch, when set, adds the fetch stage for URL inputs.
+	Fetch *fetch.Options
+	// Dedup is "exact", "near" or "none".
+	Dedup string
+	// Now is the processed_at clock.
+	Now func() time.Time
+}
+
+// Build assembles the standard stages: [fetch] → decode → extract →
+// boilerplate → normalize → language → dates → entities → finalize, then
+// dedup in input order on the sink goroutine.
+func Build(o Options) (pipeline.Stages, error) {
+	var st pipeline.Stages
+	if o.Fetch != nil {
+		f, err := fetch.New(*o.Fetch)
+		if err != nil {
+			return st, fmt.Errorf("building fetch stage: %w", err)
+		}
+		st.Fetch = f
+	}
+	ents, err := entities.New(entities.Options{Bundled: o.EntityFS, Gazetteers: o.Gazetteers})
+	if err != nil {
+		return st, fmt.Errorf("building entity stage: %w", err)
+	}
+	st.Decode = decode.New(decode.Options{MaxBytes: o.MaxPageBytes})
+	st.Extract = extract.NewExtractor(extract.ExtractorOptions{Profiles: o.Profiles, KeepComments: o.KeepComments})
+	st.Transform = []pipeline.DocProcessor{
+		boilerplate.New(o.Profiles),
+		transform.Normalize{},
+		language.New(language.Options{Allowed: o.Languages}),
+		dates.New(dates.Options{}),
+		ents,
+		transform.NewFinalize(transform.FinalizeOptions{Version: o.Version, MinWords: o.MinWords, Now: o.Now}),
+	}
+	if d := transform.NewDedup(transform.DedupOptions{Mode: o.Dedup}); d != nil {
+		st.Sequential = append(st.Sequential, d)
+	}
+	return st, nil
+}
+
+// RunOne passes one page through every stage of st synchronously, as a
+// run would (without the sequential stages and the sink): for inspecting
+// a page or evaluating quality. It returns the stage name with the error
+// when the page fails, and a nil document without an error when a stage
+// filters the page.
+func RunOne(ctx context.Context, st pipeline.Stages, p *rinse.Page) (*rinse.Document, string, error) {
+	if p.Err != nil {
+		return nil, "read", p.Err
+	}
+	var err error
+	if st.Fetch != nil {
+		if p, err = st.Fetch.Process(ctx, p); err != nil || p == nil {
+			return nil, "fetch", err
+		}
+	}
+	if p, err = st.Decode.Process(ctx, p); err != nil || p == nil {
+		return nil, "decode", err
+	}
+	doc, err := st.Extract.Process(ctx, p)
+	if err != nil || doc == nil {
+		return nil, "extract", err
+	}
+	for _, t := range st.Transform {
+		if doc, err = t.Process(ctx, doc); err != nil || doc == nil {
+			return nil, "transform", err
+		}
+	}
+	return doc, "", nil
+}

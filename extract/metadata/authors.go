@@ -1,0 +1,282 @@
+package metadata
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rinse-etl/rinse/internal/lexicon"
+)
+
+// bylinePrefix matches the "By" and "Updated By:" introducing names.
+var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:(?:view|see|show|zeige)\s+)?(?:all\s+|alle\s+)?(?:posts|articles|stories|beiträge|artikel)\s+(?:by|von)(?:\s+|$)|(?:(?:written|posted|updated|published|recipe|story|words|reporting|photos?|geschrieben|verfasst|erstellt|publié|publicado)\s+)?(?:by|von|vom|por|par|door|av|af)(?:[:\s]+|$)|(?:author|autor|autorin|auteur|text|texte|redaktion)\s*:\s*)`)
+
+// authorSplit separates several names in one byline.
+var authorSplit = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*`)
+
+// cleanAuthors turns raw author strings into distinct names: no "By",
+// no dates or roles after a separator; bylines (split) may hold several
+// names, structured values ("Arts and Culture Desk") are one name each.
+func cleanAuthors(raw []string, split bool) []string {
+	var out []string
+	for _, r := range raw {
+		r = tidyAuthorValue(r)
+		if i := strings.IndexAny(r, "|•·\n(—"); i >= 0 && !acronymTail(r[i:]) && !innerParens(r[i:]) {
+			r = r[:i] // a role, a date or a site after the names
+		}
+		if split {
+			r = cutAtDate(r)
+			if i := strings.Index(r, ": "); i > 0 {
+				r = r[:i] // "Anna Muster: Übersetzung Ben Beispiel", a role after the names
+			}
+		}
+		if strings.Contains(r, "://") || strings.Contains(r, "@") || strings.Contains(r, "[at]") || len(r) > 120 {
+			continue
+		}
+		if i := strings.Index(r, " - "); i > 0 {
+			r = r[:i] // "Anna Muster - Example Safety team": hyphenated names have no spaces
+		}
+		if i := strings.Index(r, " – "); i > 0 {
+			r = r[:i]
+		}
+		names := []string{r}
+		if split {
+			names = authorSplit.Split(r, -1)
+		}
+		for _, name := range names {
+			if name = tidyName(name); name != "" {
+				out = appendUnique(out, name)
+			}
+		}
+	}
+	return out
+}
+
+// acronymTail reports whether s is a parenthesized acronym ending the
+// value, as in "History Editorial Network (HEN)": part of the name, not a
+// role such as "(Reporter)".
+func acronymTail(s string) bool {
+	if len(s) < 4 || s[0] != '(' || s[len(s)-1] != ')' || len(s) > 12 {
+		return false
+	}
+	for _, c := range s[1 : len(s)-1] {
+		if !(c >= 'A' && c <= 'Z' || c == '&') {
+			return false
+		}
+	}
+	return true
+}
+
+// innerParens reports whether s opens a parenthesis inside a name, with
+// the name going on after it: "Bruno (Henrique Muster) Rodrigues".
+func innerParens(s string) bool {
+	inner, rest, ok := strings.Cut(s, ")")
+	if !ok || !strings.HasPrefix(inner, "(") || strings.ContainsAny(inner, "0123456789") {
+		return false
+	}
+	return looksLikeName(inner[1:]) && looksLikeName(rest)
+}
+
+// dateLeadWords introduce the date or time after a byline's names, with
+// the month and weekday names of package lexicon ("Anna Muster Fr, 18.
+// Mai", "Jane Roe - Apr 12, 2019", "Jane Roe March 25, 2015").
+var dateLeadWords = map[string]bool{
+	"at": true, "on": true, "um": true, "am": true, "le": true, "el": true, "il": true,
+	"op": true, "-": true, "–": true, "—": true, "/": true,
+	// relative times and date labels: "vor 3 Stunden", "před 2 hodinami",
+	// "hace 3 horas", "il y a 2 jours", "Last updated: 7 May"
+	"vor": true, "před": true, "hace": true, "há": true, "y": true, "a": true,
+	"last": true, "updated": true, "published": true, "posted": true,
+	"aktualisiert": true, "veröffentlicht": true, "publié": true, "publicado": true,
+}
+
+// leadsDate reports whether w, lower-case, introduces a date after a
+// byline's names.
+func leadsDate(w string) bool {
+	return dateLeadWords[w] || lexicon.IsMonth(w) || lexicon.IsWeekday(w)
+}
+
+// cutAtDate cuts a byline before its first word holding a digit, with
+// the words introducing it: "Anna Muster at 18:52" gives "Anna Muster".
+func cutAtDate(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if !hasDigit(w) || isHandle(w) {
+			continue // "freeman1984" is a user name, no date
+		}
+		for i > 0 && leadsDate(strings.Trim(strings.ToLower(words[i-1]), ",.:")) {
+			i--
+		}
+		return strings.Join(words[:i], " ")
+	}
+	return s
+}
+
+// author chooses the page's author names, joined by "; ": declared
+// values first, then names shown on the page. Names that are the site's
+// own are left out.
+func (m *Meta) author() string {
+	site := m.siteKeys()
+	shown := [][]string{m.itemAuthor, m.relAuthor, m.bylines, m.shownBy}
+	authors := m.declaredAuthors(site, shown) // already in the page's spelling
+	if len(authors) == 0 {
+		authors = firstShown(shown, site)
+		for i, a := range authors {
+			authors[i] = displayName(a, append(shown, m.props["author"]))
+		}
+	}
+	for i, a := range authors {
+		authors[i] = expandInitials(a, m.ccNames)
+	}
+	return strings.Join(authors, "; ")
+}
+
+// firstShown is the names of the first shown value that yields any:
+// later ones are often comment authors or related-article bylines.
+func firstShown(shown [][]string, site map[string]bool) []string {
+	for _, list := range shown {
+		for _, v := range list {
+			if names := keepAuthors([]string{v}, true, site); len(names) > 0 {
+				return names
+			}
+		}
+	}
+	return nil
+}
+
+// expandInitials replaces a writer's initials ("DT") by the full name
+// the page gives elsewhere with the same initials ("Donald Townsend" in
+// its licence's attribution).
+func expandInitials(name string, full []string) string {
+	if utf8.RuneCountInString(name) > 3 || strings.ToUpper(name) != name || strings.ToLower(name) == name {
+		return name
+	}
+	for _, f := range full {
+		if personLike(f) && initialsOf(f) == name {
+			return f
+		}
+	}
+	return name
+}
+
+// SiteOwner is the person a personal site is named after ("Essay |
+// Anna Muster" as the title, og:site_name "Dr. Anna Muster"), the last
+// resort for pages that name no author: two or three capitalized words,
+// the first a common given name, without an academic title.
+func (m *Meta) SiteOwner() string {
+	parts := siteNameParts.Split(m.title, -1)
+	cands := []string{m.first("og:site_name")}
+	if len(parts) > 1 {
+		cands = append(cands, parts[len(parts)-1])
+	}
+	for _, c := range cands {
+		c = academicTitle.ReplaceAllString(strings.TrimSpace(c), "")
+		words := strings.Fields(c)
+		if personLike(c) && lexicon.IsGiven(strings.ToLower(words[0])) {
+			return c
+		}
+	}
+	return ""
+}
+
+// academicTitle opens a name with a degree: "Dr. ", "Prof. Dr. ".
+var academicTitle = regexp.MustCompile(`^(?:(?:Prof|Dr|Dipl\.-Ing)\.\s*)+`)
+
+// maxDeclaredAuthors bounds the <meta name="author"> values of an
+// article: more are a paper's reference list, not its byline.
+const maxDeclaredAuthors = 12
+
+// declaredAuthors are the names from JSON-LD, else from <meta> elements.
+func (m *Meta) declaredAuthors(site map[string]bool, shown [][]string) []string {
+	authors := keepAuthors(m.ld.authors, false, site)
+	if len(authors) == 0 {
+		raw := slices.Concat(m.props["author"], m.props["article:author"], m.props["og:article:author"])
+		if len(raw) > maxDeclaredAuthors {
+			raw = nil
+		}
+		authors = keepAuthors(raw, true, site)
+		authors = appendUnique(authors, keepAuthors(append(m.props["dc.creator"], m.props["parsely-author"]...), true, site)...)
+	}
+	if len(authors) == 0 {
+		authors = keepAuthors(m.twitterWrittenBy(), true, site)
+	}
+	for i, a := range authors {
+		authors[i] = displayName(a, append(shown, m.props["author"]))
+	}
+	// A declared login name ("apohl") that the page shows nowhere as a
+	// name is a CMS account, not a byline; "anna.muster" still spells one.
+	for i, a := range authors {
+		authors[i] = loginName(a)
+	}
+	if len(authors) == 1 && isHandle(authors[0]) && hasDigit(authors[0]) {
+		// "CC7567" declared, "James Muster" in the byline: an account
+		// number against the name readers see.
+		if name := m.bylineName(site); name != "" {
+			return []string{name}
+		}
+	}
+	return slices.DeleteFunc(authors, isBareLogin)
+}
+
+// bylineName is the one person's name the page's first byline element
+// shows, or "".
+func (m *Meta) bylineName(site map[string]bool) string {
+	if len(m.bylines) == 0 {
+		return ""
+	}
+	if names := keepAuthors(m.bylines[:1], true, site); len(names) == 1 && personLike(names[0]) {
+		return names[0]
+	}
+	return ""
+}
+
+// keepAuthors cleans each raw value and leaves out junk and the site's
+// own names.
+func keepAuthors(raw []string, split bool, site map[string]bool) []string {
+	var out []string
+	for _, v := range raw {
+		out = appendUnique(out, dropSiteAuthors(dropJunkAuthors(cleanAuthors([]string{v}, split)), site)...)
+	}
+	return out
+}
+
+// writtenByLabels name the author in twitter:labelN/dataN pairs, as SEO
+// plugins write them (lower-case).
+var writtenByLabels = map[string]bool{
+	"written by": true, "verfasst von": true, "geschrieben von": true, "écrit par": true,
+	"escrito por": true, "scritto da": true, "author": true, "autor": true,
+}
+
+// twitterWrittenBy is the value of the twitter:data field labelled
+// "Written by".
+func (m *Meta) twitterWrittenBy() []string {
+	for i := 1; i <= 4; i++ {
+		n := strconv.Itoa(i)
+		if writtenByLabels[strings.ToLower(m.first("twitter:label"+n))] {
+			return m.props["twitter:data"+n]
+		}
+	}
+	return nil
+}
+
+// loginName spells a login made of a given name and a surname
+// ("anna.muster", "anna_muster") as the name it stands for ("Anna
+// Muster"); other values are returned as they are.
+func loginName(s string) string {
+	if !isLoginHandle(s) {
+		return s
+	}
+	// A hyphen joins double names ("anna-lena"), so it separates nothing.
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == '_' })
+	if len(parts) != 2 || len(parts[1]) < 2 || !lexicon.IsGiven(parts[0]) {
+		return s
+	}
+	for i, p := range parts {
+		r, size := utf8.DecodeRuneInString(p)
+		parts[i] = string(unicode.ToUpper(r)) + p[size:]
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,98 @@
+package metadata
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestCleanAuthorRules(t *testing.T) {
+	tests := []struct {
+		name, raw, want string
+	}{
+		{"quoted list", `'Lena Beispiel, Raul Muster'`, "Lena Beispiel; Raul Muster"},
+		{"role label before the name", "Interview: Julia Muster", "Julia Muster"},
+		{"two roles before the name", "Text und Interview: Harald Beispiel", "Harald Beispiel"},
+		{"second label ends the names", "Interview: Jens Muster Foto: Michael Beispiel", "Jens Muster"},
+		{"date label after a comma", "Autor: Gàbor Beispiel , Datum: 15.Jun.19", "Gàbor Beispiel"},
+		{"profile link run into the name", "Johanna Beispiel Alle Artikel", "Johanna Beispiel"},
+		{"degree after a comma", "Grant Muster, PhD", "Grant Muster"},
+		{"several degrees", "Rachel Muster, MS, RD", "Rachel Muster"},
+		{"initials keep their period", "R. R.", "R. R."},
+		{"sentence period goes", "Anna Muster.", "Anna Muster"},
+		{"agency after a slash", "Peter Muster/SP-X", "Peter Muster"},
+		{"agency credit stays whole", "AFP/The Local", "AFP/The Local"},
+		{"role word before the name", "Von Online-Experte Robin Beispiel", "Robin Beispiel"},
+		{"weekday before the date", "Von Tomas Muster Fr, 18. Oktober 2019", "Tomas Muster"},
+		{"user name with digits", "freeman1984", "freeman1984"},
+		{"byline after a date", "29. Juni 2017, 23:39 · von Tobi", "Tobi"},
+		{"theme credit", "Theme: Pirate Rogue von xwolf", ""},
+		{"time is no name", "01:30 Min.", ""},
+		{"soft hyphens", "Mat\u00adthi\u00adas Muster", "Matthias Muster"},
+		{"full-width colon after a role", "责任编辑：孔德明", "孔德明"},
+		{"parenthesized middle names", "Bruno (Henrique Muster) Rodrigues", "Bruno (Henrique Muster) Rodrigues"},
+		{"role in parentheses", "Anna Muster (Reporterin)", "Anna Muster"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := strings.Join(cleanAuthors([]string{tc.raw}, true), "; "); got != tc.want {
+				t.Errorf("cleanAuthors(%q) = %q, want %q", tc.raw, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCleanAuthorGluedAndTrailingRoles(t *testing.T) {
+	for raw, want := range map[string]string{
+		"AuthorAnna Muster":               "Anna Muster",
+		"Christoph Muster Chefredakteur":  "Christoph Muster",
+		"Recipe by Anna Muster":           "Anna Muster",
+		"Veröffentlicht am 19.10.19 um 3": "",
+		"Follow":                          "",
+	} {
+		if got := strings.Join(dropJunkAuthors(cleanAuthors([]string{raw}, true)), "; "); got != want {
+			t.Errorf("%q gives %q, want %q", raw, got, want)
+		}
+	}
+}
+
+func TestAuthorLeavesOutTheSiteName(t *testing.T) {
+	tests := []struct {
+		name, head, body, want string
+	}{
+		{"publisher as author", `<meta property="og:site_name" content="Example Daily"><script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":{"@type":"Organization","name":"EXAMPLE DAILY"}}</script>`, ``, ""},
+		{"site name gives way to the byline", `<meta name="author" content="beispielblatt.de"><link rel="canonical" href="https://www.beispielblatt.de/a/1">`, `<p class="byline">Von Anna Muster</p>`, "Anna Muster"},
+		{"agency after a person", `<meta property="og:site_name" content="XNN"><meta name="author" content="Rob Muster, XNN">`, ``, "Rob Muster"},
+		{"site address", `<meta property="og:site_name" content="Stadtblatt"><meta name="author" content="Stadtblatt, Musterstadt, Germany">`, ``, ""},
+		{"site named by the initials", `<link rel="canonical" href="https://www.drk-beispiel.de/a/1"><meta property="og:site_name" content="DRKB"><meta name="author" content="Deutsches Rotes Kreuz Beispiel">`, ``, ""},
+		{"initials that are no site stay", `<meta property="og:site_name" content="AMB"><meta name="author" content="Anna Muster">`, ``, "Anna Muster"},
+		{"site named in the title's later part", `<title>Ein Musikvideo : Beispielblog-Archiv | Gegründet 2005</title>`, `<h4 class="vcard author">Beispielblog-Archiv</h4><h4 class="vcard author">vom <span class="fn">Beispielblogger</span></h4>`, "Beispielblogger"},
+		{"site handle after the name", `<link rel="canonical" href="https://herrbeispiel.de/a/1">`, `<div class="entry-meta-author"><a href="/author/m/">Matthias</a> <a class="author-twitter" href="https://twitter.com/herrbeispiel">herrbeispiel</a></div>`, "Matthias"},
+		{"lower-case surname stays", `<link rel="canonical" href="https://beispielkoch.com/a/1">`, `<p class="byline">Mobasir muster</p>`, "Mobasir muster"},
+		{"login of a given name and a surname", `<script type="application/ld+json">{"@type":"HowTo","name":"H","author":{"@type":"Person","name":"robert.muster"}}</script>`, ``, "Robert Muster"},
+		{"hyphenated login stays a login", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":"sarah-indra"}</script>`, ``, ""},
+		{"account number declared, name shown", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":{"@type":"Person","name":"CC7567"}}</script>`, `<div class="page-byline">James Muster • 8h</div>`, "James Muster"},
+		{"account number declared alone", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":"CC7567"}</script>`, ``, "CC7567"},
+		{"a one-person blog keeps its writer", `<meta property="og:site_name" content="Anna Muster"><meta name="author" content="Anna Muster">`, ``, "Anna Muster"},
+		{"bare login declared", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":"apohl"}</script>`, ``, ""},
+		{"bare login gives way to the byline", `<meta name="author" content="apohl">`, `<p>Von Anna Pohl</p>`, "Anna Pohl"},
+		{"name without letter case stays", `<meta name="author" content="孔德明">`, ``, "孔德明"},
+		{"og:article:author", `<meta property="og:article:author" content="AFP/Example Wire">`, ``, "AFP/Example Wire"},
+		{"twitter written-by pair", `<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Anna Muster"><meta name="twitter:label2" content="Lesedauer"><meta name="twitter:data2" content="3 Minuten">`, ``, "Anna Muster"},
+		{"reference list is no byline", strings.Repeat(`<meta name="author" content="A. Muster, ">`, 13) + `<meta name="dc.creator" content="Ben Beispiel">`, ``, "Ben Beispiel"},
+		{"photo credit abbreviation", ``, `<p class="byline">zvg</p>`, ""},
+		{"handle shown with its name", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":"anna_muster"}</script>`, `<p>Autor: Anna Müster</p>`, "Anna Müster"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><head>" + tc.head + "</head><body>" + tc.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := Read(root).author(); got != tc.want {
+				t.Errorf("author() = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,239 @@
+package metadata
+
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/rinse-etl/rinse/internal/dom"
+)
+
+// Meta is what the page says about itself, before any choice is made.
+type Meta struct {
+	props      map[string][]string // <meta property|name|itemprop> keyed lower-case
+	title      string              // <title>
+	h1         string              // first <h1>
+	h2         string              // first <h2>, the headline of old layouts
+	mainH1     string              // first <h1> marked as the article's headline
+	lang       string              // <html lang>
+	canonical  string
+	pageURL    string // the page's own address, when it states none (set by fillMeta)
+	relAuthor  []string
+	ccNames    []string // the creator named by a Creative Commons attribution
+	relTags    []string
+	itemAuthor []string            // itemprop="author" text
+	relCats    []string            // rel="category" links
+	dateline   string              // first short date-like text of a "date" element
+	inArticle  int                 // depth of <article> elements around the walk
+	inComments int                 // depth of comment sections around the walk
+	inForeign  int                 // depth of teasers and image credits around the walk
+	bylines    []string            // short texts of "byline"/"author" elements
+	times      []string            // <time datetime>, in page order
+	pubDates   []string            // visible date texts, best first (scanPubDates)
+	shownBy    []string            // visible "By …"/"Text: …" bylines (scanPubDates)
+	microdata  map[string][]string // itemprop dates off <meta>, by field
+	ld         ldInfo
+	layout     pageLayout // what the date scan needs to know of the page
+}
+
+func (m *Meta) first(keys ...string) string {
+	for _, k := range keys {
+		for _, v := range m.props[k] {
+			if v = dom.Collapse(v); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// Read walks the whole tree once, before it is cleaned, collecting
+// metadata elements and JSON-LD.
+func Read(root *html.Node) *Meta {
+	m := &Meta{props: map[string][]string{}}
+	var walk func(*html.Node)
+	fragment := false // inside <noscript> markup, which is not in the tree
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && !fragment {
+			m.layout.note(n)
+		}
+		if n.Type == html.ElementNode && m.element(n) {
+			return
+		}
+		if n.DataAtom == atom.Noscript {
+			// Script-rendered blogs repeat the post, byline and all, in
+			// <noscript>, which parses as one text node: read it as markup.
+			fragment = true
+			for _, c := range noscriptMarkup(n) {
+				walk(c)
+			}
+			fragment = false
+			return
+		}
+		if n.DataAtom == atom.Article {
+			m.inArticle++
+			defer func() { m.inArticle-- }()
+		}
+		if n.Type == html.ElementNode && isCommentSection(n) {
+			// Names there are commenters', not the page's author.
+			m.inComments++
+			defer func() { m.inComments-- }()
+		}
+		if n.Type == html.ElementNode && isForeignBox(n) {
+			// Names there sign other articles or credit an image.
+			m.inForeign++
+			defer func() { m.inForeign-- }()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	var micro bool
+	m.pubDates, m.shownBy, micro = scanPubDates(root, m.layout)
+	if micro {
+		m.microdata = selectorDates(root)
+	}
+	return m
+}
+
+// element records n and reports whether its subtree is done with.
+func (m *Meta) element(n *html.Node) bool {
+	if m.byline(n) {
+		return true
+	}
+	switch n.DataAtom {
+	case atom.Html:
+		m.lang = dom.Attr(n, "lang")
+		if m.lang == "" {
+			m.lang = dom.Attr(n, "xml:lang")
+		}
+	case atom.Meta:
+		key := dom.Attr(n, "property")
+		if key == "" {
+			key = dom.Attr(n, "name")
+		}
+		if key == "" {
+			key = dom.Attr(n, "itemprop")
+		}
+		if key == "" {
+			key = dom.Attr(n, "http-equiv")
+		}
+		if key != "" {
+			k := strings.ToLower(strings.TrimSpace(key))
+			m.props[k] = append(m.props[k], dom.Attr(n, "content"))
+		}
+	case atom.Title:
+		if m.title == "" {
+			m.title = dom.Collapse(dom.Text(n))
+		}
+		return true
+	case atom.H1:
+		if m.h1 == "" {
+			m.h1 = headingText(n)
+		}
+		if m.mainH1 == "" && m.isHeadline(n) {
+			m.mainH1 = headingText(n)
+		}
+	case atom.H2:
+		if m.h2 == "" {
+			m.h2 = dom.Collapse(dom.Text(n))
+		}
+	case atom.Link, atom.A:
+		m.link(n)
+	case atom.Time:
+		if v := dom.Attr(n, "datetime"); v != "" {
+			m.times = append(m.times, v)
+		}
+	case atom.Script:
+		if typ := strings.ToLower(dom.Attr(n, "type")); strings.Contains(typ, "ld+json") || typ == "" && looksLD(n) {
+			m.ld.add(dom.Text(n))
+		}
+		return true
+	}
+	return false
+}
+
+func (m *Meta) link(n *html.Node) {
+	rels := strings.Fields(strings.ToLower(dom.Attr(n, "rel")))
+	for _, rel := range rels {
+		switch {
+		case rel == "canonical" && n.DataAtom == atom.Link && m.canonical == "":
+			m.canonical = strings.TrimSpace(dom.Attr(n, "href"))
+		case rel == "cc:attributionurl" && n.DataAtom == atom.A:
+			if t := dom.Collapse(dom.Text(n)); t != "" && len(t) <= maxBylineText {
+				m.ccNames = append(m.ccNames, t)
+			}
+		case rel == "author" && n.DataAtom == atom.A && m.inForeign == 0 && !hiddenInline(n):
+			if t := dom.Collapse(dom.Text(n)); t != "" {
+				m.relAuthor = append(m.relAuthor, t)
+			}
+		case rel == "category" && n.DataAtom == atom.A:
+			// WordPress writes rel="category tag" on category links.
+			if t := dom.Collapse(dom.Text(n)); t != "" {
+				m.relCats = append(m.relCats, t)
+			}
+			return
+		}
+	}
+	if n.DataAtom != atom.A {
+		return
+	}
+	href := dom.Attr(n, "href")
+	switch {
+	case slices.Contains(rels, "tag"),
+		m.inArticle > 0 && (strings.Contains(href, "/tag/") || strings.Contains(href, "/tags/")):
+		if t := strings.TrimPrefix(dom.Collapse(dom.Text(n)), "#"); t != "" && len(t) < 60 {
+			m.relTags = append(m.relTags, t)
+		}
+	case m.inArticle > 0 && strings.Contains(href, "/category/"):
+		if t := dom.Collapse(dom.Text(n)); t != "" && len(t) < 60 {
+			m.relCats = append(m.relCats, t)
+		}
+	}
+}
+
+// ArticleBody is the article's text as its JSON-LD gives it
+// (articleBody), for pages that render their text by script; "" when it
+// gives none.
+func (m *Meta) ArticleBody() string { return m.ld.body }
+
+// IsArticle reports whether the page declares itself a single article.
+func (m *Meta) IsArticle() bool {
+	t := strings.ToLower(m.first("og:type"))
+	return t == "article" || m.ld.rank >= 3 || m.first("article:published_time") != ""
+}
+
+// looksLD reports whether an untyped <script> holds JSON-LD: some sites
+// leave out the type attribute.
+func looksLD(n *html.Node) bool {
+	c := n.FirstChild
+	if c == nil || c.Type != html.TextNode {
+		return false
+	}
+	t := strings.TrimSpace(c.Data)
+	return strings.HasPrefix(t, "{") && strings.Contains(t[:min(len(t), 200)], "schema.org")
+}
+
+// isHeadline reports whether the <h1> n is marked as an article's
+// headline: inside <article>, or named so by its class or itemprop.
+// Other h1 elements are often the site's logo or a section name.
+func (m *Meta) isHeadline(n *html.Node) bool {
+	if m.inArticle > 0 {
+		return true
+	}
+	cls := strings.ToLower(dom.Attr(n, "class") + " " + dom.Attr(n, "id") + " " + dom.Attr(n, "itemprop"))
+	return containsAny(cls, headlineMarks)
+}
+
+// headlineMarks in an h1's class, id or itemprop name the article's
+// headline.
+var headlineMarks = []string{
+	"headline",    // itemprop="headline", "article-headline"
+	"entry-title", // WordPress
+	"post-title",  // blog themes
+	"article",     // "article-title", "article__heading"
+	"story",       // "story-title"
+}

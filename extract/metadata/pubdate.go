@@ -1,0 +1,239 @@
+package metadata
+
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/rinse-etl/rinse/internal/dom"
+)
+
+// Visible publication dates.
+//
+// Many pages state their date only in the text ("Veröffentlicht am 3.
+// August 2015", a <span class="date">, a <time> without a readable
+// datetime). scanPubDates walks the tree once and keeps short texts that
+// hold a plausible year, scored by how strongly the page marks them as
+// the publication date; parsing is left to the dates transform (package transform/dates).
+
+// Limits of the scan.
+const (
+	maxPubText  = 120 // longer texts are prose, not datelines
+	maxPubCands = 3   // candidates handed on, best first
+	minTeasers  = 2   // this many <article> elements are teasers, not the page
+	// maxDatelineText bounds a text that is mostly a date ("Stand:
+	// 03.08.2015 10:12 Uhr").
+	maxDatelineText = 40
+	// maxDatelineWords bounds the words of a dateline ("Posted on March
+	// 3, 2020 at 5:00 pm by Jane Smith"); more make a sentence.
+	maxDatelineWords = 8
+)
+
+type pubCand struct {
+	text  string
+	score int
+	order int
+	kind  string // the element's tag and class, see demoteLists
+}
+
+type pubScan struct {
+	cands   []pubCand
+	upd     []pubCand // update statements
+	seen    map[*html.Node]bool
+	bylines []string // visible bylines, see metadata_byline.go
+	micro   bool     // an element outside <head> has a date itemprop/property
+	// headed holds the ancestors of <h1> elements and the element after
+	// each (see pageLayout.headed): they hold the page's headline, so a
+	// skip word in their class is layout ("sticky-sidebar-parent"),
+	// never a sidebar or a comment.
+	headed map[*html.Node]bool
+	// articles counts <article> elements up to minTeasers.
+	articles int
+}
+
+// scanPubDates returns the best visible date texts, best first, then
+// the best update statement (see isUpdateText); the visible bylines in
+// page order; and whether the page has microdata dates (so that the
+// selector pass is only run when it can find any).
+func scanPubDates(root *html.Node, layout pageLayout) (dates, bylines []string, micro bool) {
+	s := &pubScan{seen: map[*html.Node]bool{}, articles: layout.articles, headed: layout.headed()}
+	s.walk(root, 0)
+	demoteLists(s.cands)
+	out := bestTexts(nil, s.cands, maxPubCands)
+	out = bestTexts(out, s.upd, len(out)+1)
+	return out, s.bylines, s.micro
+}
+
+// bestTexts appends the best distinct texts of cands to out until it
+// holds max.
+func bestTexts(out []string, cands []pubCand, max int) []string {
+	slices.SortStableFunc(cands, func(a, b pubCand) int { return b.score - a.score })
+	for _, c := range cands {
+		if len(out) >= max {
+			break
+		}
+		if !slices.Contains(out, c.text) {
+			out = append(out, c.text)
+		}
+	}
+	return out
+}
+
+// walk visits n with ctx, the score its ancestors give a date inside.
+func (s *pubScan) walk(n *html.Node, ctx int) {
+	switch n.Type {
+	case html.TextNode:
+		s.text(n, ctx)
+		return
+	case html.ElementNode:
+		if pubSkipAtoms[n.DataAtom] || n.DataAtom == atom.Footer && ctx < 2 {
+			// A page footer holds copyright years; an article's footer
+			// (inside <article> or <main>) its date.
+			return
+		}
+		cls := classIDProp(n)
+		if !s.headed[n] && skipsDates(n, cls) {
+			return
+		}
+		ctx = s.elementScore(n, cls, ctx)
+		if !s.micro {
+			s.micro = hasDateProp(n)
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		s.walk(c, ctx)
+	}
+}
+
+// classIDProp is n's class, id and itemprop, lower-case, or "" without
+// them (most elements: no string is built for those).
+func classIDProp(n *html.Node) string {
+	for _, a := range n.Attr {
+		if a.Key == "class" || a.Key == "id" || a.Key == "itemprop" {
+			return strings.ToLower(dom.Attr(n, "class") + " " + dom.Attr(n, "id") + " " + dom.Attr(n, "itemprop"))
+		}
+	}
+	return ""
+}
+
+func (s *pubScan) elementScore(n *html.Node, cls string, ctx int) int {
+	switch {
+	case n.DataAtom == atom.Article && s.articles >= minTeasers:
+		// Many <article> elements are teasers, each with its date.
+	case n.DataAtom == atom.Article || n.DataAtom == atom.Main || isArticleItem(n):
+		ctx += 2
+	case n.DataAtom == atom.Header:
+		ctx++
+	case n.DataAtom == atom.Time:
+		if v := dom.Attr(n, "datetime"); v != "" && hasYear(v) {
+			score := ctx + 4
+			if _, ok := attrOK(n, "pubdate"); ok || strings.Contains(cls, "publish") {
+				score += 3
+			}
+			s.add(v, score, n)
+		}
+	}
+	if strings.Contains(cls, "datepublished") {
+		ctx += 5
+	}
+	if containsAny(cls, pubMarks) {
+		ctx += 3
+	}
+	return ctx
+}
+
+// text considers one text node.
+func (s *pubScan) text(n *html.Node, ctx int) {
+	t := strings.TrimSpace(n.Data)
+	if len(t) > maxPubText {
+		if d := leadDateline(t); d != "" {
+			s.add(d, ctx, n.Parent)
+		}
+		return
+	}
+	if t == "" {
+		return
+	}
+	if !hasYear(t) {
+		s.byline(n, t)
+		return
+	}
+	if rest := afterLeadingDate(t); rest != "" {
+		s.byline(n, rest) // "12.03.2021 09:15 von Anna": the date, then the byline
+	}
+	s.datedByline(n, t)
+	if digitRuns(t) < 2 {
+		// "Dezember 2010" alone: the day sits in a sibling ("8.<a>…").
+		if t = s.blockText(n); t == "" {
+			return
+		}
+	}
+	low := strings.ToLower(t)
+	if containsAny(low, notPubWords) {
+		return
+	}
+	if containsAny(low, updWords) {
+		s.upd = append(s.upd, pubCand{text: dom.Collapse(t), score: ctx, order: len(s.upd)})
+		return
+	}
+	score := ctx
+	if containsAny(low, pubWords) {
+		score += 4
+	}
+	if digitRuns(t) >= 3 && len(t) <= maxDatelineText {
+		score++ // a full numeric date, not a year in a title
+	}
+	if letterWords(t) > maxDatelineWords {
+		score -= 2 // a sentence that mentions a day: news, not a dateline
+	}
+	s.add(dom.Collapse(t), score, n.Parent)
+}
+
+// blockText is the text of the nearest non-inline ancestor of n when it
+// is short and not yet taken, else "".
+func (s *pubScan) blockText(n *html.Node) string {
+	block := n.Parent
+	for block != nil && dom.IsInline(block.DataAtom) && block.Parent != nil {
+		block = block.Parent
+	}
+	if block == nil || s.seen[block] {
+		return ""
+	}
+	s.seen[block] = true
+	if bt := dom.Collapse(spacedText(block)); len(bt) <= maxPubText {
+		return bt
+	}
+	return ""
+}
+
+func (s *pubScan) add(t string, score int, el *html.Node) {
+	s.cands = append(s.cands, pubCand{text: t, score: score, order: len(s.cands), kind: elementKind(el)})
+}
+
+// isArticleItem reports whether n is a schema.org article in microdata:
+// layouts without <article> mark the article so.
+func isArticleItem(n *html.Node) bool {
+	t := strings.ToLower(dom.Attr(n, "itemtype"))
+	return strings.Contains(t, "schema.org/") && (strings.HasSuffix(t, "article") || strings.HasSuffix(t, "posting"))
+}
+
+// hasDateProp reports whether n carries a microdata or RDFa date.
+func hasDateProp(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "itemprop" || a.Key == "property") && strings.Contains(strings.ToLower(a.Val), "date") {
+			return true
+		}
+	}
+	return false
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}

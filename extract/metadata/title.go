@@ -1,0 +1,214 @@
+package metadata
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/rinse-etl/rinse/internal/dom"
+)
+
+// titleSeparators split "Headline | Site" titles.
+var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " » ", " « ", " : "}
+
+// leadingDate matches a date written before a headline ("23.01.2022 -
+// Headline", "1. Februar 2022 Headline", "2022-01-23: Headline").
+var leadingDate = regexp.MustCompile(`^(?:\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}+)\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\s*[-–—|:]?\s+`)
+
+// orgSuffixes end the names of organisations, which a title's last part
+// then is: "Headline - Berliner Sportverband e.V.".
+var orgSuffixes = []string{" e.V.", " GmbH", " AG", " Ltd", " Ltd.", " Inc.", " Inc", " LLC", " SE", " eG"}
+
+// cleanTitle strips a site-name prefix or suffix from a title, and any
+// other decoration around the page's own headline ("Moment: Headline").
+func cleanTitle(title, siteName, host, h1 string) string {
+	return tidyTitle(chooseTitle(title, siteName, host, h1))
+}
+
+// tidyTitle removes what is left around a headline once it has been
+// chosen: a date before it and a separator dangling from a stripped site
+// name ("About us |"). Quotation marks around a whole headline stay: they
+// are the page's words, a quote used as the headline.
+func tidyTitle(t string) string {
+	t = strings.TrimRight(stripLeadingDate(t), " |–—·•:/")
+	return strings.TrimSuffix(t, " -")
+}
+
+func chooseTitle(title, siteName, host, h1 string) string {
+	t := stripSiteName(dom.Collapse(title), siteName, host, h1)
+	if h1 != "" && t != h1 && (strings.Contains(t, h1) && len(h1)*10 >= len(t)*6 || sharesWords(h1, t)) {
+		return h1
+	}
+	// A metadata title cut short ("Leasing oder Finanzierung" for the
+	// headline "Leasing oder Finanzierung – was lohnt sich mehr?").
+	if len(t) >= 8 && len(h1) > len(t) && len(h1) <= 3*len(t) && strings.HasPrefix(strings.ToLower(h1), strings.ToLower(t)) {
+		return h1
+	}
+	return t
+}
+
+// sharesWords reports whether most words of the headline h (three at
+// least) occur in the title t: the page's own heading is then the better
+// title, free of the SEO wording metadata titles carry.
+func sharesWords(h, t string) bool {
+	hw := strings.Fields(strings.ToLower(h))
+	if len(hw) < 3 || len(h) > 200 {
+		return false
+	}
+	tw := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(t)) {
+		tw[strings.Trim(w, ",.:;!?\"'()«»„“”")] = true
+	}
+	n := 0
+	for _, w := range hw {
+		if tw[strings.Trim(w, ",.:;!?\"'()«»„“”")] {
+			n++
+		}
+	}
+	return n*2 >= len(hw)
+}
+
+func stripSiteName(title, siteName, host, h1 string) string {
+	for _, sep := range titleSeparators {
+		parts := strings.Split(title, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		firstPart, lastPart := parts[0], parts[len(parts)-1]
+		switch {
+		case isSiteName(lastPart, siteName, host):
+			return strings.Join(parts[:len(parts)-1], sep)
+		case isSiteName(firstPart, siteName, host):
+			return strings.Join(parts[1:], sep)
+		case h1 != "" && strings.EqualFold(firstPart, h1):
+			return firstPart
+		case h1 != "" && strings.EqualFold(lastPart, h1):
+			return lastPart
+		case sep != " : " && len(strings.Fields(lastPart)) <= 3 && len(strings.Fields(firstPart)) >= 4,
+			hasOrgSuffix(lastPart) && len(strings.Fields(firstPart)) >= 3:
+			return strings.Join(parts[:len(parts)-1], sep)
+		}
+	}
+	return title
+}
+
+// stripLeadingDate removes a date written before a headline.
+func stripLeadingDate(t string) string {
+	if t == "" || t[0] < '0' || t[0] > '9' {
+		return t
+	}
+	if loc := leadingDate.FindStringIndex(t); loc != nil && loc[1] < len(t) {
+		return t[loc[1]:]
+	}
+	return t
+}
+
+func hasOrgSuffix(s string) bool {
+	for _, suf := range orgSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSiteName reports whether s names the site: its stated name or its
+// host without "www." and the top-level domain.
+func isSiteName(s, siteName, host string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return false
+	}
+	if siteName != "" && s == strings.ToLower(siteName) {
+		return true
+	}
+	if host == "" {
+		return false
+	}
+	squash := strings.NewReplacer(" ", "", "-", "", ".", "", "'", "")
+	name := host
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	return squash.Replace(s) == squash.Replace(name) || s == host
+}
+
+// kickerWords in a class or id mark the parts of a headline element that
+// are not the headline: the kicker above it, a section label, text only
+// screen readers get.
+var kickerWords = []string{
+	"kicker",          // "article-heading__kicker"
+	"dachzeile",       // German kicker
+	"roofline",        // same, translated
+	"topline",         // same
+	"overline",        // same
+	"eyebrow",         // same, US newsrooms
+	"label",           // "topic-label"
+	"section",         // "entry-section" links to the section
+	"category",        // category links in the heading
+	"sub-heading",     // a heading's lead-in line
+	"toptitle",        // "entry-title__toptitle"
+	"top-title",       // same
+	"supertitle",      // same
+	"small",           // "h1small": a smaller line set above or below the headline
+	"pretitle",        // same
+	"pre-title",       // same
+	"visually-hidden", // separators for screen readers
+	"invisible",       // Drupal's "element-invisible", same
+	"sr-only",         // same, Bootstrap
+	"screen-reader",   // same, WordPress
+}
+
+// headingText is the text of a headline element without its kicker,
+// section label and screen-reader-only parts.
+func headingText(h *html.Node) string {
+	h = soleChild(h)
+	var b strings.Builder
+	dropped := false
+	for c := h.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && isKicker(c) {
+			dropped = true
+			continue
+		}
+		b.WriteString(dom.Text(c))
+		b.WriteByte(' ')
+	}
+	// What separated the kicker from the headline goes with it.
+	t := strings.Trim(dom.Collapse(b.String()), ":|/–—-·•» ")
+	if !dropped || t == "" {
+		return dom.Collapse(dom.Text(h))
+	}
+	return t
+}
+
+// soleChild descends through elements that wrap a heading's whole text
+// (<h1><span itemprop="headline">…</span></h1>), so the kicker inside the
+// wrapper is found.
+func soleChild(n *html.Node) *html.Node {
+	for {
+		var only *html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+			case c.Type == html.ElementNode && only == nil:
+				only = c
+			default:
+				return n
+			}
+		}
+		if only == nil || isKicker(only) {
+			return n
+		}
+		n = only
+	}
+}
+
+func isKicker(n *html.Node) bool {
+	if n.DataAtom == atom.Small {
+		return true // "<small>Unit of the week</small><br>Headline"
+	}
+	cls := strings.ToLower(dom.Attr(n, "class") + " " + dom.Attr(n, "id"))
+	return cls != " " && containsAny(cls, kickerWords)
+}

@@ -1,0 +1,215 @@
+package rules
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/andybalholm/cascadia"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/rinse-etl/rinse"
+)
+
+// raw mirrors the YAML; strings that compile to something are kept as
+// nodes so an error can name their line.
+type raw struct {
+	Name  string `yaml:"name"`
+	Site  string `yaml:"site"`
+	Match struct {
+		Hosts   []string    `yaml:"hosts"`
+		Content []yaml.Node `yaml:"content"`
+	} `yaml:"match"`
+	Drop   []yaml.Node `yaml:"drop"`
+	Fields struct {
+		Title      yaml.Node `yaml:"title"`
+		Author     yaml.Node `yaml:"author"`
+		Date       yaml.Node `yaml:"date"`
+		Tags       yaml.Node `yaml:"tags"`
+		Categories yaml.Node `yaml:"categories"`
+	} `yaml:"fields"`
+	Patterns []struct {
+		Pattern yaml.Node `yaml:"pattern"`
+		Action  yaml.Node `yaml:"action"`
+		Comment string    `yaml:"comment"`
+	} `yaml:"patterns"`
+}
+
+// Load compiles every *.yaml and *.yml file in dir of fsys, in name order.
+func Load(fsys fs.FS, dir string) (*Set, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, fmt.Errorf("reading profiles: %w", err)
+	}
+	set := &Set{}
+	for _, e := range entries {
+		if e.IsDir() || !isYAML(e.Name()) {
+			continue
+		}
+		name := path.Join(dir, e.Name())
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("reading profile: %w", err)
+		}
+		p, err := Parse(name, data)
+		if err != nil {
+			return nil, err
+		}
+		set.profiles = append(set.profiles, p)
+	}
+	set.index()
+	return set, nil
+}
+
+// LoadFiles compiles the given profile files; a directory stands for the
+// YAML files in it. Profiles keep the order given.
+func LoadFiles(paths ...string) (*Set, error) {
+	set := &Set{}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("reading profile: %w", err)
+		}
+		if st.IsDir() {
+			sub, err := Load(os.DirFS(p), ".")
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", p, err)
+			}
+			set.profiles = append(set.profiles, relabel(sub.profiles, p)...)
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("reading profile: %w", err)
+		}
+		prof, err := Parse(p, data)
+		if err != nil {
+			return nil, err
+		}
+		set.profiles = append(set.profiles, prof)
+	}
+	set.index()
+	return set, nil
+}
+
+func relabel(ps []*Profile, dir string) []*Profile {
+	for _, p := range ps {
+		p.File = filepath.Join(dir, p.File)
+	}
+	return ps
+}
+
+func isYAML(name string) bool {
+	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
+}
+
+// Parse compiles one profile; file names it in errors ("file:line: ...").
+func Parse(file string, data []byte) (*Profile, error) {
+	var r raw
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&r); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("%s: parsing profile: empty file: %w", file, rinse.ErrParse)
+		}
+		return nil, fmt.Errorf("%s: parsing profile: %v: %w", file, err, rinse.ErrParse)
+	}
+	c := compiler{file: file}
+	p := &Profile{Name: r.Name, Site: r.Site, File: file}
+	if p.Name == "" {
+		p.Name = strings.TrimSuffix(path.Base(filepath.ToSlash(file)), path.Ext(file))
+	}
+	for _, h := range r.Match.Hosts {
+		p.Hosts = append(p.Hosts, strings.TrimPrefix(strings.ToLower(strings.TrimSpace(h)), "www."))
+	}
+	for i := range r.Match.Content {
+		p.Content = append(p.Content, c.regexp(&r.Match.Content[i]))
+	}
+	for i := range r.Drop {
+		p.Drop = append(p.Drop, c.selector(&r.Drop[i]))
+	}
+	f := &r.Fields
+	p.Fields = Fields{Title: c.selector(&f.Title), Author: c.selector(&f.Author),
+		Date: c.selector(&f.Date), Tags: c.selector(&f.Tags), Categories: c.selector(&f.Categories)}
+	var patterns []Pattern
+	for i := range r.Patterns {
+		rp := &r.Patterns[i]
+		patterns = append(patterns, Pattern{Re: c.regexp(&rp.Pattern), Action: c.action(&rp.Action), Comment: rp.Comment})
+	}
+	if c.err != nil {
+		return nil, c.err
+	}
+	p.Patterns = NewList(patterns...)
+	return p, nil
+}
+
+// compiler keeps the first error, so Parse reads as a list of fields.
+type compiler struct {
+	file string
+	err  error
+}
+
+func (c *compiler) fail(n *yaml.Node, what string, err error) {
+	if c.err == nil {
+		c.err = fmt.Errorf("%s:%d: compiling %s: %v: %w", c.file, n.Line, what, err, rinse.ErrParse)
+	}
+}
+
+func (c *compiler) scalar(n *yaml.Node, what string) (string, bool) {
+	if n.Kind == 0 {
+		return "", false
+	}
+	if n.Kind != yaml.ScalarNode {
+		c.fail(n, what, errors.New("want a string"))
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (c *compiler) regexp(n *yaml.Node) *regexp.Regexp {
+	s, ok := c.scalar(n, "pattern")
+	if !ok {
+		if c.err == nil {
+			c.fail(n, "pattern", errors.New("missing"))
+		}
+		return nil
+	}
+	re, err := regexp.Compile(s)
+	if err != nil {
+		c.fail(n, "pattern", err)
+	}
+	return re
+}
+
+func (c *compiler) selector(n *yaml.Node) cascadia.Matcher {
+	s, ok := c.scalar(n, "selector")
+	if !ok || strings.TrimSpace(s) == "" {
+		return nil
+	}
+	g, err := cascadia.ParseGroup(s)
+	if err != nil {
+		c.fail(n, fmt.Sprintf("selector %q", s), err)
+		return nil
+	}
+	return g
+}
+
+func (c *compiler) action(n *yaml.Node) Action {
+	s, ok := c.scalar(n, "action")
+	if !ok {
+		return Drop
+	}
+	if a := Action(s); slices.Contains(actions, a) {
+		return a
+	}
+	c.fail(n, "action", fmt.Errorf("unknown action %q (want one of %v)", s, actions))
+	return Drop
+}
