@@ -3,6 +3,9 @@ package rinse
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"hash/fnv"
+	"strconv"
+	"time"
 )
 
 // DocumentID is the stable id of a source: the same input path (or URL, or
@@ -21,4 +24,14 @@ func SourceKey(source string) [16]byte {
 	var k [16]byte
 	copy(k[:], h[:16])
 	return k
+}
+
+// StatDigest stands in for the digest of an input a source could not read
+// whole (a file over the size limit): its size and modification time, in
+// the form of the digest the incremental filter stamps, so that an
+// unchanged oversize file is not read again by the next run.
+func StatDigest(size int64, mod time.Time) string {
+	h := fnv.New64a()
+	h.Write([]byte("stat " + strconv.FormatInt(size, 10) + " " + strconv.FormatInt(mod.UnixNano(), 10)))
+	return strconv.FormatUint(h.Sum64(), 16)
 }

@@ -21,8 +21,16 @@ type Admit struct {
 	gen    uint32
 }
 
-// Process implements the pipeline's page-processor contract.
+// Process implements the pipeline's page-processor contract. A page the
+// source could not read comes with a stand-in digest (rinse.StatDigest):
+// it is unchanged, or it fails again with its own error.
 func (a *Admit) Process(_ context.Context, in *rinse.Page) (*rinse.Page, error) {
+	if in.Err != nil {
+		if in.Digest != "" && a.unchanged(in.Source, parseDigest(in.Digest)) {
+			return nil, fmt.Errorf("checking state: %w", rinse.ErrUnchanged)
+		}
+		return nil, in.Err
+	}
 	p := *in
 	sum := xxhash.Sum64(in.Body)
 	p.Digest = strconv.FormatUint(sum, 16)

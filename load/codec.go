@@ -91,6 +91,17 @@ func (d *decoder) byte() byte {
 	return c
 }
 
+// take returns the next n bytes.
+func (d *decoder) take(n int) []byte {
+	if len(d.b) < n {
+		d.fail()
+		return make([]byte, n)
+	}
+	b := d.b[:n]
+	d.b = d.b[n:]
+	return b
+}
+
 func (d *decoder) time() time.Time {
 	if d.byte() == 0 {
 		return time.Time{}

@@ -149,6 +149,7 @@ func (c *committer) run() error {
 		{"matching inputs with the state", c.join},
 		{"finding exact duplicates", c.exact},
 		{"taking back promoted duplicates", c.readPromoted},
+		{"moving rows to the new layout", c.relocate},
 		{"finding near-duplicates", c.near},
 		{"writing rows", c.write},
 		{"rewriting files", c.rewriteAll},

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -33,10 +34,11 @@ type Dataset struct {
 	state   *State
 	runIdx  uint32
 	gen     uint32
-	// rebuilt names the synthetic run whose state was rebuilt from the
-	// committed files, when the state was missing (0 = none).
-	rebuilt uint32
 	started time.Time
+	// layoutChanged says the last run wrote another format or partition
+	// keys (prevFormat): the commit moves every row to the new layout.
+	layoutChanged bool
+	prevFormat    string
 
 	seq       uint32 // rows (documents and quarantined pages) so far
 	sigs      *sigWriter
@@ -140,6 +142,9 @@ func (d *Dataset) loadState() error {
 		d.state = emptyState()
 		return nil
 	}
+	if err := d.compareLayout(last); err != nil {
+		return err
+	}
 	st, err := openState(filepath.Join(d.opts.Dir, stateDir, last), last)
 	if err == nil {
 		d.state = st
@@ -151,6 +156,18 @@ func (d *Dataset) loadState() error {
 	d.opts.Logger.Warn("the dataset's state is missing or damaged; rebuilding it from the committed files (every input will be processed again)",
 		zap.String("run", last), zap.Error(err))
 	return d.rebuildState(last)
+}
+
+// compareLayout notes whether the last run wrote another layout.
+func (d *Dataset) compareLayout(last string) error {
+	m, err := readManifest(d.opts.Dir, last)
+	if err != nil {
+		return err
+	}
+	d.prevFormat = m.Format
+	d.layoutChanged = m.Format != d.opts.Format || !slices.Equal(m.PartitionBy, d.opts.PartitionBy) &&
+		!(len(m.PartitionBy) == 0 && len(d.opts.PartitionBy) == 0)
+	return nil
 }
 
 // RunID is the id of the run this dataset is writing.
@@ -197,11 +214,23 @@ func (d *Dataset) WriteDocument(doc *rinse.Document) error {
 	return d.rows.Add(d.sortKey(doc), d.enc.b)
 }
 
-// Row tags in the rows sorter.
+// Row tags in the rows sorter. A document of this run carries its row
+// sequence number; a row of an earlier run rejoining the commit carries
+// its entry.
 const (
-	rowDocument byte = 1
-	rowPromoted byte = 2 // a duplicate of an earlier run taking over its group
+	rowDocument  byte = 1
+	rowPromoted  byte = 2 // a duplicate of an earlier run taking over its group
+	rowRelocated byte = 3 // a row moving to the dataset's new layout
 )
+
+// addRejoined holds back a row of an earlier run, with its entry.
+func (d *Dataset) addRejoined(tag byte, e *entry, doc *rinse.Document) error {
+	var rec [entrySize]byte
+	e.encode(rec[:])
+	d.enc.b = append(append(d.enc.b[:0], tag), rec[:]...)
+	encodeDocument(&d.enc, doc)
+	return d.rows.Add(d.sortKey(doc), d.enc.b)
+}
 
 // sortKey orders rows in the output: partition, then site, then URL (and
 // source, so equal URLs stay in a stable order). Files and row groups

@@ -75,7 +75,7 @@ func (c *committer) mergeEntries(old, news sorted.Iter, ew *sorted.Writer, v *va
 			return err
 		}
 		if e.flags&flagValidators != 0 {
-			if err := v.emit(e.key, fromNew); err != nil {
+			if err := v.emit(e.key); err != nil {
 				return err
 			}
 		}
@@ -84,23 +84,25 @@ func (c *committer) mergeEntries(old, news sorted.Iter, ew *sorted.Writer, v *va
 }
 
 // validatorMerge writes the validators of the entries that have them, in
-// key order: this run's for its rows, the state's for entries that stand.
+// key order: this run's when it fetched the page, else the state's (for
+// entries that stand, and rows that rejoined from an earlier run).
 type validatorMerge struct {
 	oldIt, newIt sorted.Iter
 	oldOK, newOK bool
 	w            *sorted.Writer
 }
 
-func (v *validatorMerge) emit(key [16]byte, fromNew bool) error {
-	it, ok := v.oldIt, &v.oldOK
-	if fromNew {
-		it, ok = v.newIt, &v.newOK
-	}
-	for *ok && bytes.Compare(it.Record()[:16], key[:]) < 0 {
-		*ok = it.Next()
-	}
-	if *ok && bytes.Equal(it.Record()[:16], key[:]) {
-		return v.w.Add(it.Record())
+func (v *validatorMerge) emit(key [16]byte) error {
+	for _, s := range []struct {
+		it sorted.Iter
+		ok *bool
+	}{{v.newIt, &v.newOK}, {v.oldIt, &v.oldOK}} {
+		for *s.ok && bytes.Compare(s.it.Record()[:16], key[:]) < 0 {
+			*s.ok = s.it.Next()
+		}
+		if *s.ok && bytes.Equal(s.it.Record()[:16], key[:]) {
+			return v.w.Add(s.it.Record())
+		}
 	}
 	return nil
 }

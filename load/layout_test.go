@@ -138,3 +138,43 @@ func keys(m map[string]string) []string {
 	}
 	return out
 }
+
+// Changing the layout (partition keys, format) moves every row at once:
+// readers never see files of two layouts, and rows of inputs the run did
+// not see (nor processed again) move too.
+func TestLayoutChangeMovesEveryRow(t *testing.T) {
+	w := newWorld(t)
+	for i := range 40 {
+		w.pages[fmt.Sprintf("s%02d.example/%d", i%7, i)] = fmt.Sprintf("%s %d", textB, i)
+	}
+	w.run()
+	delete(w.pages, "s00.example/0") // gone from the source: its row stays
+	all := append(keys(w.pages), "s00.example/0")
+	for _, layout := range []struct {
+		by     []string
+		format string
+	}{{[]string{"site"}, "parquet"}, {[]string{"year", "language"}, "both"}, {nil, "parquet"}} {
+		w.opts.PartitionBy, w.opts.Format = layout.by, layout.format
+		w.opts.ConfigHash += "+" // as the CLI's fingerprint changes with the layout
+		w.run()
+		w.expectOnce(all, nil, nil)
+		for _, f := range visibleFiles(t, w.dir, "documents") {
+			rel, _ := filepath.Rel(filepath.Join(w.dir, "documents"), f)
+			parts := strings.Count(rel, "=")
+			if parts != len(layout.by) || (len(layout.by) > 0 && !strings.HasPrefix(rel, layout.by[0]+"=")) {
+				t.Errorf("layout %v: file %s", layout.by, rel)
+			}
+		}
+		arrows := visibleFiles(t, w.dir, "documents_arrow")
+		if (layout.format == "both") != (len(arrows) > 0) {
+			t.Errorf("format %s: %d Arrow files", layout.format, len(arrows))
+		}
+	}
+	// Site partitions keep the site out of the files: moving back to a
+	// flat layout restores it from the directory.
+	for src, sites := range w.table("documents", "site") {
+		if want, _, _ := strings.Cut(src, "/"); len(sites) != 1 || sites[0] != want {
+			t.Errorf("%s: site %v", src, sites)
+		}
+	}
+}

@@ -33,12 +33,7 @@ func (c *committer) readPromoted() error {
 				if !ok {
 					continue
 				}
-				doc := documentAt(rec, i)
-				doc.DuplicateOf = ""
-				c.d.enc.b = append(c.d.enc.b[:0], rowPromoted)
-				c.d.enc.uint(e.ord)
-				encodeDocument(&c.d.enc, doc)
-				if err := c.d.rows.Add(c.d.sortKey(doc), c.d.enc.b); err != nil {
+				if err := c.d.addRejoined(rowPromoted, &e, documentAt(rec, i)); err != nil {
 					return err
 				}
 				delete(want, id)

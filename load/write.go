@@ -47,17 +47,24 @@ func (c *committer) writeDocuments(docs, dups *roller) error {
 func (c *committer) writeDocument(rows sorted.KVIter, docs, dups *roller) error {
 	dec := decoder{b: rows.Value()}
 	tag := dec.byte()
-	ord, decision := dec.uint(), decKeep
+	var old *entry
+	var ord uint64
+	decision := decKeep
 	if tag == rowDocument {
-		decision = c.dec[ord]
-		ord = ordOf(c.d.runIdx, uint32(ord))
+		seq := dec.uint()
+		decision, ord = c.dec[seq], ordOf(c.d.runIdx, uint32(seq))
+	} else {
+		e := decodeEntry(dec.take(entrySize))
+		old, ord = &e, e.ord
 	}
 	doc := decodeDocument(&dec)
 	if dec.err != nil {
 		return dec.err
 	}
 	r, outcome := docs, outcomeDocument
-	doc.DuplicateOf = ""
+	if tag != rowRelocated {
+		doc.DuplicateOf = "" // decided below
+	}
 	switch decision & decKind {
 	case decRepeat:
 		c.sum.Documents--
@@ -89,17 +96,18 @@ func (c *committer) writeDocument(rows sorted.KVIter, docs, dups *roller) error 
 	if tag == rowPromoted {
 		c.sum.Promoted++
 	}
-	return c.documentEntry(doc, tag, ord, outcome, num)
+	return c.documentEntry(doc, old, ord, outcome, num)
 }
 
-// documentEntry notes the new state of the input a row came from.
-func (c *committer) documentEntry(doc *rinse.Document, tag byte, ord uint64, outcome byte, file uint32) error {
+// documentEntry notes the new state of the input a row came from; old is
+// the entry of a row that rejoined from an earlier run: as processed then,
+// only its place changes.
+func (c *committer) documentEntry(doc *rinse.Document, old *entry, ord uint64, outcome byte, file uint32) error {
 	key := rinse.SourceKey(doc.Source)
 	e := c.baseEntry(key, doc.InputDigest)
-	if tag == rowPromoted {
-		e = c.promoted[key] // as processed then; only its place changes
+	if old != nil {
+		e = *old
 		e.seen = c.d.runIdx
-		e.flags &^= flagValidators
 	}
 	e.ord, e.outcome, e.file = ord, outcome, file
 	if h, ok := key16(doc.ContentHash); ok {

@@ -57,7 +57,7 @@ func Run(ctx context.Context, src Source, sink Sink, st Stages, opts Options) (r
 	defer stopIntake()
 	defer context.AfterFunc(ctx, stopIntake)()
 
-	c := r.source(g, hard, intake, src)
+	c := r.source(g, hard, intake, src, st.Admit != nil)
 	if st.Fetch != nil {
 		c = r.stage(g, hard, "fetch", opts.Workers.Fetch, c, pageStep(st.Fetch), false)
 	}
@@ -127,8 +127,10 @@ func send(ctx context.Context, out chan<- *item, it *item) error {
 }
 
 // source runs src.Walk, numbering inputs in the order the source yields
-// them; that order is the order the sink sees.
-func (r *run) source(g *errgroup.Group, hard, intake context.Context, src Source) <-chan *item {
+// them; that order is the order the sink sees. A page the source could
+// not read goes straight to the sink, unless it carries a digest and an
+// admit stage runs: that stage may find it unchanged since the last run.
+func (r *run) source(g *errgroup.Group, hard, intake context.Context, src Source, admitting bool) <-chan *item {
 	out := make(chan *item, r.opts.Buffer)
 	g.Go(func() error {
 		defer close(out)
@@ -139,7 +141,10 @@ func (r *run) source(g *errgroup.Group, hard, intake context.Context, src Source
 			}
 			it := &item{seq: seq, source: p.Source, url: p.URL, page: p}
 			if p.Err != nil {
-				it.err, it.stage = p.Err, "read"
+				it.stage, it.digest = "read", p.Digest
+				if p.Digest == "" || !admitting {
+					it.err = p.Err
+				}
 			}
 			select {
 			case r.window <- struct{}{}:
@@ -222,9 +227,12 @@ func (r *run) apply(ctx context.Context, name string, m *stageMetrics, fn step, 
 	}
 	m.observe(time.Since(start), err)
 	if err != nil {
-		it.err, it.stage = err, name
+		it.err = err
+		if it.stage == "" { // a page the source failed keeps "read"
+			it.stage = name
+		}
 		r.opts.Logger.Debug("page failed", zap.String("source", it.source),
-			zap.String("stage", name), zap.Error(err))
+			zap.String("stage", it.stage), zap.Error(err))
 	}
 }
 

@@ -107,10 +107,16 @@ func (s *Dir) file(ctx context.Context, abs, rel string, yield func(*rinse.Page)
 		return yield(&rinse.Page{Source: rel, Err: fmt.Errorf("%s: unsupported file type: %w", rel, rinse.ErrSkipped)})
 	}
 	p := &rinse.Page{Source: rel, Kind: kind}
-	if st, err := os.Stat(abs); err == nil {
+	st, err := os.Stat(abs)
+	if err == nil {
 		p.ModTime = st.ModTime()
 	}
 	p.Body, p.Err = s.read(abs, gz)
+	if errors.Is(p.Err, rinse.ErrTooLarge) && st != nil {
+		// Not read whole, so not hashed: the file's size and time tell an
+		// incremental run whether it changed.
+		p.Digest = rinse.StatDigest(st.Size(), st.ModTime())
+	}
 	return yield(p)
 }
 

@@ -115,3 +115,25 @@ func checkOnce(t *testing.T, out string, inputs int) {
 		t.Errorf("%d inputs in the dataset, want about %d (minus exact duplicates)", len(seen), inputs)
 	}
 }
+
+// TestOversizeFileNotReadAgain: a file over max_page_bytes is quarantined
+// as too-large once; the next run finds it unchanged by its size and time
+// without reading it, and a changed file is tried again.
+func TestOversizeFileNotReadAgain(t *testing.T) {
+	in, out := filepath.Join(t.TempDir(), "in"), filepath.Join(t.TempDir(), "out")
+	os.MkdirAll(in, 0o755)
+	big := filepath.Join(in, "big.html")
+	os.WriteFile(big, []byte("<p>"+strings.Repeat("word ", 400)+"</p>"), 0o644)
+	env := []string{"RINSE_PIPELINE_MAX_PAGE_BYTES=1000"}
+	args := []string{"run", "--input", in, "--output", out, "--progress", "never", "--log-level", "warn"}
+	for i, want := range []string{"too-large 1", "unchanged    1"} {
+		if _, _, stderr := runCLI(t, env, args...); !strings.Contains(stderr, want) {
+			t.Errorf("run %d: want %q in\n%s", i+1, want, stderr)
+		}
+	}
+	os.WriteFile(big, []byte("<p>"+strings.Repeat("other ", 400)+"</p>"), 0o644)
+	if _, _, stderr := runCLI(t, env, args...); !strings.Contains(stderr, "too-large 1") {
+		t.Errorf("a changed oversize file is tried again:\n%s", stderr)
+	}
+	checkAccounted(t, out, 1)
+}
