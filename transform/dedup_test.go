@@ -70,22 +70,3 @@ func TestDedupExactOnlyAndNone(t *testing.T) {
 		t.Errorf("exact mode must not mark near-duplicates: %v %q", err, out.DuplicateOf)
 	}
 }
-
-func BenchmarkMinhash(b *testing.B) {
-	text := strings.Repeat(article+" ", 8)
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		minhash(text)
-	}
-}
-
-func TestMinhashEstimate(t *testing.T) {
-	near := strings.Replace(article, "two kilometres", "three kilometres", 1)
-	a, _ := minhash(article)
-	b, _ := minhash(near)
-	d := NewDedup(DedupOptions{})
-	d.add(&a, toKey("a"))
-	if s := d.similarity(&b, 0); s < 0.8 || s == 1 {
-		t.Errorf("similarity of a one-word edit = %.2f, want in [0.8, 1)", s)
-	}
-}
