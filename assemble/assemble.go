@@ -9,6 +9,7 @@ import (
 	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/decode"
 	"github.com/rinse-etl/rinse/extract"
+	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
 	"github.com/rinse-etl/rinse/rules"
 	"github.com/rinse-etl/rinse/source/fetch"
@@ -39,19 +40,35 @@ type Options struct {
 	Gazetteers []string
 	// Fetch, when set, adds the fetch stage for URL inputs.
 	Fetch *fetch.Options
-	// Dedup is "exact", "near" or "none".
+	// Dataset, when set, is the dataset the run writes: its incremental
+	// filter runs first on every page, the fetcher asks it for the HTTP
+	// validators of earlier fetches, and it resolves duplicates itself
+	// when it commits (so no dedup stage is added).
+	Dataset *load.Dataset
+	// Dedup is "exact", "near" or "none": the in-memory dedup stage, for
+	// runs into a sink of your own (ignored with a Dataset).
 	Dedup string
 	// Now is the processed_at clock.
 	Now func() time.Time
 }
 
-// Build assembles the standard stages: [fetch] → decode → extract →
-// boilerplate → normalize → language → dates → entities → finalize, then
-// dedup in input order on the sink goroutine.
+// Build assembles the standard stages: [fetch] → [admit] → decode →
+// extract → boilerplate → normalize → language → dates → entities →
+// finalize, then, without a dataset, dedup in input order on the sink
+// goroutine.
 func Build(o Options) (pipeline.Stages, error) {
 	var st pipeline.Stages
+	var admit *load.Admit
+	if o.Dataset != nil {
+		admit = o.Dataset.Admit()
+		st.Admit = admit
+	}
 	if o.Fetch != nil {
-		f, err := fetch.New(*o.Fetch)
+		fo := *o.Fetch
+		if admit != nil {
+			fo.Conditional = admit.Conditional
+		}
+		f, err := fetch.New(fo)
 		if err != nil {
 			return st, fmt.Errorf("building fetch stage: %w", err)
 		}
@@ -71,8 +88,10 @@ func Build(o Options) (pipeline.Stages, error) {
 		ents,
 		transform.NewFinalize(transform.FinalizeOptions{Version: o.Version, MinWords: o.MinWords, Now: o.Now}),
 	}
-	if d := transform.NewDedup(transform.DedupOptions{Mode: o.Dedup}); d != nil {
-		st.Sequential = append(st.Sequential, d)
+	if o.Dataset == nil && o.Dedup != "" {
+		if d := transform.NewDedup(transform.DedupOptions{Mode: o.Dedup}); d != nil {
+			st.Sequential = append(st.Sequential, d)
+		}
 	}
 	return st, nil
 }

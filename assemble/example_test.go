@@ -15,34 +15,54 @@ import (
 	"github.com/rinse-etl/rinse/source"
 )
 
-// Using rinse as a library: the same stages as `rinse run`, over a
-// directory, into a partitioned Parquet dataset.
+// Using rinse as a library: a run built from a configuration, as `rinse
+// run` builds it.
 func Example() {
 	out, _ := os.MkdirTemp("", "rinse-example")
 	defer os.RemoveAll(out)
 
-	profiles, err := rules.Load(configs.Sites, "sites")
+	cfg := assemble.Defaults()
+	cfg.Input, cfg.Output = "../testdata/pages/mooflife", out
+	job, err := assemble.Open(cfg, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
-	stages, err := assemble.Build(assemble.Options{
-		Version: "example", Profiles: profiles, EntityFS: configs.Entities, MinWords: 5, Dedup: "near",
-	})
-	if err != nil {
-		log.Fatal(err)
-	}
-	ds, err := load.OpenDataset(load.DatasetOptions{Dir: out, PartitionBy: []string{"site"}})
-	if err != nil {
-		log.Fatal(err)
-	}
-	stages.Admit = ds.Admit() // incremental: skip inputs already in the dataset
-	src := &source.Dir{Root: "../testdata/pages/mooflife"}
-	sum, err := pipeline.Run(context.Background(), src, ds, stages, pipeline.Options{})
+	sum, err := job.Run(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(sum.Inputs == sum.Documents+sum.Quarantined+sum.Skipped+sum.Duplicates)
 	// Output: true
+}
+
+// The stages on a dataset of your own choosing: the dataset is opened
+// first, and the stages are built on it (its incremental filter runs
+// first; it resolves duplicates when it commits).
+func ExampleBuild() {
+	out, _ := os.MkdirTemp("", "rinse-example")
+	defer os.RemoveAll(out)
+
+	ds, err := load.OpenDataset(load.DatasetOptions{Dir: out, PartitionBy: []string{"year"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	profiles, err := rules.Load(configs.Sites, "sites")
+	if err != nil {
+		log.Fatal(err)
+	}
+	stages, err := assemble.Build(assemble.Options{
+		Version: "example", Profiles: profiles, EntityFS: configs.Entities, MinWords: 5, Dataset: ds,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	src := &source.Dir{Root: "../testdata/pages/mooflife"}
+	sum, err := pipeline.Run(context.Background(), src, ds, stages, pipeline.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(sum.Documents > 0, sum.Inputs == sum.Documents+sum.Quarantined+sum.Skipped+sum.Duplicates)
+	// Output: true true
 }
 
 // One page through every stage, without a dataset: what `rinse inspect`

@@ -24,8 +24,8 @@ type FileOptions struct {
 	Metadata map[string]string
 }
 
-// Compressions lists the accepted Compression values.
-var Compressions = []string{"zstd", "snappy", "gzip", "lz4", "none"}
+// Compressions returns the accepted Compression values.
+func Compressions() []string { return []string{"zstd", "snappy", "gzip", "lz4", "none"} }
 
 func parquetCodec(name string) (compress.Compression, error) {
 	switch strings.ToLower(name) {
@@ -40,7 +40,7 @@ func parquetCodec(name string) (compress.Compression, error) {
 	case "none":
 		return compress.Codecs.Uncompressed, nil
 	}
-	return 0, fmt.Errorf("compression %q: want one of %s", name, strings.Join(Compressions, ", "))
+	return 0, fmt.Errorf("compression %q: want one of %s", name, strings.Join(Compressions(), ", "))
 }
 
 // noDictionary lists columns whose values are unique per row: a dictionary

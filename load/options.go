@@ -58,9 +58,19 @@ type DatasetOptions struct {
 	failAfterLinks int
 }
 
+// Defaults of DatasetOptions; the configuration's are these.
+const (
+	DefaultFormat        = "parquet"
+	DefaultFileBytes     = 256 << 20
+	DefaultRowGroupBytes = 64 << 20
+	DefaultCompression   = "zstd"
+	DefaultDedup         = "near"
+	defaultSortBytes     = 32 << 20
+)
+
 func (o DatasetOptions) withDefaults() DatasetOptions {
 	if o.Format == "" {
-		o.Format = "parquet"
+		o.Format = DefaultFormat
 	}
 	o.Format = strings.ToLower(o.Format)
 	if o.Now == nil {
@@ -70,16 +80,16 @@ func (o DatasetOptions) withDefaults() DatasetOptions {
 		o.RunID = NewRunID(o.Now())
 	}
 	if o.FileBytes <= 0 {
-		o.FileBytes = 256 << 20
+		o.FileBytes = DefaultFileBytes
 	}
 	if o.File.RowGroupBytes <= 0 {
-		o.File.RowGroupBytes = 64 << 20
+		o.File.RowGroupBytes = DefaultRowGroupBytes
 	}
 	if o.SortBytes <= 0 {
-		o.SortBytes = 32 << 20
+		o.SortBytes = defaultSortBytes
 	}
 	if o.Dedup == "" {
-		o.Dedup = "near"
+		o.Dedup = DefaultDedup
 	}
 	if o.NearThreshold <= 0 {
 		o.NearThreshold = 0.8

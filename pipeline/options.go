@@ -63,25 +63,32 @@ type Progress struct {
 	Final     bool
 }
 
+// DefaultOptions returns the options a zero Options stands for.
+func DefaultOptions() Options {
+	return Options{Workers: Workers{Fetch: 16, Decode: 1, Extract: 2, Transform: 2}, Buffer: 16,
+		PageTimeout: 10 * time.Second, ProgressEvery: 500 * time.Millisecond}
+}
+
 func (o Options) withDefaults() Options {
+	d := DefaultOptions()
 	def := func(n *int, v int) {
 		if *n <= 0 {
 			*n = v
 		}
 	}
-	def(&o.Workers.Fetch, 16)
-	def(&o.Workers.Decode, 1)
-	def(&o.Workers.Extract, 2)
-	def(&o.Workers.Transform, 2)
-	def(&o.Buffer, 16)
+	def(&o.Workers.Fetch, d.Workers.Fetch)
+	def(&o.Workers.Decode, d.Workers.Decode)
+	def(&o.Workers.Extract, d.Workers.Extract)
+	def(&o.Workers.Transform, d.Workers.Transform)
+	def(&o.Buffer, d.Buffer)
 	if o.PageTimeout <= 0 {
-		o.PageTimeout = 10 * time.Second
+		o.PageTimeout = d.PageTimeout
 	}
 	if o.Logger == nil {
 		o.Logger = zap.NewNop()
 	}
 	if o.ProgressEvery <= 0 {
-		o.ProgressEvery = 500 * time.Millisecond
+		o.ProgressEvery = d.ProgressEvery
 	}
 	if o.Clock == nil {
 		o.Clock = time.Now

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"reflect"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/spf13/viper"
 
+	"github.com/rinse-etl/rinse/assemble"
 	"github.com/rinse-etl/rinse/configs"
 )
 
@@ -65,6 +67,12 @@ func TestConfigErrors(t *testing.T) {
 		{"bad partition", "dataset:\n  partition_by: [host]\n", nil, []string{"dataset.partition_by", `"host"`}},
 		{"bad duration", "pipeline:\n  page_timeout: soon\n", nil, []string{"page_timeout"}},
 		{"negative", "workers: -1\n", nil, []string{"workers"}},
+		{"duration without unit", "pipeline:\n  page_timeout: 10\n", nil, []string{"page_timeout", "no unit"}},
+		{"huge buffer", "", map[string]string{"RINSE_PIPELINE_BUFFER": "1000000000"}, []string{"pipeline.buffer", "out of range"}},
+		{"huge workers", "workers: 1000000000\n", nil, []string{"workers", "from 0 to 1024"}},
+		{"zero rate", "fetch:\n  per_host_rate: 0\n", nil, []string{"fetch.per_host_rate", "out of range"}},
+		{"negative retries", "fetch:\n  retries: -1\n", nil, []string{"fetch.retries"}},
+		{"negative timeout", "fetch:\n  timeout: -1s\n", nil, []string{"fetch.timeout"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -85,7 +93,8 @@ func TestConfigErrors(t *testing.T) {
 }
 
 // TestDefaultConfigFileMatchesDefaults keeps configs/rinse.yaml, the
-// documented defaults, in step with the built-in ones.
+// documented defaults, in step with the settings table: the same keys,
+// and decoded, the same values.
 func TestDefaultConfigFileMatchesDefaults(t *testing.T) {
 	v := viper.New()
 	v.SetConfigType("yaml")
@@ -94,20 +103,23 @@ func TestDefaultConfigFileMatchesDefaults(t *testing.T) {
 	}
 	got := v.AllKeys()
 	var want []string
-	for k := range defaults {
-		want = append(want, k)
+	for _, s := range assemble.Settings() {
+		want = append(want, s.Key)
 	}
 	sort.Strings(got)
 	sort.Strings(want)
 	if strings.Join(got, " ") != strings.Join(want, " ") {
-		t.Errorf("configs/rinse.yaml keys:\n %v\nbuilt-in defaults:\n %v", got, want)
+		t.Errorf("configs/rinse.yaml keys:\n %v\nsettings:\n %v", got, want)
 	}
-	p := writeConfig(t, string(configs.Default))
-	cfg, err := loadConfig(p, nil)
+	cfg, err := loadConfig(writeConfig(t, string(configs.Default)), nil)
 	if err != nil {
 		t.Fatalf("the shipped config must load: %v", err)
 	}
-	if cfg.Format != "parquet" || cfg.Dataset.Dedup != "near" || cfg.Extract.MinWords != 5 {
-		t.Errorf("shipped config decoded as %+v", cfg)
+	def := assemble.Defaults()
+	if err := def.Validate(); err != nil {
+		t.Fatalf("the defaults must validate: %v", err)
+	}
+	if !reflect.DeepEqual(cfg, def) {
+		t.Errorf("configs/rinse.yaml decodes as\n %+v\nthe defaults are\n %+v", cfg, def)
 	}
 }

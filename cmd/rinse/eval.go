@@ -10,7 +10,6 @@ import (
 	"slices"
 
 	"github.com/spf13/cobra"
-	"go.uber.org/zap"
 
 	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/assemble"
@@ -76,16 +75,14 @@ func evalStages(configFile, data string) (evaluate.Stages, error) {
 	if err != nil {
 		return nil, err
 	}
-	// newJob opens an input source; the suite folder serves as one. Short
-	// pages are scored on what was extracted rather than rejected.
-	cfg.Input = data
+	// Short pages are scored on what was extracted rather than rejected.
 	cfg.Extract.MinWords = 0
-	j, err := newJob(cfg, zap.NewNop())
+	stages, err := assemble.StagesFor(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("building stages: %w", err)
 	}
 	return func(ctx context.Context, p *rinse.Page) (*rinse.Document, error) {
-		doc, stage, err := assemble.RunOne(ctx, j.stages, p)
+		doc, stage, err := assemble.RunOne(ctx, stages, p)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", stage, err)
 		}

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"go.uber.org/zap"
 
 	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/assemble"
@@ -35,7 +34,7 @@ func newInspectCmd() *cobra.Command {
 			if err != nil {
 				return usageError(err)
 			}
-			j, err := newJob(cfg, zap.NewNop())
+			stages, err := assemble.StagesFor(cfg)
 			if err != nil {
 				return usageError(err)
 			}
@@ -44,7 +43,7 @@ func newInspectCmd() *cobra.Command {
 				return usageError(err)
 			}
 			page.URL = url
-			return inspectPage(cmd, j.stages, page, blocks)
+			return inspectPage(cmd, stages, page, blocks)
 		},
 	}
 	cmd.Flags().StringVar(&configFile, "config", "", "config file (YAML)")

@@ -7,10 +7,12 @@ import (
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 	"golang.org/x/term"
+
+	"github.com/rinse-etl/rinse"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
+// version is the build's version (see rinse.Version).
+var version = rinse.Version
 
 // isTerminal reports whether f is an interactive terminal.
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }

@@ -49,12 +49,12 @@ type Options struct {
 // request per second and two in flight per host.
 func DefaultOptions() Options {
 	return Options{
-		UserAgent:          "rinse/1 (+https://github.com/rinse-etl/rinse)",
+		UserAgent:          "rinse/" + rinse.Version + " (+https://github.com/rinse-etl/rinse)",
 		Timeout:            30 * time.Second,
 		ConnectTimeout:     10 * time.Second,
 		MaxBytes:           10 << 20,
 		MaxRedirects:       5,
-		Retries:            2,
+		Retries:            3,
 		BackoffBase:        500 * time.Millisecond,
 		BackoffMax:         30 * time.Second,
 		PerHostRate:        1,

@@ -1,4 +1,4 @@
-package main
+package assemble
 
 import (
 	"crypto/sha256"
@@ -13,15 +13,16 @@ import (
 	"runtime/debug"
 	"sort"
 
+	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/configs"
 )
 
-// configHash is the fingerprint of everything that decides what a page
-// becomes and where its row goes: the settings that change output, the
-// contents (not the names) of site profiles and gazetteers, shipped and
-// the user's, and the build (version and VCS revision). An incremental run
-// processes an input again when it changes.
-func configHash(cfg *Config) (string, error) {
+// Fingerprint is the configuration hash of everything that decides what
+// a page becomes and where its row goes: the settings that change output,
+// the contents (not the names) of site profiles and gazetteers, shipped
+// and the user's, and the build (version and VCS revision). An
+// incremental run processes an input again when it changes.
+func Fingerprint(cfg *Config) (string, error) {
 	h := sha256.New()
 	settings := struct {
 		PageTimeout  string
@@ -33,7 +34,7 @@ func configHash(cfg *Config) (string, error) {
 		Format       string
 		PartitionBy  []string
 	}{cfg.Pipeline.PageTimeout.String(), cfg.Pipeline.MaxPageBytes, cfg.Extract.MinWords, cfg.Extract.Languages,
-		cfg.Extract.KeepComments, cfg.Dataset.Dedup, cfg.Format, cfg.partitionKeys()}
+		cfg.Extract.KeepComments, cfg.Dataset.Dedup, cfg.Format, cfg.PartitionKeys()}
 	b, _ := json.Marshal(settings)
 	fmt.Fprintf(h, "settings %s\nbuild %s\n", b, buildID())
 	for _, fsys := range []fs.FS{configs.Sites, configs.Entities} {
@@ -52,7 +53,7 @@ func configHash(cfg *Config) (string, error) {
 // buildID is the version and, when the binary knows it, the VCS revision
 // it was built from (with "+dirty" for uncommitted changes).
 func buildID() string {
-	id := version
+	id := rinse.Version
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return id
