@@ -5,6 +5,9 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	// arrow's zstd codec with encoders that survive garbage collections.
+	_ "github.com/rinse-etl/rinse/load/zstdcodec"
 )
 
 // commands holds the constructors of subcommands; each command's file

@@ -1,4 +1,4 @@
-package load
+package zstdcodec
 
 import (
 	"io"
@@ -9,11 +9,7 @@ import (
 )
 
 // keptZstd is arrow's zstd codec with encoders that outlive garbage
-// collections. arrow pools its encoders in a sync.Pool, which every GC
-// empties; a run collects often, so most column chunks paid for a fresh
-// encoder (megabytes of history and tables, allocated and cleared), a
-// tenth of a whole run's time. The encoders here are made with the very
-// options arrow uses, so the files are byte for byte the same.
+// collections (see the package documentation).
 type keptZstd struct {
 	orig compress.Codec
 	mu   sync.Mutex
