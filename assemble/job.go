@@ -11,6 +11,7 @@ import (
 	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/configs"
 	"github.com/rinse-etl/rinse/load"
+	"github.com/rinse-etl/rinse/load/table"
 	"github.com/rinse-etl/rinse/pipeline"
 	"github.com/rinse-etl/rinse/rules"
 	"github.com/rinse-etl/rinse/source"
@@ -81,7 +82,7 @@ func (j *Job) openDataset(log *zap.Logger) error {
 	}
 	j.Dataset, err = load.OpenDataset(load.DatasetOptions{
 		Dir: cfg.Output, Format: cfg.Format, PartitionBy: cfg.PartitionKeys(),
-		File:      load.FileOptions{Compression: cfg.Dataset.Compression, RowGroupBytes: cfg.Dataset.RowGroupBytes},
+		File:      table.FileOptions{Compression: cfg.Dataset.Compression, RowGroupBytes: cfg.Dataset.RowGroupBytes},
 		FileBytes: cfg.Dataset.FileBytes, Version: rinse.Version, ConfigHash: hash, Logger: log,
 		Full: cfg.Full, Prune: cfg.Prune, Dedup: cfg.Dataset.Dedup,
 	})

@@ -7,6 +7,7 @@ import (
 
 	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/load"
+	"github.com/rinse-etl/rinse/load/table"
 	"github.com/rinse-etl/rinse/pipeline"
 	"github.com/rinse-etl/rinse/source/fetch"
 )
@@ -74,7 +75,7 @@ var settings = []Setting{
 
 	{Key: "dataset.partition_by", Default: []string{}, Flag: "partition-by", Help: "Hive partition keys (default none: flat files sorted by site)",
 		Allowed: func() []string { return append(load.PartitionKeys(), "none") }},
-	{Key: "dataset.compression", Default: load.DefaultCompression, Help: "file compression", Allowed: load.Compressions},
+	{Key: "dataset.compression", Default: load.DefaultCompression, Help: "file compression", Allowed: table.Compressions},
 	{Key: "dataset.row_group_bytes", Default: int64(load.DefaultRowGroupBytes), Help: "close a Parquet row group at this compressed size", Min: bound(1024)},
 	{Key: "dataset.file_bytes", Default: int64(load.DefaultFileBytes), Help: "roll to a new file at this size", Min: bound(1024)},
 	{Key: "dataset.dedup", Default: load.DefaultDedup, Help: "duplicate handling", Allowed: load.DedupModes},

@@ -1,6 +1,10 @@
 package load
 
 import (
+	"github.com/rinse-etl/rinse/internal/durable"
+
+	"github.com/rinse-etl/rinse/load/table"
+
 	"cmp"
 	"encoding/json"
 	"errors"
@@ -87,7 +91,7 @@ type committer struct {
 // nothing visible; a crash after it is rolled forward by the next run.
 // It returns the summary with duplicates counted.
 func (d *Dataset) Commit(sum rinse.Summary) (rinse.Summary, error) {
-	defer unlockDir(d.lock)
+	defer durable.Unlock(d.lock)
 	defer d.state.Close()
 	c, err := d.newCommitter(sum)
 	if err == nil {
@@ -179,7 +183,7 @@ func (c *committer) fileName() string {
 
 func (d *Dataset) metadata() map[string]string {
 	return map[string]string{
-		"rinse.schema_version": strconv.Itoa(SchemaVersion),
+		"rinse.schema_version": strconv.Itoa(table.SchemaVersion),
 		"rinse.version":        d.opts.Version,
 		"rinse.run_id":         d.opts.RunID,
 	}
@@ -187,13 +191,13 @@ func (d *Dataset) metadata() map[string]string {
 
 func (c *committer) writeManifest() error {
 	c.meta.Files = c.files
-	if err := writeJSONAtomic(filepath.Join(c.sdir, metaFile), c.meta); err != nil {
+	if err := durable.WriteJSON(filepath.Join(c.sdir, metaFile), c.meta); err != nil {
 		return err
 	}
 	d := c.d
 	m := Manifest{
 		RunID: d.opts.RunID, RunIndex: d.runIdx, StartedAt: c.sum.Started.UTC(), FinishedAt: d.opts.Now().UTC(),
-		ConfigHash: d.opts.ConfigHash, RinseVersion: d.opts.Version, SchemaVersion: SchemaVersion,
+		ConfigHash: d.opts.ConfigHash, RinseVersion: d.opts.Version, SchemaVersion: table.SchemaVersion,
 		Format: d.opts.Format, PartitionBy: d.opts.PartitionBy, Counts: c.sum, Files: c.written,
 		Replaced: c.replaced, Generation: c.meta.Generation, RebuildPending: c.meta.FullPending,
 	}
@@ -205,50 +209,10 @@ func (c *committer) writeManifest() error {
 	}
 	_ = os.RemoveAll(d.scratch)
 	// Everything the manifest names must be durable before it is.
-	if err := syncTree(d.staging); err != nil {
+	if err := durable.SyncTree(d.staging); err != nil {
 		return fmt.Errorf("syncing staged files: %w", err)
 	}
-	return writeJSONAtomic(filepath.Join(d.opts.Dir, manifestDir, d.opts.RunID+".json"), m)
-}
-
-func writeJSONAtomic(path string, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	return writeFileAtomic(path, append(b, '\n'))
-}
-
-// writeFileAtomic writes via a temporary file and rename, syncing both the
-// file and its directory so the rename survives a power cut.
-func writeFileAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if _, err := syncClose(f); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	syncDir(filepath.Dir(path))
-	return nil
-}
-
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
+	return durable.WriteJSON(filepath.Join(d.opts.Dir, manifestDir, d.opts.RunID+".json"), m)
 }
 
 // ReadManifests returns the manifests of committed runs, oldest first:

@@ -1,6 +1,8 @@
 package load
 
 import (
+	"github.com/rinse-etl/rinse/internal/durable"
+
 	"crypto/rand"
 	"encoding/binary"
 	"encoding/hex"
@@ -84,7 +86,7 @@ func OpenDataset(opts DatasetOptions) (*Dataset, error) {
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("creating output: %w", err)
 	}
-	lock, err := lockDir(opts.Dir)
+	lock, err := durable.Lock(opts.Dir)
 	if err != nil {
 		return nil, err
 	}
@@ -94,7 +96,7 @@ func OpenDataset(opts DatasetOptions) (*Dataset, error) {
 			d.state.Close()
 		}
 		d.removeStaging()
-		unlockDir(lock)
+		durable.Unlock(lock)
 		return nil, err
 	}
 	return d, nil
@@ -296,7 +298,7 @@ func (d *Dataset) Record(source, _ string, outcome string) error {
 
 // Abort drops everything this run wrote.
 func (d *Dataset) Abort() error {
-	defer unlockDir(d.lock)
+	defer durable.Unlock(d.lock)
 	d.closeSorters()
 	d.state.Close()
 	d.removeStaging()

@@ -1,6 +1,8 @@
 package load
 
 import (
+	"github.com/rinse-etl/rinse/load/table"
+
 	"fmt"
 	"slices"
 	"strings"
@@ -29,7 +31,7 @@ type DatasetOptions struct {
 	PartitionBy []string
 	// RunID names this run's files and manifest; NewRunID makes one.
 	RunID string
-	File  FileOptions
+	File  table.FileOptions
 	// FileBytes rolls to a new file once a file reaches it.
 	FileBytes int64
 	// SortBytes is the memory for holding rows back to sort them; more
@@ -110,6 +112,5 @@ func (o DatasetOptions) validate() error {
 	if err := ValidatePartitionKeys(o.PartitionBy); err != nil {
 		return err
 	}
-	_, err := parquetCodec(o.File.Compression)
-	return err
+	return table.CheckCompression(o.File.Compression)
 }

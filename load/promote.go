@@ -1,6 +1,8 @@
 package load
 
 import (
+	"github.com/rinse-etl/rinse/load/table"
+
 	"encoding/hex"
 	"path/filepath"
 	"slices"
@@ -26,14 +28,14 @@ func (c *committer) readPromoted() error {
 	for _, f := range files {
 		want := byFile[f]
 		src := filepath.Join(c.d.opts.Dir, currentLink, filepath.FromSlash(c.d.state.meta.Files[f]+".parquet"))
-		err := eachBatch(src, "parquet", func(rec arrow.RecordBatch) error {
+		err := table.EachBatch(src, "parquet", func(rec arrow.RecordBatch) error {
 			for i := range int(rec.NumRows()) {
-				id := rec.Column(colID).(interface{ Value(int) string }).Value(i)
+				id := table.StringAt(rec.Column(rec.Schema().FieldIndices("id")[0]), i)
 				e, ok := want[id]
 				if !ok {
 					continue
 				}
-				if err := c.d.addRejoined(rowPromoted, &e, documentAt(rec, i)); err != nil {
+				if err := c.d.addRejoined(rowPromoted, &e, table.DocumentAt(rec, i)); err != nil {
 					return err
 				}
 				delete(want, id)

@@ -1,6 +1,8 @@
 package load
 
 import (
+	"github.com/rinse-etl/rinse/internal/durable"
+
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -64,7 +66,7 @@ func publish(dir, run string, failAfter int) error {
 		return err
 	}
 	cleanOld(dir, run)
-	return writeFileAtomic(filepath.Join(dir, successFile), []byte(run+"\n"))
+	return durable.WriteFile(filepath.Join(dir, successFile), []byte(run+"\n"))
 }
 
 func readManifest(dir, run string) (Manifest, error) {
@@ -130,7 +132,7 @@ func buildVersion(dir, run, prev string, m Manifest, failAfter int) error {
 		}
 	}
 	// Every link must be durable before _current points at them.
-	return syncTree(vdir)
+	return durable.SyncTree(vdir)
 }
 
 // isTableFile says whether a run's file belongs in the version (rather
@@ -181,7 +183,7 @@ func switchLink(dir, name, target string) error {
 	if err := os.Rename(tmp, filepath.Join(dir, name)); err != nil {
 		return fmt.Errorf("publishing: %w", err)
 	}
-	syncDir(dir)
+	durable.SyncDir(dir)
 	return nil
 }
 

@@ -1,6 +1,10 @@
 package load
 
 import (
+	"github.com/rinse-etl/rinse/internal/durable"
+
+	"github.com/rinse-etl/rinse/load/table"
+
 	"encoding/binary"
 	"fmt"
 	"os"
@@ -119,7 +123,7 @@ func (b *rebuilder) readAll(files []string) error {
 		if cur, err := os.Readlink(filepath.Join(b.d.opts.Dir, currentLink)); err == nil {
 			src = filepath.Join(b.d.opts.Dir, cur, filepath.FromSlash(rel))
 		}
-		err := eachBatch(src, strings.TrimPrefix(ext, "."), func(rec arrow.RecordBatch) error {
+		err := table.EachBatch(src, strings.TrimPrefix(ext, "."), func(rec arrow.RecordBatch) error {
 			return b.batch(rec, base, num)
 		})
 		if err != nil {
@@ -172,7 +176,7 @@ func (b *rebuilder) quarantined(rec arrow.RecordBatch, i int, num uint32) (entry
 }
 
 func (b *rebuilder) document(rec arrow.RecordBatch, i int, num uint32, outcome byte) (entry, error) {
-	str := func(name string) string { return stringAt(rec.Column(rec.Schema().FieldIndices(name)[0]), i) }
+	str := func(name string) string { return table.StringAt(rec.Column(rec.Schema().FieldIndices(name)[0]), i) }
 	key := rinse.SourceKey(str("source"))
 	hash, _ := key16(str("content_hash"))
 	var sig *minhash.Signature
@@ -238,7 +242,7 @@ func (b *rebuilder) finish(sdir, last string) error {
 		return err
 	}
 	b.meta.Run = last
-	return writeJSONAtomic(filepath.Join(sdir, metaFile), b.meta)
+	return durable.WriteJSON(filepath.Join(sdir, metaFile), b.meta)
 }
 
 // keepFirst returns a filter that keeps, of the records sharing a key of

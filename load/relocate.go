@@ -1,6 +1,8 @@
 package load
 
 import (
+	"github.com/rinse-etl/rinse/load/table"
+
 	"net/url"
 	"os"
 	"path"
@@ -57,7 +59,7 @@ func (c *committer) relocateFile(carried *sorted.Table, num uint32, base string)
 		return nil
 	}
 	values := partitionValues(path.Dir(base))
-	return eachBatch(src, format, func(rec arrow.RecordBatch) error {
+	return table.EachBatch(src, format, func(rec arrow.RecordBatch) error {
 		for i := range int(rec.NumRows()) {
 			key := idKey(rec, i)
 			r, ok, err := carried.Get(key[:])
@@ -68,7 +70,7 @@ func (c *committer) relocateFile(carried *sorted.Table, num uint32, base string)
 				continue // processed again by this run, or pruned
 			}
 			e := decodeEntry(r)
-			doc := documentAt(rec, i)
+			doc := table.DocumentAt(rec, i)
 			if v, ok := values["site"]; ok {
 				doc.Site = v
 			}

@@ -1,8 +1,9 @@
 package load
 
 import (
+	"github.com/rinse-etl/rinse/load/table"
+
 	"bytes"
-	"context"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -14,10 +15,6 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/ipc"
-	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet/file"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/rinse-etl/rinse"
 )
@@ -102,35 +99,35 @@ func partitionOf(dir string) string {
 // copyWithout streams src into a new staged file, batch by batch.
 func (c *committer) copyWithout(src, rel string, drop map[[16]byte]bool) (FileInfo, error) {
 	format := strings.TrimPrefix(path.Ext(rel), ".")
-	schema, keyOf := DocumentSchema(c.d.opts.PartitionBy), idKey
+	schema, keyOf := table.DocumentSchema(c.d.opts.PartitionBy), idKey
 	switch {
 	case strings.HasPrefix(rel, tableQuarantine+"/"):
-		schema, keyOf = QuarantineSchema, sourceKey
+		schema, keyOf = table.QuarantineSchema, sourceKey
 	case strings.HasPrefix(rel, tableDuplicates+"/"):
-		schema = Schema
+		schema = table.Schema
 	}
 	sf, err := c.d.create(rel, format)
 	if err != nil {
 		return FileInfo{}, err
 	}
-	opts := FileOptions{Compression: c.d.opts.File.Compression, RowGroupBytes: c.d.opts.File.RowGroupBytes, Metadata: c.d.metadata()}
+	opts := table.FileOptions{Compression: c.d.opts.File.Compression, RowGroupBytes: c.d.opts.File.RowGroupBytes, Metadata: c.d.metadata()}
 	var write func(arrow.RecordBatch) error
 	var closeW func() error
 	if format == "parquet" {
-		w, err := NewParquetWriter(sf.w, schema, opts)
+		w, err := table.NewParquetWriter(sf.w, schema, opts)
 		if err != nil {
 			return FileInfo{}, err
 		}
 		write, closeW = w.Write, w.Close
 	} else {
-		w, err := NewArrowWriter(sf.w, schema, opts)
+		w, err := table.NewArrowWriter(sf.w, schema, opts)
 		if err != nil {
 			return FileInfo{}, err
 		}
 		write, closeW = w.Write, w.Close
 	}
 	var rows int64
-	err = eachBatch(src, format, func(rec arrow.RecordBatch) error {
+	err = table.EachBatch(src, format, func(rec arrow.RecordBatch) error {
 		return keptRanges(rec, keyOf, drop, func(s arrow.RecordBatch) error {
 			rows += s.NumRows()
 			// Readers attach field metadata; the writers want the schema itself.
@@ -147,7 +144,7 @@ func (c *committer) copyWithout(src, rel string, drop map[[16]byte]bool) (FileIn
 // Row keys: documents and duplicates carry their id; quarantined pages
 // their source.
 func idKey(rec arrow.RecordBatch, i int) [16]byte {
-	k, _ := key16(stringAt(rec.Column(rec.Schema().FieldIndices("id")[0]), i))
+	k, _ := key16(table.StringAt(rec.Column(rec.Schema().FieldIndices("id")[0]), i))
 	return k
 }
 
@@ -176,53 +173,6 @@ func keptRanges(rec arrow.RecordBatch, keyOf func(arrow.RecordBatch, int) [16]by
 		}
 	}
 	return nil
-}
-
-// eachBatch reads a Parquet or Arrow IPC file in record batches, so a
-// rewrite never holds a whole file in memory.
-func eachBatch(src, format string, fn func(arrow.RecordBatch) error) error {
-	f, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if format == "arrow" {
-		r, err := ipc.NewFileReader(f)
-		if err != nil {
-			return err
-		}
-		defer r.Close()
-		for i := 0; i < r.NumRecords(); i++ {
-			rec, err := r.RecordBatch(i)
-			if err != nil {
-				return err
-			}
-			if err := fn(rec); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	pf, err := file.NewParquetReader(f)
-	if err != nil {
-		return err
-	}
-	defer pf.Close()
-	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: 1024}, memory.DefaultAllocator)
-	if err != nil {
-		return err
-	}
-	rr, err := fr.GetRecordReader(context.Background(), nil, nil)
-	if err != nil {
-		return err
-	}
-	defer rr.Release()
-	for rr.Next() {
-		if err := fn(rr.RecordBatch()); err != nil {
-			return err
-		}
-	}
-	return rr.Err()
 }
 
 var (

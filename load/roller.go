@@ -1,6 +1,10 @@
 package load
 
 import (
+	"github.com/rinse-etl/rinse/internal/durable"
+
+	"github.com/rinse-etl/rinse/load/table"
+
 	"bufio"
 	"errors"
 	"fmt"
@@ -64,7 +68,7 @@ type roller struct {
 	d      *Dataset
 	c      *committer
 	table  string
-	schema *arrow.Schema // of the files; the builder's is Schema or QuarantineSchema
+	schema *arrow.Schema // of the files; the builder's is table.Schema or table.QuarantineSchema
 	b      *array.RecordBuilder
 	rows   int   // in the builder
 	bytes  int64 // estimated, in the builder
@@ -79,8 +83,8 @@ type openFiles struct {
 	num   uint32 // file number in the state's file table
 	base  string // path without extension
 	rows  int64
-	pq    *ParquetWriter
-	ar    *ArrowWriter
+	pq    *table.ParquetWriter
+	ar    *table.ArrowWriter
 	files []*stagedFile
 }
 
@@ -162,9 +166,9 @@ func (r *roller) open() error {
 		}
 		of.files = append(of.files, sf)
 		if format == "parquet" {
-			of.pq, err = NewParquetWriter(sf.w, r.schema, opts)
+			of.pq, err = table.NewParquetWriter(sf.w, r.schema, opts)
 		} else {
-			of.ar, err = NewArrowWriter(sf.w, r.schema, opts)
+			of.ar, err = table.NewArrowWriter(sf.w, r.schema, opts)
 		}
 		if err != nil {
 			return err
@@ -181,7 +185,7 @@ func (r *roller) flush() error {
 		return nil
 	}
 	built := r.b.NewRecordBatch()
-	rec := project(built, r.schema)
+	rec := table.Project(built, r.schema)
 	built.Release()
 	defer rec.Release()
 	r.rows, r.bytes = 0, 0
@@ -265,22 +269,7 @@ func (sf *stagedFile) finish() (int64, error) {
 		sf.f.Close()
 		return 0, err
 	}
-	return closeFile(sf.f)
-}
-
-func closeFile(f *os.File) (int64, error) {
-	st, serr := f.Stat()
-	var size int64
-	if serr == nil {
-		size = st.Size()
-	}
-	return size, errors.Join(serr, f.Close())
-}
-
-func syncClose(f *os.File) (int64, error) {
-	err := f.Sync()
-	size, cerr := closeFile(f)
-	return size, errors.Join(err, cerr)
+	return durable.Close(sf.f)
 }
 
 func (d *Dataset) formats() []string {

@@ -1,6 +1,8 @@
 package load
 
 import (
+	"github.com/rinse-etl/rinse/internal/durable"
+
 	"bufio"
 	"container/list"
 	"errors"
@@ -60,7 +62,7 @@ func (w *sigWriter) write(key [16]byte, sig *minhash.Signature) error {
 
 func (w *sigWriter) close() (FileInfo, error) {
 	err := w.w.Flush()
-	size, cerr := closeFile(w.f)
+	size, cerr := durable.Close(w.f)
 	return FileInfo{Path: filepath.ToSlash(w.rel), Format: "signatures", Rows: int64(w.n), Bytes: size}, errors.Join(err, cerr)
 }
 

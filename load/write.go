@@ -1,6 +1,8 @@
 package load
 
 import (
+	"github.com/rinse-etl/rinse/load/table"
+
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -15,9 +17,9 @@ import (
 // duplicates table, quarantined pages into the quarantine table; and
 // notes the entry of each row in the new state.
 func (c *committer) write() error {
-	docs := newRoller(c, tableDocuments, Schema, DocumentSchema(c.d.opts.PartitionBy))
-	dups := newRoller(c, tableDuplicates, Schema, Schema)
-	quar := newRoller(c, tableQuarantine, QuarantineSchema, QuarantineSchema)
+	docs := newRoller(c, tableDocuments, table.Schema, table.DocumentSchema(c.d.opts.PartitionBy))
+	dups := newRoller(c, tableDuplicates, table.Schema, table.Schema)
+	quar := newRoller(c, tableQuarantine, table.QuarantineSchema, table.QuarantineSchema)
 	for _, r := range []*roller{docs, dups, quar} {
 		r.onFile = func(fi FileInfo) { c.written = append(c.written, fi) }
 	}
@@ -90,7 +92,7 @@ func (c *committer) writeDocument(rows sorted.KVIter, docs, dups *roller) error 
 	if err != nil {
 		return err
 	}
-	if err := r.added(appendDocument(r.b, doc)); err != nil {
+	if err := r.added(table.AppendDocument(r.b, doc)); err != nil {
 		return err
 	}
 	if tag == rowPromoted {
@@ -166,7 +168,7 @@ func (c *committer) writeQuarantine(quar *roller) error {
 		if err != nil {
 			return err
 		}
-		if err := quar.added(appendQuarantined(quar.b, q, c.d.opts.RunID)); err != nil {
+		if err := quar.added(table.AppendQuarantined(quar.b, q, c.d.opts.RunID)); err != nil {
 			return err
 		}
 		e := c.baseEntry(rinse.SourceKey(q.Source), q.InputDigest)

@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/rinse-etl/rinse/load"
+	"github.com/rinse-etl/rinse/load/table"
 )
 
 func init() { register(newSchemaCmd) }
@@ -19,9 +19,9 @@ func newSchemaCmd() *cobra.Command {
 		Short: "Print the dataset schema (documents, or --quarantine)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s := load.Schema
+			s := table.Schema
 			if quarantine {
-				s = load.QuarantineSchema
+				s = table.QuarantineSchema
 			}
 			w := cmd.OutOrStdout()
 			if asJSON {
@@ -32,20 +32,20 @@ func newSchemaCmd() *cobra.Command {
 				}
 				var cols []col
 				for _, f := range s.Fields() {
-					cols = append(cols, col{f.Name, f.Type.String(), f.Nullable, load.ColumnDocs[f.Name]})
+					cols = append(cols, col{f.Name, f.Type.String(), f.Nullable, table.ColumnDocs[f.Name]})
 				}
 				enc := json.NewEncoder(w)
 				enc.SetIndent("", "  ")
-				return enc.Encode(map[string]any{"schema_version": load.SchemaVersion, "columns": cols})
+				return enc.Encode(map[string]any{"schema_version": table.SchemaVersion, "columns": cols})
 			}
-			fmt.Fprintf(w, "# schema version %d\n", load.SchemaVersion)
+			fmt.Fprintf(w, "# schema version %d\n", table.SchemaVersion)
 			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 			for _, f := range s.Fields() {
 				null := ""
 				if f.Nullable {
 					null = "nullable"
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.Name, f.Type, null, load.ColumnDocs[f.Name])
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.Name, f.Type, null, table.ColumnDocs[f.Name])
 			}
 			return tw.Flush()
 		},

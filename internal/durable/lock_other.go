@@ -1,6 +1,6 @@
 //go:build !unix
 
-package load
+package durable
 
 import (
 	"fmt"
@@ -8,13 +8,14 @@ import (
 	"path/filepath"
 )
 
-const lockFile = "_lock"
+// LockFile is the lock file Lock creates in a directory.
+const LockFile = "_lock"
 
-// lockDir creates the lock file exclusively where advisory locks are not
+// Lock creates the lock file exclusively where advisory locks are not
 // available; a crashed run leaves it behind, and the message says what to
 // remove.
-func lockDir(dir string) (*os.File, error) {
-	p := filepath.Join(dir, lockFile)
+func Lock(dir string) (*os.File, error) {
+	p := filepath.Join(dir, LockFile)
 	f, err := os.OpenFile(p, os.O_CREATE|os.O_EXCL|os.O_RDWR, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("output %s is in use by another rinse run (or one crashed: remove %s): %w", dir, p, err)
@@ -22,7 +23,7 @@ func lockDir(dir string) (*os.File, error) {
 	return f, nil
 }
 
-func unlockDir(f *os.File) {
+func Unlock(f *os.File) {
 	if f != nil {
 		name := f.Name()
 		f.Close()

@@ -1,4 +1,4 @@
-package load
+package table
 
 import (
 	"time"
@@ -9,9 +9,9 @@ import (
 	"github.com/rinse-etl/rinse"
 )
 
-// appendDocument appends doc as one row of Schema to b and returns an
+// AppendDocument appends doc as one row of Schema to b and returns an
 // estimate of its size, which drives batch flushes.
-func appendDocument(b *array.RecordBuilder, doc *rinse.Document) int64 {
+func AppendDocument(b *array.RecordBuilder, doc *rinse.Document) int64 {
 	f := b.Fields()
 	strs := []struct {
 		col int
@@ -100,8 +100,8 @@ func appendEntities(b *array.ListBuilder, es []rinse.Entity) {
 	}
 }
 
-// appendQuarantined appends q as one row of QuarantineSchema.
-func appendQuarantined(b *array.RecordBuilder, q *rinse.Quarantined, runID string) int64 {
+// AppendQuarantined appends q as one row of QuarantineSchema.
+func AppendQuarantined(b *array.RecordBuilder, q *rinse.Quarantined, runID string) int64 {
 	f := b.Fields()
 	var size int64
 	for i, v := range []string{q.Source, q.URL, q.Stage, q.Reason, q.Error} {
@@ -113,18 +113,18 @@ func appendQuarantined(b *array.RecordBuilder, q *rinse.Quarantined, runID strin
 	return size + 64
 }
 
-// documentAt reads row i of a record batch back into a Document: the way
+// DocumentAt reads row i of a record batch back into a Document: the way
 // an earlier run's row rejoins a commit (a promoted duplicate) or the
 // state is rebuilt from the files. Columns are found by name: the files
 // of a partitioned dataset lack the partition columns.
-func documentAt(rec arrow.RecordBatch, i int) *rinse.Document {
+func DocumentAt(rec arrow.RecordBatch, i int) *rinse.Document {
 	col := func(name string) arrow.Array {
 		if idx := rec.Schema().FieldIndices(name); len(idx) > 0 {
 			return rec.Column(idx[0])
 		}
 		return nil
 	}
-	str := func(name string) string { return stringAt(col(name), i) }
+	str := func(name string) string { return StringAt(col(name), i) }
 	d := &rinse.Document{
 		ID: str("id"), Source: str("source"), URL: str("url"), Site: str("site"), Title: str("title"),
 		Author: str("author"), SiteName: str("site_name"), Description: str("description"), Text: str("text"),
@@ -193,8 +193,8 @@ func entitiesAt(l *array.List, i int) []rinse.Entity {
 	return out
 }
 
-// stringAt reads a string column: "" for null or a missing column.
-func stringAt(col arrow.Array, i int) string {
+// StringAt reads a string column: "" for null or a missing column.
+func StringAt(col arrow.Array, i int) string {
 	if c, ok := col.(*array.String); ok && c.IsValid(i) {
 		return c.Value(i)
 	}

@@ -1,6 +1,6 @@
 //go:build linux
 
-package load
+package durable
 
 import (
 	"os"
@@ -8,14 +8,14 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// syncfsAbove is the number of files past which syncTree syncs the whole
+// syncfsAbove is the number of files past which SyncTree syncs the whole
 // file system instead of each file: a crawl partitioned by site writes a
 // file per site, and thousands of fsyncs took most of such a run's time;
 // below it, fsyncs do not wait for other processes' writes, as syncfs does.
 const syncfsAbove = 64
 
-// syncTree makes everything written under dir durable.
-func syncTree(dir string) error {
+// SyncTree makes everything written under dir durable.
+func SyncTree(dir string) error {
 	paths, err := treePaths(dir)
 	if err != nil {
 		return err

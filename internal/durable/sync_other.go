@@ -1,10 +1,10 @@
 //go:build !linux
 
-package load
+package durable
 
-// syncTree makes everything written under dir durable, file by file and
+// SyncTree makes everything written under dir durable, file by file and
 // directory by directory.
-func syncTree(dir string) error {
+func SyncTree(dir string) error {
 	paths, err := treePaths(dir)
 	if err != nil {
 		return err

@@ -1,4 +1,4 @@
-package load
+package table
 
 import (
 	"slices"
@@ -114,8 +114,8 @@ func DocumentSchema(keys []string) *arrow.Schema {
 	return arrow.NewSchema(fields, nil)
 }
 
-// project returns rec (of Schema) with only the columns of schema.
-func project(rec arrow.RecordBatch, schema *arrow.Schema) arrow.RecordBatch {
+// Project returns rec (of Schema) with only the columns of schema.
+func Project(rec arrow.RecordBatch, schema *arrow.Schema) arrow.RecordBatch {
 	if schema == rec.Schema() || schema.NumFields() == rec.Schema().NumFields() {
 		rec.Retain()
 		return rec

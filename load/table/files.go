@@ -1,4 +1,4 @@
-package load
+package table
 
 import (
 	"fmt"
@@ -169,4 +169,10 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
 	return n, err
+}
+
+// CheckCompression reports whether name is an accepted compression.
+func CheckCompression(name string) error {
+	_, err := parquetCodec(name)
+	return err
 }

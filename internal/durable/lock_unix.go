@@ -1,6 +1,6 @@
 //go:build unix
 
-package load
+package durable
 
 import (
 	"fmt"
@@ -9,12 +9,13 @@ import (
 	"syscall"
 )
 
-const lockFile = "_lock"
+// LockFile is the lock file Lock creates in a directory.
+const LockFile = "_lock"
 
-// lockDir takes an exclusive advisory lock on the dataset, so two runs on
+// Lock takes an exclusive advisory lock on the dataset, so two runs on
 // one machine never write (or recover) the same output at once.
-func lockDir(dir string) (*os.File, error) {
-	f, err := os.OpenFile(filepath.Join(dir, lockFile), os.O_CREATE|os.O_RDWR, 0o644)
+func Lock(dir string) (*os.File, error) {
+	f, err := os.OpenFile(filepath.Join(dir, LockFile), os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("opening lock: %w", err)
 	}
@@ -25,7 +26,7 @@ func lockDir(dir string) (*os.File, error) {
 	return f, nil
 }
 
-func unlockDir(f *os.File) {
+func Unlock(f *os.File) {
 	if f != nil {
 		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 		f.Close()

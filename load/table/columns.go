@@ -1,4 +1,4 @@
-package load
+package table
 
 // ColumnDocs describes every column of Schema and QuarantineSchema; `rinse
 // schema` prints it and docs/schema.md repeats it.

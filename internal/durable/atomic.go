@@ -1,0 +1,67 @@
+package durable
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+)
+
+// WriteJSON writes v as indented JSON, atomically (see WriteFile).
+func WriteJSON(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	return WriteFile(path, append(b, '\n'))
+}
+
+// WriteFile writes via a temporary file and rename, syncing both the
+// file and its directory so the rename survives a power cut.
+func WriteFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if _, err := SyncClose(f); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	SyncDir(filepath.Dir(path))
+	return nil
+}
+
+// SyncDir makes the entries of dir durable.
+func SyncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}
+
+// Close closes f and returns its size.
+func Close(f *os.File) (int64, error) {
+	st, serr := f.Stat()
+	var size int64
+	if serr == nil {
+		size = st.Size()
+	}
+	return size, errors.Join(serr, f.Close())
+}
+
+// SyncClose syncs and closes f and returns its size.
+func SyncClose(f *os.File) (int64, error) {
+	err := f.Sync()
+	size, cerr := Close(f)
+	return size, errors.Join(err, cerr)
+}
