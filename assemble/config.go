@@ -9,16 +9,17 @@ import (
 // key once, with its default, allowed values, flag and help; Validate
 // checks a Config against it. Library users may fill a Config by hand.
 type Config struct {
-	Input    string `mapstructure:"input"`
-	Output   string `mapstructure:"output"`
-	URLs     string `mapstructure:"urls"`
-	Format   string `mapstructure:"format"`
-	Workers  int    `mapstructure:"workers"`
-	Full     bool   `mapstructure:"full"`
-	Prune    bool   `mapstructure:"prune"`
-	Strict   bool   `mapstructure:"strict"`
-	Progress string `mapstructure:"progress"`
-	Log      struct {
+	Input            string        `mapstructure:"input"`
+	Output           string        `mapstructure:"output"`
+	URLs             string        `mapstructure:"urls"`
+	Format           string        `mapstructure:"format"`
+	Workers          int           `mapstructure:"workers"`
+	Full             bool          `mapstructure:"full"`
+	Prune            bool          `mapstructure:"prune"`
+	Strict           bool          `mapstructure:"strict"`
+	Progress         string        `mapstructure:"progress"`
+	ProgressInterval time.Duration `mapstructure:"progress_interval"`
+	Log              struct {
 		Level  string `mapstructure:"level"`
 		Format string `mapstructure:"format"`
 	} `mapstructure:"log"`

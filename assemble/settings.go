@@ -54,7 +54,9 @@ var settings = []Setting{
 	{Key: "full", Default: false, Flag: "full", Help: "process every input again; rows of inputs gone are removed once it completes"},
 	{Key: "prune", Default: false, Flag: "prune", Help: "remove the rows of inputs a complete run did not see (by default they are kept)"},
 	{Key: "strict", Default: false, Flag: "strict", Help: "exit 3 when any page was quarantined"},
-	{Key: "progress", Default: "auto", Flag: "progress", Help: "progress display", Allowed: values("auto", "always", "never")},
+	{Key: "progress", Default: "auto", Flag: "progress", Help: "progress: a bar on a terminal and log events elsewhere (auto), the bar (always), log events (log), none (never)",
+		Allowed: values("auto", "always", "log", "never")},
+	{Key: "progress_interval", Default: 10 * time.Second, Flag: "progress-interval", Help: "time between progress log events", Min: bound(0.1), Max: bound(3600)},
 	{Key: "log.level", Default: "info", Flag: "log-level", Help: "log level", Allowed: values("debug", "info", "warn", "error")},
 	{Key: "log.format", Default: "auto", Flag: "log-format", Help: "log format", Allowed: values("auto", "json", "console")},
 
@@ -126,7 +128,4 @@ func (c *Config) resolve() {
 	}
 }
 
-var (
-	_ = rinse.Version
-	_ = time.Second
-)
+var _ = rinse.Version
