@@ -212,3 +212,42 @@ func TestDatesMoofLife(t *testing.T) {
 		t.Errorf("Dates = %q, want %q", got, want)
 	}
 }
+
+// TestDatesShownDay: published_date is the day in the page's own zone,
+// whatever the UTC instant's date; UTC when the page gives no zone.
+func TestDatesShownDay(t *testing.T) {
+	for _, c := range []struct {
+		hint     string
+		wantUTC  string // PublishedAt in UTC
+		wantDate string // PublishedDate
+	}{
+		{"2023-05-01T23:30:00-04:00", "2023-05-02T03:30:00Z", "2023-05-01"},
+		{"2023-05-02T00:30:00+02:00", "2023-05-01T22:30:00Z", "2023-05-02"},
+		{"2023-05-01T12:00:00Z", "2023-05-01T12:00:00Z", "2023-05-01"},
+		{"2023-05-01T23:30:00", "2023-05-01T23:30:00Z", "2023-05-01"}, // no zone: UTC
+		{"2023-05-01", "2023-05-01T00:00:00Z", "2023-05-01"},
+	} {
+		in := &rinse.Document{ProcessedAt: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC),
+			DateHints: []rinse.DateHint{{Value: c.hint, Field: "published", Origin: "json-ld"}, {Value: c.hint, Field: "updated", Origin: "meta"}}}
+		out, err := New(Options{}).Process(context.Background(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := out.PublishedAt.UTC().Format(time.RFC3339); got != c.wantUTC {
+			t.Errorf("%s: PublishedAt = %s, want %s", c.hint, got, c.wantUTC)
+		}
+		for name, d := range map[string]time.Time{"PublishedDate": out.PublishedDate, "UpdatedDate": out.UpdatedDate} {
+			if got := d.Format(time.RFC3339); got != c.wantDate+"T00:00:00Z" {
+				t.Errorf("%s: %s = %s, want %s midnight UTC", c.hint, name, got, c.wantDate)
+			}
+		}
+	}
+	set := time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC)
+	out, _ := New(Options{}).Process(context.Background(), &rinse.Document{PublishedDate: set, PublishedAt: set.Add(time.Hour)})
+	if !out.PublishedDate.Equal(set) {
+		t.Errorf("an upstream PublishedDate is kept, got %v", out.PublishedDate)
+	}
+	if out, _ := New(Options{}).Process(context.Background(), &rinse.Document{}); !out.PublishedDate.IsZero() || !out.UpdatedDate.IsZero() {
+		t.Error("no date: zero days")
+	}
+}
