@@ -274,6 +274,13 @@ func (s *dateScanner) finishDay(first, j int, mn lexicon.Month, d int) bool {
 		}
 		return false
 	}
+	if y := s.yearBefore(first); y >= 0 {
+		if t, ok := validDate(s.toks[y].val, mn.Number, d); ok {
+			s.emit(y, j, t, precDay)
+			return true
+		}
+		return false
+	}
 	if mn.Abbr || s.ref.IsZero() || s.tok(j).kind == dtNum {
 		return false
 	}
@@ -282,6 +289,30 @@ func (s *dateScanner) finishDay(first, j int, mn lexicon.Month, d int) bool {
 		s.emit(first, j, t, precDay)
 	}
 	return ok
+}
+
+// yearLabels follow a year written before the day, lower-case: Latvian
+// "2021. gada 5. martā", Lithuanian "2021 m. kovo 5 d.".
+var yearLabels = map[string]bool{"gada": true, "m": true}
+
+// yearBefore finds the year that languages writing it first put before
+// a date's month or day (first), with its full stop and label: Hungarian
+// "2020. március 15.", Latvian, Lithuanian. It returns the year token's
+// index, or -1.
+func (s *dateScanner) yearBefore(first int) int {
+	k := first - 1
+	for n := 0; n < 2 && k > 0; n++ {
+		switch {
+		case s.punct(k, "."):
+			k--
+		case s.tok(k).kind == dtWord && yearLabels[strings.ToLower(s.word(k))]:
+			k--
+		}
+	}
+	if k >= 0 && s.isYear(k) && !s.leftGlued(k) && k < first-1 {
+		return k
+	}
+	return -1
 }
 
 // monthDay: "August 1, 1975", "Aug. 1st, 1975"; without a year, the
