@@ -121,8 +121,9 @@ func TestRinseAdapter(t *testing.T) {
 		{
 			name: "document fields",
 			doc: &rinse.Document{Text: "Body", Title: "T", Author: "A; B", PublishedAt: published,
-				Categories: []string{"c"}, Tags: []string{"t"}},
-			// The day as the page wrote it, not shifted to UTC.
+				PublishedDate: time.Date(2020, 9, 21, 0, 0, 0, 0, time.UTC), Categories: []string{"c"}, Tags: []string{"t"}},
+			// The published_date column: the day as the page wrote it,
+			// not the UTC instant's (2020-09-20).
 			want: Extracted{Text: "Body", Title: "T", Author: "A; B", Date: "2020-09-21", Categories: []string{"c"}, Tags: []string{"t"}},
 		},
 		{name: "unknown date stays empty", doc: &rinse.Document{Text: "Body"}, want: Extracted{Text: "Body"}},

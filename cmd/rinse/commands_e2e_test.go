@@ -16,7 +16,7 @@ func TestSchemaAndStats(t *testing.T) {
 			Nullable                bool
 		}
 	}
-	if code != 0 || json.Unmarshal([]byte(stdout), &s) != nil || s.SchemaVersion != 2 || len(s.Columns) != 23 {
+	if code != 0 || json.Unmarshal([]byte(stdout), &s) != nil || s.SchemaVersion != 3 || len(s.Columns) != 25 {
 		t.Fatalf("schema --json: exit %d, %+v", code, s)
 	}
 	for _, c := range s.Columns {
