@@ -64,7 +64,7 @@ type DatasetOptions struct {
 const (
 	DefaultFormat        = "parquet"
 	DefaultFileBytes     = 256 << 20
-	DefaultRowGroupBytes = 64 << 20
+	DefaultRowGroupBytes = 32 << 20
 	DefaultCompression   = "zstd"
 	DefaultDedup         = "near"
 	defaultSortBytes     = 32 << 20
