@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"go.uber.org/zap"
 
@@ -19,8 +21,17 @@ import (
 )
 
 // ErrUsage marks errors in the configuration or the command line, as
-// opposed to a run that failed.
-var ErrUsage = errors.New("usage")
+// opposed to a run that failed (errors.Is(err, ErrUsage)).
+var ErrUsage = errors.New("usage error")
+
+// usageErr marks err as a usage error without changing its message.
+type usageErr struct{ err error }
+
+func (u *usageErr) Error() string        { return u.err.Error() }
+func (u *usageErr) Unwrap() error        { return u.err }
+func (u *usageErr) Is(target error) bool { return target == ErrUsage }
+
+func usage(err error) error { return &usageErr{err} }
 
 // Job is a run built from a Config: its source, its stages and the
 // dataset it writes, which is opened first so that the stages get its
@@ -41,20 +52,20 @@ func Open(cfg *Config, log *zap.Logger) (*Job, error) {
 	if log == nil {
 		log = zap.NewNop()
 	}
-	if cfg.Output == "" || (cfg.Input == "" && cfg.URLs == "") {
-		return nil, fmt.Errorf("%w: a run needs an output and an input (or URLs)", ErrUsage)
+	if err := checkPaths(cfg); err != nil {
+		return nil, usage(err)
 	}
 	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrUsage, err)
+		return nil, usage(err)
 	}
 	j := &Job{Config: cfg}
 	profiles, err := loadProfiles(cfg.Extract.Profiles)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrUsage, err)
+		return nil, usage(err)
 	}
 	if j.Source, err = j.newSource(); err != nil {
 		j.Close()
-		return nil, fmt.Errorf("%w: %w", ErrUsage, err)
+		return nil, usage(err)
 	}
 	if err := j.openDataset(log); err != nil {
 		j.Close()
@@ -62,7 +73,7 @@ func Open(cfg *Config, log *zap.Logger) (*Job, error) {
 	}
 	if err := j.build(profiles); err != nil {
 		j.Close()
-		return nil, fmt.Errorf("%w: %w", ErrUsage, err)
+		return nil, usage(err)
 	}
 	j.Options = pipeline.Options{
 		Workers: pipeline.Workers{
@@ -78,7 +89,7 @@ func (j *Job) openDataset(log *zap.Logger) error {
 	cfg := j.Config
 	hash, err := Fingerprint(cfg)
 	if err != nil {
-		return fmt.Errorf("%w: %w", ErrUsage, err)
+		return usage(err)
 	}
 	j.Dataset, err = load.OpenDataset(load.DatasetOptions{
 		Dir: cfg.Output, Format: cfg.Format, PartitionBy: cfg.PartitionKeys(),
@@ -107,11 +118,11 @@ func options(cfg *Config, profiles *rules.Set) Options {
 // dataset: for inspecting or scoring pages one at a time (RunOne).
 func StagesFor(cfg *Config) (pipeline.Stages, error) {
 	if err := cfg.Validate(); err != nil {
-		return pipeline.Stages{}, fmt.Errorf("%w: %w", ErrUsage, err)
+		return pipeline.Stages{}, usage(err)
 	}
 	profiles, err := loadProfiles(cfg.Extract.Profiles)
 	if err != nil {
-		return pipeline.Stages{}, fmt.Errorf("%w: %w", ErrUsage, err)
+		return pipeline.Stages{}, usage(err)
 	}
 	return Build(options(cfg, profiles))
 }
@@ -161,6 +172,45 @@ func (j *Job) closeFiles() {
 		_ = c()
 	}
 	j.closers = nil
+}
+
+// checkPaths refuses what a run cannot mean: no output, no input, an
+// output that is a file, or one inside (or equal to) the input, which the
+// next run would read as pages.
+func checkPaths(cfg *Config) error {
+	switch {
+	case cfg.Output == "":
+		return errors.New("a run needs --output (the dataset directory to write)")
+	case cfg.Input == "" && cfg.URLs == "":
+		return errors.New("a run needs --input (a directory, page file or WARC archive) or --urls (a file of URLs)")
+	case cfg.Input != "" && cfg.URLs != "":
+		return errors.New("give --input or --urls, not both")
+	}
+	if st, err := os.Stat(cfg.Output); err == nil && !st.IsDir() {
+		return fmt.Errorf("--output %s is a file, not a directory", cfg.Output)
+	}
+	if cfg.Input == "" {
+		return nil
+	}
+	in, out := realPath(cfg.Input), realPath(cfg.Output)
+	if rel, err := filepath.Rel(in, out); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+		return fmt.Errorf("--output %s is inside --input %s: the next run would read the dataset as pages", cfg.Output, cfg.Input)
+	}
+	return nil
+}
+
+// realPath is p absolute, with the links of its existing part resolved.
+func realPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	for dir, rest := abs, ""; dir != filepath.Dir(dir); dir, rest = filepath.Dir(dir), filepath.Join(filepath.Base(dir), rest) {
+		if r, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(r, rest)
+		}
+	}
+	return abs
 }
 
 // fetchOptions overlays the fetch.* keys on the fetcher's defaults (which

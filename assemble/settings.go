@@ -3,6 +3,7 @@ package assemble
 import (
 	"fmt"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/rinse-etl/rinse"
@@ -21,8 +22,9 @@ type Setting struct {
 	// Default is the key's default; its type is the key's: string, bool,
 	// int, int64, float64, time.Duration or []string.
 	Default any
-	// Flag is the flag of `rinse run` setting the key ("" for none).
-	Flag string
+	// Flag is the flag of `rinse run` setting the key ("" for none);
+	// Short its one-letter form, if any.
+	Flag, Short string
 	Help string
 	// Allowed returns the allowed values of an enumerated key (of each
 	// element, for a list); nil allows any.
@@ -46,8 +48,8 @@ const mib = 1 << 20
 // settings is the table. Defaults come from the libraries where they have
 // one, so a default is written down once.
 var settings = []Setting{
-	{Key: "input", Default: "", Flag: "input", Help: "directory, page file or WARC archive to read"},
-	{Key: "output", Default: "", Flag: "output", Help: "dataset directory to write"},
+	{Key: "input", Default: "", Flag: "input", Short: "i", Help: "directory, page file or WARC archive to read"},
+	{Key: "output", Default: "", Flag: "output", Short: "o", Help: "dataset directory to write"},
 	{Key: "urls", Default: "", Flag: "urls", Help: "file of URLs to fetch, one per line (- for stdin)"},
 	{Key: "format", Default: load.DefaultFormat, Flag: "format", Help: "output format", Allowed: load.Formats},
 	{Key: "workers", Default: 0, Flag: "workers", Help: "extract/transform workers (0 = number of CPUs)", Min: bound(0), Max: bound(1024)},
@@ -98,6 +100,12 @@ var settings = []Setting{
 
 // Settings returns the table of every configuration key.
 func Settings() []Setting { return settings }
+
+// EnvName is the environment variable that sets key: RINSE_ and the key
+// in capitals, dots as underscores.
+func EnvName(key string) string {
+	return "RINSE_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+}
 
 // Lookup returns the setting of key.
 func Lookup(key string) (Setting, bool) {

@@ -1,6 +1,7 @@
 package assemble
 
 import (
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -61,6 +62,36 @@ func TestValidate(t *testing.T) {
 			t.Errorf("%s: %v", c.name, err)
 		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
 			t.Errorf("%s: error %v, want %q", c.name, err, c.want)
+		}
+	}
+}
+
+func TestCheckPaths(t *testing.T) {
+	dir := t.TempDir()
+	file := dir + "/f.txt"
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		in, urls, out string
+		want          string
+	}{
+		{dir + "/pages", "", dir + "/out", ""},
+		{dir + "/pages", "", "", "--output"},
+		{"", "", dir + "/out", "--input"},
+		{dir + "/pages", "u.txt", dir + "/out", "not both"},
+		{dir + "/pages", "", file, "is a file"},
+		{dir, "", dir + "/out", "inside --input"},
+		{dir, "", dir, "inside --input"},
+		{dir + "/pages", "", dir + "/pages/../pages/out", "inside --input"},
+		{"", "u.txt", dir + "/out", ""},
+	}
+	for _, c := range cases {
+		cfg := Defaults()
+		cfg.Input, cfg.URLs, cfg.Output = c.in, c.urls, c.out
+		err := checkPaths(cfg)
+		if (c.want == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%+v: %v, want %q", c, err, c.want)
 		}
 	}
 }

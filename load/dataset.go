@@ -315,6 +315,7 @@ func (d *Dataset) closeSorters() {
 func (d *Dataset) removeStaging() {
 	if d.staging != "" {
 		_ = os.RemoveAll(d.staging)
+		_ = os.Remove(filepath.Dir(d.staging)) // _staging, when no other run is there
 	}
 }
 

@@ -253,6 +253,7 @@ func cleanOld(dir, run string) {
 		}
 	}
 	_ = os.RemoveAll(filepath.Join(dir, stagingDir, run))
+	_ = os.Remove(filepath.Join(dir, stagingDir)) // when empty
 }
 
 // Recover finishes runs whose manifest was written but which were not

@@ -28,7 +28,7 @@ func TestEveryLayoutWithEveryReader(t *testing.T) {
 		t.Run(l.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "out")
 			args := append([]string{"run", "--input", "../../testdata/pages", "--output", out, "--progress", "never", "--log-level", "warn"}, l.flags...)
-			if code, _, stderr := runCLI(t, []string{"RINSE_DATASET_ROW_GROUP_BYTES=3000"}, args...); code != 0 {
+			if code, _, stderr := runCLI(t, []string{"DATASET_ROW_GROUP_BYTES=3000"}, args...); code != 0 {
 				t.Fatalf("run exited %d: %s", code, stderr)
 			}
 			docs := num(manifestCounts(t, out), "documents")
@@ -93,7 +93,7 @@ func TestExampleNotebook(t *testing.T) {
 		t.Fatalf("run exited %d: %s", code, stderr)
 	}
 	cmd := exec.Command(readerPython(t), "../../e2e/reader/run_notebook.py", "../../examples/explore.ipynb")
-	cmd.Env = append(os.Environ(), "RINSE_DATASET="+out)
+	cmd.Env = append(os.Environ(), "DATASET="+out)
 	b, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("the notebook fails: %v\n%s", err, b)

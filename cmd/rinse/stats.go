@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/spf13/cobra"
 
@@ -65,21 +66,16 @@ func printLive(out interface{ Write([]byte) (int, error) }, dir string, runs int
 		if st, err := os.Stat(p); err == nil {
 			c.bytes += st.Size()
 		}
-		if path.Ext(rel) != ".parquet" {
-			continue
-		}
-		if r, err := file.OpenParquetFile(p, false); err == nil {
-			c.rows += r.NumRows()
-			if table == "documents" {
-				parts[strings.TrimPrefix(path.Dir(rel), "documents")] += r.NumRows()
-			}
-			r.Close()
+		n := fileRows(p)
+		c.rows += n
+		if table == "documents" {
+			parts[strings.TrimPrefix(path.Dir(rel), "documents")] += n
 		}
 	}
-	fmt.Fprintf(out, "\n%d runs\n", runs)
-	for _, t := range []string{"documents", "quarantine", "_duplicates"} {
+	fmt.Fprintf(out, "\n%s\n", plural(int64(runs), "run"))
+	for _, t := range []string{"documents", "documents_arrow", "quarantine", "_duplicates"} {
 		if c := tables[t]; c != nil {
-			fmt.Fprintf(out, "  %-12s %6d files %12d bytes %10d rows (parquet)\n", t, c.files, c.bytes, c.rows)
+			fmt.Fprintf(out, "  %-16s %s, %d bytes, %s\n", t, plural(c.files, "file"), c.bytes, plural(c.rows, "row"))
 		}
 	}
 	keys := make([]string, 0, len(parts))
@@ -94,7 +90,47 @@ func printLive(out interface{ Write([]byte) (int, error) }, dir string, runs int
 			fmt.Fprintf(out, "  … %d more partitions\n", len(keys)-20)
 			break
 		}
-		fmt.Fprintf(out, "  %-40s %d rows\n", strings.TrimPrefix(k, "/"), parts[k])
+		fmt.Fprintf(out, "  %-40s %s\n", strings.TrimPrefix(k, "/"), plural(parts[k], "row"))
 	}
 	return nil
+}
+
+// fileRows reads a data file's row count from its footer (Parquet) or
+// its record batches (Arrow IPC); 0 when it cannot.
+func fileRows(p string) int64 {
+	switch path.Ext(p) {
+	case ".parquet":
+		r, err := file.OpenParquetFile(p, false)
+		if err != nil {
+			return 0
+		}
+		defer r.Close()
+		return r.NumRows()
+	case ".arrow":
+		f, err := os.Open(p)
+		if err != nil {
+			return 0
+		}
+		defer f.Close()
+		r, err := ipc.NewFileReader(f)
+		if err != nil {
+			return 0
+		}
+		defer r.Close()
+		var n int64
+		for i := range r.NumRecords() {
+			if rec, err := r.RecordBatch(i); err == nil {
+				n += rec.NumRows()
+			}
+		}
+		return n
+	}
+	return 0
+}
+
+func plural(n int64, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

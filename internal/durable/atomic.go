@@ -27,14 +27,15 @@ func WriteFile(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
+	_, err = f.Write(data)
+	if _, cerr := SyncClose(f); err == nil {
+		err = cerr
 	}
-	if _, err := SyncClose(f); err != nil {
-		return err
+	if err == nil {
+		err = os.Rename(tmp, path)
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err != nil {
+		_ = os.Remove(tmp) // a failed write leaves nothing behind
 		return err
 	}
 	SyncDir(filepath.Dir(path))

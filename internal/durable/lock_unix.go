@@ -23,11 +23,19 @@ func Lock(dir string) (*os.File, error) {
 		f.Close()
 		return nil, fmt.Errorf("output %s is in use by another rinse run: %w", dir, err)
 	}
+	held, err1 := f.Stat()
+	now, err2 := os.Stat(filepath.Join(dir, LockFile))
+	if err1 != nil || err2 != nil || !os.SameFile(held, now) {
+		// The holder before us removed the file as we opened it.
+		f.Close()
+		return Lock(dir)
+	}
 	return f, nil
 }
 
 func Unlock(f *os.File) {
 	if f != nil {
+		_ = os.Remove(f.Name()) // while still held: see Lock
 		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 		f.Close()
 	}
