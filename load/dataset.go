@@ -42,14 +42,13 @@ type Dataset struct {
 	layoutChanged bool
 	prevFormat    string
 
-	seq       uint32 // rows (documents and quarantined pages) so far
-	sigs      *sigWriter
-	rows      *sorted.KVSorter // documents, by output order
-	quar      *sorted.KVSorter // quarantined pages, by source
-	inputs    *sorted.Sorter   // one record per input that reached the sink
-	hashes    *sorted.Sorter   // content hash of each document, for exact dedup
-	enc       encoder
-	scratch16 [16]byte
+	seq    uint32 // rows (documents and quarantined pages) so far
+	sigs   *sigWriter
+	rows   *sorted.KVSorter // documents, by output order
+	quar   *sorted.KVSorter // quarantined pages, by source
+	inputs *sorted.Sorter   // one record per input that reached the sink
+	hashes *sorted.Sorter   // content hash of each document, for exact dedup
+	enc    encoder
 }
 
 // Staging and scratch names under the dataset root.

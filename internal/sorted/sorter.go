@@ -253,7 +253,6 @@ type mergeIter struct {
 	h       runHeap
 	all     []*run
 	cur     []byte
-	started bool
 	err     error
 	onClose func()
 }
