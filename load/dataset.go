@@ -29,6 +29,7 @@ import (
 // one goroutine, the pipeline's sink.
 type Dataset struct {
 	opts    DatasetOptions
+	sp      space
 	mem     memory.Allocator
 	staging string
 	scratch string
@@ -85,11 +86,12 @@ func OpenDataset(opts DatasetOptions) (*Dataset, error) {
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("creating output: %w", err)
 	}
-	lock, err := durable.Lock(opts.Dir)
+	sp := space{dir: opts.Dir, label: opts.Shard}
+	lock, err := durable.Lock(sp.lockPath())
 	if err != nil {
 		return nil, err
 	}
-	d := &Dataset{opts: opts, mem: memory.NewGoAllocator(), lock: lock, started: opts.Now()}
+	d := &Dataset{opts: opts, sp: sp, mem: memory.NewGoAllocator(), lock: lock, started: opts.Now()}
 	if err := d.open(); err != nil {
 		if d.state != nil {
 			d.state.Close()
@@ -102,10 +104,10 @@ func OpenDataset(opts DatasetOptions) (*Dataset, error) {
 }
 
 func (d *Dataset) open() error {
-	if err := Recover(d.opts.Dir, d.opts.Logger); err != nil {
+	if err := recoverSpace(d.sp, d.opts.Logger); err != nil {
 		return err
 	}
-	d.staging = filepath.Join(d.opts.Dir, stagingDir, d.opts.RunID)
+	d.staging = d.sp.staging(d.opts.RunID)
 	d.scratch = filepath.Join(d.staging, scratchDir)
 	if err := os.MkdirAll(d.scratch, 0o755); err != nil {
 		return fmt.Errorf("creating staging directory: %w", err)
@@ -120,7 +122,7 @@ func (d *Dataset) open() error {
 		d.gen++ // a new rebuild; a pending one is continued
 	}
 	var err error
-	if d.sigs, err = newSigWriter(d.staging, d.runIdx); err != nil {
+	if d.sigs, err = newSigWriter(d.staging, d.sp.stateRel(), d.runIdx); err != nil {
 		return fmt.Errorf("starting signatures: %w", err)
 	}
 	mem := int(d.opts.SortBytes)
@@ -135,7 +137,7 @@ func (d *Dataset) open() error {
 // or damaged it is rebuilt from the files readers see, so a lost state
 // never duplicates rows (every input is then processed again).
 func (d *Dataset) loadState() error {
-	last, err := lastCommitted(d.opts.Dir)
+	last, err := lastCommitted(d.sp)
 	if err != nil {
 		return err
 	}
@@ -146,7 +148,7 @@ func (d *Dataset) loadState() error {
 	if err := d.compareLayout(last); err != nil {
 		return err
 	}
-	st, err := openState(filepath.Join(d.opts.Dir, stateDir, last), last)
+	st, err := openState(filepath.Join(d.opts.Dir, d.sp.stateRel(), last), last)
 	if err == nil {
 		d.state = st
 		return nil
@@ -314,7 +316,8 @@ func (d *Dataset) closeSorters() {
 func (d *Dataset) removeStaging() {
 	if d.staging != "" {
 		_ = os.RemoveAll(d.staging)
-		_ = os.Remove(filepath.Dir(d.staging)) // _staging, when no other run is there
+		_ = os.Remove(d.sp.stagingRoot()) // when no other run is there
+		_ = os.Remove(filepath.Join(d.opts.Dir, stagingDir))
 	}
 }
 

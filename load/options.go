@@ -51,8 +51,13 @@ type DatasetOptions struct {
 	Full bool
 	// Prune removes the rows of inputs this run did not see (when it
 	// completes); by default they are kept.
-	Prune  bool
-	Logger *zap.Logger
+	Prune bool
+	// Shard, when set (ShardLabel), makes this writer one shard of a
+	// sharded job: it commits into the dataset beside the other shards,
+	// each with its own state, without a lock between them. Job names the
+	// job in the manifest (rinse stats groups shards by it).
+	Shard, Job string
+	Logger     *zap.Logger
 	// Now is the clock for manifests; tests fix it.
 	Now func() time.Time
 	// failAfterLinks, when positive, makes publishing stop (as if the
