@@ -17,6 +17,9 @@ type Config struct {
 	Full             bool          `mapstructure:"full"`
 	Prune            bool          `mapstructure:"prune"`
 	Strict           bool          `mapstructure:"strict"`
+	Shard            string        `mapstructure:"shard"`
+	Shards           int           `mapstructure:"shards"`
+	Job              string        `mapstructure:"job"`
 	Progress         string        `mapstructure:"progress"`
 	ProgressInterval time.Duration `mapstructure:"progress_interval"`
 	Log              struct {

@@ -38,6 +38,7 @@ func usage(err error) error { return &usageErr{err} }
 // incremental filter and conditional-request hook directly.
 type Job struct {
 	Config  *Config
+	Shard   Shard
 	Source  pipeline.Source
 	Stages  pipeline.Stages
 	Dataset *load.Dataset
@@ -58,7 +59,11 @@ func Open(cfg *Config, log *zap.Logger) (*Job, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, usage(err)
 	}
-	j := &Job{Config: cfg}
+	shard, err := ResolveShard(cfg, os.Getenv)
+	if err != nil {
+		return nil, usage(err)
+	}
+	j := &Job{Config: cfg, Shard: shard}
 	profiles, err := loadProfiles(cfg.Extract.Profiles)
 	if err != nil {
 		return nil, usage(err)
@@ -91,7 +96,12 @@ func (j *Job) openDataset(log *zap.Logger) error {
 	if err != nil {
 		return usage(err)
 	}
+	label := ""
+	if j.Shard.On() {
+		label = load.ShardLabel(j.Shard.Index, j.Shard.Count)
+	}
 	j.Dataset, err = load.OpenDataset(load.DatasetOptions{
+		Shard: label, Job: j.Shard.Job,
 		Dir: cfg.Output, Format: cfg.Format, PartitionBy: cfg.PartitionKeys(),
 		File:      table.FileOptions{Compression: cfg.Dataset.Compression, RowGroupBytes: cfg.Dataset.RowGroupBytes},
 		FileBytes: cfg.Dataset.FileBytes, Version: rinse.Version, ConfigHash: hash, Logger: log,
@@ -261,11 +271,19 @@ func (j *Job) newSource() (pipeline.Source, error) {
 			j.closers = append(j.closers, f.Close)
 			r = f
 		}
-		return &source.URLList{R: r}, nil
+		return &source.URLList{R: r, Keep: j.keep()}, nil
 	}
 	if _, err := os.Stat(cfg.Input); err != nil {
 		return nil, fmt.Errorf("input: %w", err)
 	}
 	max := cfg.Pipeline.MaxPageBytes
-	return &source.Dir{Root: cfg.Input, MaxBytes: max, Archives: source.WARCArchives(max)}, nil
+	return &source.Dir{Root: cfg.Input, MaxBytes: max, Archives: source.WARCArchives(max), Keep: j.keep()}, nil
+}
+
+// keep is the source's filter of the run's shard, nil when not sharded.
+func (j *Job) keep() func(string) bool {
+	if !j.Shard.On() {
+		return nil
+	}
+	return j.Shard.Keeps
 }

@@ -38,6 +38,10 @@ type Dir struct {
 	// Archives, when set, reads WARC files found in the tree; without it
 	// they are skipped.
 	Archives func(ctx context.Context, path, source string, yield func(*rinse.Page) error) error
+	// Keep, when set, chooses the files to read by their path relative to
+	// Root (an archive as a whole): the others are passed over, neither
+	// read nor yielded (a shard's share of a tree).
+	Keep func(rel string) bool
 }
 
 // Walk implements pipeline.Source.
@@ -97,6 +101,9 @@ func (w *walker) dir(abs, rel string) error {
 
 // file yields one file as a page, a skipped input or a read failure.
 func (s *Dir) file(ctx context.Context, abs, rel string, yield func(*rinse.Page) error) error {
+	if s.Keep != nil && !s.Keep(rel) {
+		return nil
+	}
 	name := strings.ToLower(rel)
 	if IsWARC(name) && s.Archives != nil {
 		return s.Archives(ctx, abs, rel, yield)

@@ -182,9 +182,26 @@ func TestInterruptCommitsAndResumes(t *testing.T) {
 		t.Fatal(err)
 	}
 	args := []string{"run", "--input", in, "--output", out, "--progress", "never", "--log-level", "error", "--workers", "1"}
-	// Interrupt once the run's own progress events say it is under way,
-	// whatever the machine's speed.
-	cmd := exec.Command(rinseBin, append(args, "--progress", "log", "--progress-interval", "100ms", "--log-level", "info")...)
+	err := signalWhenUnderWay(t, exec.Command(rinseBin, args...), syscall.SIGINT)
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitFailed {
+		t.Fatalf("the run was not interrupted mid-way: exit %v", err)
+	}
+	first := sourcesInDataset(t, out)
+	if len(first) == 0 || len(first) >= pages-pages/50 {
+		t.Fatalf("interrupted run committed %d rows of %d", len(first), pages)
+	}
+	if code, _, stderr := runCLI(t, nil, args...); code != 0 {
+		t.Fatalf("resumed run exited %d: %s", code, stderr)
+	}
+	checkAccounted(t, out, pages)
+}
+
+// signalWhenUnderWay starts a run and sends it sig once its own progress
+// events say it is under way, whatever the machine's speed; it returns
+// what Wait returns.
+func signalWhenUnderWay(t *testing.T, cmd *exec.Cmd, sig syscall.Signal) error {
+	t.Helper()
+	cmd.Args = append(cmd.Args, "--progress", "log", "--progress-interval", "100ms", "--log-level", "info")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -199,21 +216,10 @@ func TestInterruptCommitsAndResumes(t *testing.T) {
 			Done int    `json:"done"`
 		}
 		if json.Unmarshal(sc.Bytes(), &ev) == nil && ev.Msg == "progress" && ev.Done > 0 {
-			_ = cmd.Process.Signal(syscall.SIGINT)
+			_ = cmd.Process.Signal(sig)
 			break
 		}
 	}
 	go io.Copy(io.Discard, stderr)
-	err = cmd.Wait()
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitFailed {
-		t.Fatalf("the run was not interrupted mid-way: exit %v", err)
-	}
-	first := sourcesInDataset(t, out)
-	if len(first) == 0 || len(first) >= pages-pages/50 {
-		t.Fatalf("interrupted run committed %d rows of %d", len(first), pages)
-	}
-	if code, _, stderr := runCLI(t, nil, args...); code != 0 {
-		t.Fatalf("resumed run exited %d: %s", code, stderr)
-	}
-	checkAccounted(t, out, pages)
+	return cmd.Wait()
 }

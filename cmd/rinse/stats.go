@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -40,6 +41,7 @@ func newStatsCmd() *cobra.Command {
 					c.Inputs, c.Documents, c.Quarantined, c.Duplicates, c.Skipped, c.Unchanged, m.BytesWritten)
 			}
 			w.Flush()
+			printShards(out, ms)
 			return printLive(out, dir, len(ms))
 		},
 	}
@@ -133,4 +135,43 @@ func plural(n int64, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// printShards shows, per sharded job, which shards have committed (their
+// latest run) and which are missing.
+func printShards(out io.Writer, ms []load.Manifest) {
+	type key struct {
+		job string
+		n   int
+	}
+	latest := map[key]map[int]load.Manifest{}
+	var order []key
+	for _, m := range ms {
+		i, n, ok := load.ParseShardLabel(m.Shard)
+		if !ok {
+			continue
+		}
+		k := key{m.Job, n}
+		if latest[k] == nil {
+			latest[k] = map[int]load.Manifest{}
+			order = append(order, k)
+		}
+		latest[k][i] = m // manifests come oldest first
+	}
+	for _, k := range order {
+		name := k.job
+		if name == "" {
+			name = "(no job name)"
+		}
+		fmt.Fprintf(out, "\njob %s: %d of %d shards committed\n", name, len(latest[k]), k.n)
+		for i := range k.n {
+			m, ok := latest[k][i]
+			if !ok {
+				fmt.Fprintf(out, "  shard %d/%d  missing\n", i, k.n)
+				continue
+			}
+			fmt.Fprintf(out, "  shard %d/%d  run %s, %s: %d inputs, %d documents\n", i, k.n, m.RunID,
+				m.FinishedAt.Format("2006-01-02 15:04:05"), m.Counts.Inputs, m.Counts.Documents)
+		}
+	}
 }
