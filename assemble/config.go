@@ -11,6 +11,7 @@ import (
 type Config struct {
 	Input            string        `mapstructure:"input"`
 	Output           string        `mapstructure:"output"`
+	WorkDir          string        `mapstructure:"work_dir"`
 	URLs             string        `mapstructure:"urls"`
 	Format           string        `mapstructure:"format"`
 	Workers          int           `mapstructure:"workers"`

@@ -2,6 +2,8 @@ package assemble
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -100,9 +102,13 @@ func (j *Job) openDataset(log *zap.Logger) error {
 	if j.Shard.On() {
 		label = load.ShardLabel(j.Shard.Index, j.Shard.Count)
 	}
+	dir, remote, err := outputDirs(cfg, label)
+	if err != nil {
+		return usage(err)
+	}
 	j.Dataset, err = load.OpenDataset(load.DatasetOptions{
-		Shard: label, Job: j.Shard.Job,
-		Dir: cfg.Output, Format: cfg.Format, PartitionBy: cfg.PartitionKeys(),
+		Shard: label, Job: j.Shard.Job, Remote: remote,
+		Dir: dir, Format: cfg.Format, PartitionBy: cfg.PartitionKeys(),
 		File:      table.FileOptions{Compression: cfg.Dataset.Compression, RowGroupBytes: cfg.Dataset.RowGroupBytes},
 		FileBytes: cfg.Dataset.FileBytes, Version: rinse.Version, ConfigHash: hash, Logger: log,
 		Full: cfg.Full, Prune: cfg.Prune, Dedup: cfg.Dataset.Dedup,
@@ -184,6 +190,26 @@ func (j *Job) closeFiles() {
 	j.closers = nil
 }
 
+// outputDirs gives the dataset's local directory and, for a bucket
+// output, its URL: the local directory is then the work directory (one per
+// output and shard), which holds the run's staging and a mirror of the
+// state.
+func outputDirs(cfg *Config, label string) (dir, remote string, err error) {
+	if !load.IsRemote(cfg.Output) {
+		return cfg.Output, "", nil
+	}
+	work := cfg.WorkDir
+	if work == "" {
+		cache, err := os.UserCacheDir()
+		if err != nil {
+			return "", "", fmt.Errorf("no cache directory for the bucket output: give --work-dir (%w)", err)
+		}
+		h := sha256.Sum256([]byte(cfg.Output + "\x00" + label))
+		work = filepath.Join(cache, "rinse", hex.EncodeToString(h[:8]))
+	}
+	return work, cfg.Output, nil
+}
+
 // checkPaths refuses what a run cannot mean: no output, no input, an
 // output that is a file, or one inside (or equal to) the input, which the
 // next run would read as pages.
@@ -195,6 +221,9 @@ func checkPaths(cfg *Config) error {
 		return errors.New("a run needs --input (a directory, page file or WARC archive) or --urls (a file of URLs)")
 	case cfg.Input != "" && cfg.URLs != "":
 		return errors.New("give --input or --urls, not both")
+	}
+	if load.IsRemote(cfg.Output) || load.IsRemote(cfg.Input) {
+		return nil
 	}
 	if st, err := os.Stat(cfg.Output); err == nil && !st.IsDir() {
 		return fmt.Errorf("--output %s is a file, not a directory", cfg.Output)
@@ -273,10 +302,18 @@ func (j *Job) newSource() (pipeline.Source, error) {
 		}
 		return &source.URLList{R: r, Keep: j.keep()}, nil
 	}
+	max := cfg.Pipeline.MaxPageBytes
+	if load.IsRemote(cfg.Input) {
+		b, err := load.OpenBucket(context.Background(), cfg.Input)
+		if err != nil {
+			return nil, err
+		}
+		j.closers = append(j.closers, b.Close)
+		return &source.Bucket{B: b, MaxBytes: max, Keep: j.keep()}, nil
+	}
 	if _, err := os.Stat(cfg.Input); err != nil {
 		return nil, fmt.Errorf("input: %w", err)
 	}
-	max := cfg.Pipeline.MaxPageBytes
 	return &source.Dir{Root: cfg.Input, MaxBytes: max, Archives: source.WARCArchives(max), Keep: j.keep()}, nil
 }
 

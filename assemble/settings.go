@@ -25,7 +25,7 @@ type Setting struct {
 	// Flag is the flag of `rinse run` setting the key ("" for none);
 	// Short its one-letter form, if any.
 	Flag, Short string
-	Help string
+	Help        string
 	// Allowed returns the allowed values of an enumerated key (of each
 	// element, for a list); nil allows any.
 	Allowed func() []string
@@ -50,6 +50,7 @@ const mib = 1 << 20
 var settings = []Setting{
 	{Key: "input", Default: "", Flag: "input", Short: "i", Help: "directory, page file or WARC archive to read"},
 	{Key: "output", Default: "", Flag: "output", Short: "o", Help: "dataset directory to write"},
+	{Key: "work_dir", Default: "", Flag: "work-dir", Help: "local directory for a bucket output's staging and state (default: the user cache directory)"},
 	{Key: "urls", Default: "", Flag: "urls", Help: "file of URLs to fetch, one per line (- for stdin)"},
 	{Key: "format", Default: load.DefaultFormat, Flag: "format", Help: "output format", Allowed: load.Formats},
 	{Key: "workers", Default: 0, Flag: "workers", Help: "extract/transform workers (0 = number of CPUs)", Min: bound(0), Max: bound(1024)},

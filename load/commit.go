@@ -95,6 +95,7 @@ type committer struct {
 // It returns the summary with duplicates counted.
 func (d *Dataset) Commit(sum rinse.Summary) (rinse.Summary, error) {
 	defer durable.Unlock(d.lock)
+	defer d.store.done()
 	defer d.state.Close()
 	c, err := d.newCommitter(sum)
 	if err == nil {
@@ -107,7 +108,7 @@ func (d *Dataset) Commit(sum rinse.Summary) (rinse.Summary, error) {
 		d.removeStaging()
 		return sum, err
 	}
-	if err := publish(d.sp, d.opts.RunID, d.opts.failAfterLinks); err != nil {
+	if err := d.store.publish(d.sp, d.opts.RunID, d.opts.failAfterLinks); err != nil {
 		return c.sum, err
 	}
 	return c.sum, nil

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"context"
 	"github.com/rinse-etl/rinse/internal/durable"
 
 	"crypto/rand"
@@ -30,6 +31,7 @@ import (
 type Dataset struct {
 	opts    DatasetOptions
 	sp      space
+	store   store
 	mem     memory.Allocator
 	staging string
 	scratch string
@@ -91,7 +93,15 @@ func OpenDataset(opts DatasetOptions) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dataset{opts: opts, sp: sp, mem: memory.NewGoAllocator(), lock: lock, started: opts.Now()}
+	d := &Dataset{opts: opts, sp: sp, store: localStore{opts.Dir}, mem: memory.NewGoAllocator(), lock: lock, started: opts.Now()}
+	if opts.Remote != "" {
+		bs, err := newBucketStore(context.Background(), opts.Remote, opts.Dir)
+		if err != nil {
+			durable.Unlock(lock)
+			return nil, err
+		}
+		d.store = bs
+	}
 	if err := d.open(); err != nil {
 		if d.state != nil {
 			d.state.Close()
@@ -104,7 +114,7 @@ func OpenDataset(opts DatasetOptions) (*Dataset, error) {
 }
 
 func (d *Dataset) open() error {
-	if err := recoverSpace(d.sp, d.opts.Logger); err != nil {
+	if err := d.store.recover(d.sp, d.opts.Logger); err != nil {
 		return err
 	}
 	d.staging = d.sp.staging(d.opts.RunID)
@@ -300,6 +310,7 @@ func (d *Dataset) Record(source, _ string, outcome string) error {
 // Abort drops everything this run wrote.
 func (d *Dataset) Abort() error {
 	defer durable.Unlock(d.lock)
+	defer d.store.done()
 	d.closeSorters()
 	d.state.Close()
 	d.removeStaging()

@@ -22,8 +22,12 @@ func DedupModes() []string { return []string{"exact", "near", "none"} }
 
 // DatasetOptions configure a Dataset.
 type DatasetOptions struct {
-	// Dir is the dataset root (OUTPUT).
+	// Dir is the dataset root (OUTPUT); with Remote, the local directory
+	// that holds the run's staging and a mirror of the state.
 	Dir string
+	// Remote, when set, is the object-store bucket URL (s3://bucket/path,
+	// gs://…, azblob://…) the dataset's files live in (see OpenBucket).
+	Remote string
 	// Format is "parquet" (default), "arrow" or "both".
 	Format string
 	// PartitionBy lists Hive partition keys (see PartitionKeys); empty,

@@ -1,6 +1,8 @@
 package load
 
 import (
+	"errors"
+
 	"github.com/rinse-etl/rinse/internal/durable"
 
 	"github.com/rinse-etl/rinse/load/table"
@@ -57,7 +59,7 @@ func (d *Dataset) rebuildState(last string) error {
 // unsharded dataset; for a shard, those whose names carry the id of one of
 // its runs (every file a run writes or rewrites does).
 func (d *Dataset) ownFiles() ([]string, error) {
-	files, err := LiveFiles(d.opts.Dir)
+	files, err := d.store.live()
 	if err != nil || d.sp.label == "" {
 		return files, err
 	}
@@ -158,14 +160,15 @@ func (b *rebuilder) readAll(files []string) error {
 		b.meta.Files[num] = base
 		ext := bases[base]
 		rel := formatPath(base, strings.TrimPrefix(ext, "."), b.d.opts.Format)
-		if _, err := os.Stat(filepath.Join(b.d.opts.Dir, currentLink, filepath.FromSlash(rel))); err != nil {
+		src, ok, err := b.d.store.fetch(rel)
+		if err == nil && !ok {
 			rel = base + ext // written in another format setting
+			src, ok, err = b.d.store.fetch(rel)
 		}
-		src := filepath.Join(b.d.opts.Dir, filepath.FromSlash(rel))
-		if cur, err := os.Readlink(filepath.Join(b.d.opts.Dir, currentLink)); err == nil {
-			src = filepath.Join(b.d.opts.Dir, cur, filepath.FromSlash(rel))
+		if err != nil || !ok {
+			return fmt.Errorf("reading %s: %w", rel, errors.Join(err, os.ErrNotExist))
 		}
-		err := table.EachBatch(src, strings.TrimPrefix(ext, "."), func(rec arrow.RecordBatch) error {
+		err = table.EachBatch(src, strings.TrimPrefix(ext, "."), func(rec arrow.RecordBatch) error {
 			return b.batch(rec, base, num)
 		})
 		if err != nil {
