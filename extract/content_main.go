@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"strings"
 
 	"golang.org/x/net/html"
 
@@ -133,22 +134,44 @@ func fallback(blocks []rinse.Block) []rinse.Block {
 // short summary, and no paragraph long enough to be an article's. Prose
 // standing before the first teaser (an introduction of a few paragraphs,
 // then a list of links) makes a page, not an index.
+//
+// A teaser is a linked headline of a few words: a row of buttons ("Edit",
+// "Pin it", "Add comment") links too, and a short article has them. And
+// teasers alternate with their summaries, where an article runs on: a
+// run of paragraphs with no link between them (proseRun) is an article's.
 func listing(blocks []rinse.Block) bool {
-	linked, paras, longest, lead := 0, 0, 0, 0
+	linked, paras, longest, lead, run := 0, 0, 0, 0, 0
 	for _, b := range blocks {
 		switch {
 		case b.LinkDensity > 0.6 && len(b.Text) < 200:
-			linked++
+			if len(strings.Fields(b.Text)) >= teaserWords {
+				linked++
+			}
+			run = 0
 		case b.Kind != rinse.BlockHeading:
 			paras++
 			longest = max(longest, len(b.Text))
 			if linked == 0 {
 				lead += len(b.Text)
 			}
+			if b.LinkDensity < 0.2 && len(b.Text) >= minProseRun {
+				if run++; run >= proseRun {
+					return false
+				}
+			} else {
+				run = 0
+			}
 		}
 	}
 	return linked >= 3 && linked*2 >= paras && longest < 400 && prose(blocks) < 1000 && lead < minFirstPass
 }
+
+// teaserWords is the fewest words of a linked headline; proseRun the
+// paragraphs in a row, none a link, that make an article.
+const (
+	teaserWords = 4
+	proseRun    = 3
+)
 
 // dropLinkRows removes short paragraphs and headings that are mostly a
 // link: teaser lines and "read more" rows inside the body.
