@@ -17,15 +17,25 @@ const (
 	minContent   = 60  // below this there is no main content at all
 )
 
+// page is what the content search knows of the page besides its tree.
+type page struct {
+	// keepComments keeps comment sections after the article.
+	keepComments bool
+	// article says the metadata declares a single article: it is never
+	// taken for a listing.
+	article bool
+	// title is the document's title as the metadata chose it.
+	title string
+}
+
 // mainContent cleans body, finds the article in it and returns its
 // blocks. It modifies the tree.
-// An article page (declared so in its metadata) is never taken for a
-// listing.
-func mainContent(ctx context.Context, body *html.Node, keepComments, article bool) ([]rinse.Block, error) {
+func mainContent(ctx context.Context, body *html.Node, pg page) ([]rinse.Block, error) {
 	stats := map[*html.Node]nodeStat{}
 	total := measure(body, false, stats, nil)
-	c := &cleaner{stats: stats, total: total.text, keepComments: keepComments, skip: map[*html.Node]bool{}}
+	c := &cleaner{stats: stats, total: total.text, keepComments: pg.keepComments, skip: map[*html.Node]bool{}}
 	c.keepLongest(body)
+	c.keepHeading(body, pg.title)
 	c.clean(body)
 	// Kept comments are appended after the article; they must not sway
 	// the choice of it.
@@ -48,7 +58,7 @@ func mainContent(ctx context.Context, body *html.Node, keepComments, article boo
 		}
 	}
 	blocks = append(blocks, blocksOf(c.skip, outside(c.comments, chosen)...)...)
-	if prose(blocks) < minContent || !article && listing(blocks) {
+	if prose(blocks) < minContent || !pg.article && listing(blocks) {
 		return nil, fmt.Errorf("extracting content: %w", rinse.ErrNoContent)
 	}
 	return dropLinkRows(blocks), nil

@@ -111,6 +111,9 @@ type cleaner struct {
 	comments []*html.Node
 	// keep holds the ancestors of the longest paragraph.
 	keep map[*html.Node]bool
+	// holdsHeading marks the ancestors of the main heading that hold
+	// more than a page header (see keepHeading).
+	holdsHeading map[*html.Node]bool
 }
 
 // keepLongest marks the ancestors of the longest prose paragraph of the
@@ -174,6 +177,12 @@ func (c *cleaner) furniture(el *html.Node) bool {
 	s := c.stats[el]
 	if r.comments {
 		return true
+	}
+	if c.holdsHeading[el] && r.tag == "" && r.role == "" && !r.lead {
+		// A class word ("author-admin", "authored-by-…" on a post's
+		// wrapper) does not make furniture of the article under its
+		// headline.
+		return false
 	}
 	if r.tag == "" && !r.inText && midText(el) {
 		// "The nature of my <a class="popup">avocations</a> for the
