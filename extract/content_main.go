@@ -52,8 +52,9 @@ func mainContent(ctx context.Context, body *html.Node, pg page) ([]rinse.Block, 
 	}
 	if prose(blocks) < minContent && c.tookMost {
 		// The rules took the article with the furniture (a <header>
-		// wrapping the page, a "sidebar" layout column): score it all.
-		if blocks, chosen, err = bestBlocks(ctx, body, nil); err != nil {
+		// wrapping the page, a "sidebar" layout column): score it all
+		// but the comment sections, which are never the article.
+		if blocks, chosen, err = bestBlocks(ctx, body, c.commentSections()); err != nil {
 			return nil, err
 		}
 	}
@@ -62,6 +63,22 @@ func mainContent(ctx context.Context, body *html.Node, pg page) ([]rinse.Block, 
 		return nil, fmt.Errorf("extracting content: %w", rinse.ErrNoContent)
 	}
 	return dropLinkRows(blocks), nil
+}
+
+// commentSections returns the comment sections found, kept or dropped,
+// as a skip set (nil when there are none).
+func (c *cleaner) commentSections() map[*html.Node]bool {
+	if len(c.comments)+len(c.dropped) == 0 {
+		return nil
+	}
+	skip := map[*html.Node]bool{}
+	for _, n := range c.comments {
+		skip[n] = true
+	}
+	for _, n := range c.dropped {
+		skip[n] = true
+	}
+	return skip
 }
 
 // bestBlocks scores the page without the skipped elements and returns

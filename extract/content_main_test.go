@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/rinse-etl/rinse"
@@ -43,6 +45,41 @@ func TestListing(t *testing.T) {
 	for _, c := range cases {
 		if got := listing(c.blocks); got != c.want {
 			t.Errorf("%s: listing = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestCommentSections: a comment section never comes back as the article
+// when the rules took the article too, and a wrapper of the whole page is
+// not a comment section whatever its id says.
+func TestCommentSections(t *testing.T) {
+	comment := `<div class="comment-text"><p>I read this twice and I still think the council got the numbers wrong on the bridge.</p></div>`
+	cases := []struct {
+		name, markup string
+		want, lacks  string
+	}{
+		{
+			name: "article under a class rule, comments longer than it",
+			markup: `<body><div class="post author-jo"><p>The council approved the bridge after a long debate on Tuesday night in the hall.</p></div>
+<div id="comments">` + strings.Repeat(comment, 8) + `</div></body>`,
+			want: "approved the bridge", lacks: "I read this twice",
+		},
+		{
+			name: "a page wrapper whose id names comments",
+			markup: `<body><div id="http://example.com/weblog/comments/42/"><h1>Bridge approved</h1>
+<p>The council approved the bridge after a long debate on Tuesday night in the hall, and work starts in May.</p></div></body>`,
+			want: "approved the bridge",
+		},
+	}
+	for _, c := range cases {
+		blocks, err := mainContent(context.Background(), parseBody(t, c.markup), page{})
+		var text []string
+		for _, b := range blocks {
+			text = append(text, b.Text)
+		}
+		got := strings.Join(text, "\n")
+		if err != nil || !strings.Contains(got, c.want) || c.lacks != "" && strings.Contains(got, c.lacks) {
+			t.Errorf("%s: err %v, text %q; want %q without %q", c.name, err, got, c.want, c.lacks)
 		}
 	}
 }
