@@ -63,3 +63,31 @@ func (c *cleaner) keepHeading(body *html.Node, title string) {
 // headingShare: an ancestor of the main heading holding headingShare
 // times its text (and minContent more) holds more than a header.
 const headingShare = 3
+
+// mainElement returns the page's main element: its only <main>, or else
+// its only element with role=main; nil when it has none or several.
+func mainElement(body *html.Node, skip map[*html.Node]bool) *html.Node {
+	var mains, roles []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skip[c] {
+				continue
+			}
+			if c.DataAtom == atom.Main {
+				mains = append(mains, c)
+			} else if dom.Attr(c, "role") == "main" {
+				roles = append(roles, c)
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	switch {
+	case len(mains) == 1:
+		return mains[0]
+	case len(mains) == 0 && len(roles) == 1:
+		return roles[0]
+	}
+	return nil
+}

@@ -70,3 +70,52 @@ func TestHeadingKeepsItsArticle(t *testing.T) {
 		}
 	}
 }
+
+func TestMainElement(t *testing.T) {
+	cases := []struct {
+		name, markup, want string
+	}{
+		{"one main", `<div><main id="m"><p>x</p></main></div>`, "m"},
+		{"role=main", `<div id="m" role="main"><p>x</p></div>`, "m"},
+		{"main wins over role", `<div role="main" id="r"><main id="m"></main></div>`, "m"},
+		{"two mains", `<main id="a"></main><main id="b"></main>`, ""},
+		{"none", `<div><p>x</p></div>`, ""},
+	}
+	for _, c := range cases {
+		got := ""
+		if m := mainElement(parseBody(t, c.markup), nil); m != nil {
+			got = dom.Attr(m, "id")
+		}
+		if got != c.want {
+			t.Errorf("%s: main %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestMainElementHoldsTheArticle: a box of long, comma-rich sentences
+// outside <main> does not outscore the article inside it.
+func TestMainElementHoldsTheArticle(t *testing.T) {
+	box := `<div class="about"><p>We are a small, independent, reader-funded team of writers, editors, designers, and volunteers, based in three cities, working since 2009, publishing daily, and answering every letter, every email, and every call.</p>
+<p>Our members, donors, partners, and friends, in twelve countries, keep us going, and we thank them, warmly, every year, in person, at our meeting, in spring.</p>
+<p>Write to us, call us, visit us, or, if you prefer, send a postcard, a parcel, a poem, or a photograph, and we will, as always, reply, by hand, within a week.</p>
+<p>Our archive, our library, our shop, and our café are open, on weekdays, from nine, to five, and, on Saturdays, from ten, to two, except, of course, on holidays.</p></div>`
+	article := `<main><h1>Ferry fares frozen</h1><p>The harbour board kept the single fare at its old price for another year.</p>
+<p>Season tickets stay the same too, the board said on Monday after its meeting in the old customs house.</p>
+<p>The operator had asked for a rise to cover the cost of fuel and of the new landing stage at the north quay.</p></main>`
+	for _, c := range []struct {
+		name, markup, want, lacks string
+	}{
+		{"article in main", `<body>` + box + article + `</body>`, "kept the single fare", "reader-funded"},
+		{"without main the box is taken", `<body>` + box + strings.ReplaceAll(strings.ReplaceAll(article, "<main>", "<div>"), "</main>", "</div>") + `</body>`, "reader-funded", ""},
+	} {
+		blocks, err := mainContent(context.Background(), parseBody(t, c.markup), page{})
+		var text []string
+		for _, b := range blocks {
+			text = append(text, b.Text)
+		}
+		got := strings.Join(text, "\n")
+		if err != nil || !strings.Contains(got, c.want) || c.lacks != "" && strings.Contains(got, c.lacks) {
+			t.Errorf("%s: err %v, text %q, want %q without %q", c.name, err, text, c.want, c.lacks)
+		}
+	}
+}

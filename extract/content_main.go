@@ -93,10 +93,14 @@ func bestBlocks(ctx context.Context, body *html.Node, skip map[*html.Node]bool) 
 	}
 	var blocks []rinse.Block
 	var chosen []*html.Node
+	s.main = mainElement(body, skip)
 	if top, score := s.best(); top != nil {
 		chosen = s.selection(top, score)
 		if m := s.massive(body, chosen, score); m != nil {
 			chosen = []*html.Node{m}
+		}
+		if s.main != nil && within(top, []*html.Node{s.main}) {
+			chosen = clip(chosen, s.main)
 		}
 		if wide := s.widen(chosen[0].Parent, chosen); wide != nil {
 			blocks = blocksAround(skip, wide, chosen)
@@ -110,6 +114,26 @@ func bestBlocks(ctx context.Context, body *html.Node, skip map[*html.Node]bool) 
 		}
 	}
 	return blocks, chosen, nil
+}
+
+// clip keeps the chosen elements inside main, main itself standing for
+// any that hold it: when the article is inside the page's main element,
+// what lies outside it (a sibling box, a wider ancestor) is not the
+// article's.
+func clip(chosen []*html.Node, main *html.Node) []*html.Node {
+	var out []*html.Node
+	for _, n := range chosen {
+		switch {
+		case within(n, []*html.Node{main}):
+			out = append(out, n)
+		case within(main, []*html.Node{n}):
+			return []*html.Node{main}
+		}
+	}
+	if len(out) == 0 {
+		return []*html.Node{main}
+	}
+	return out
 }
 
 // outside returns the nodes not inside any of the chosen subtrees, nor
