@@ -83,3 +83,31 @@ func TestCommentSections(t *testing.T) {
 		}
 	}
 }
+
+// TestOverlaysAreNeverTheArticle: a privacy dialog or an overlay laid
+// over the page is dropped however long it is; one that wraps the
+// article's headline is not.
+func TestOverlaysAreNeverTheArticle(t *testing.T) {
+	privacy := strings.Repeat("We and our partners store and access information on your device, such as cookies, and process personal data, such as unique identifiers. ", 6)
+	article := `<div class="story"><h1>Ferry fares frozen</h1><p>The harbour board kept the single fare at its old price for another year, the chair said on Monday.</p>
+<p>Season tickets stay the same too, and the night boat keeps running through the winter.</p></div>`
+	cases := []struct {
+		name, markup, want, lacks string
+	}{
+		{"body-level dialog", `<body><div role="dialog"><p>` + privacy + `</p></div>` + article + `</body>`, "kept the single fare", "partners store"},
+		{"aria-modal overlay", `<body>` + article + `<div aria-modal="true"><p>` + privacy + `</p></div></body>`, "kept the single fare", "partners store"},
+		{"fixed bar", `<body>` + article + `<div style="position: fixed; bottom: 0"><p>` + privacy + `</p></div></body>`, "kept the single fare", "partners store"},
+		{"a dialog holding the article", `<body><div role="dialog">` + article + `</div><div class="nav"><a href="/">Home</a></div></body>`, "kept the single fare", ""},
+	}
+	for _, c := range cases {
+		blocks, err := mainContent(context.Background(), parseBody(t, c.markup), page{title: "Ferry fares frozen"})
+		var text []string
+		for _, b := range blocks {
+			text = append(text, b.Text)
+		}
+		got := strings.Join(text, "\n")
+		if err != nil || !strings.Contains(got, c.want) || c.lacks != "" && strings.Contains(got, c.lacks) {
+			t.Errorf("%s: err %v, text %q; want %q without %q", c.name, err, got, c.want, c.lacks)
+		}
+	}
+}

@@ -186,6 +186,9 @@ func (c *cleaner) furniture(el *html.Node) bool {
 		c.dropped = append(c.dropped, el)
 		return true
 	}
+	if r.hard {
+		return !c.wrapsPage(el)
+	}
 	if c.holdsHeading[el] && r.tag == "" && r.role == "" && !r.lead {
 		// A class word ("author-admin", "authored-by-…" on a post's
 		// wrapper) does not make furniture of the article under its
