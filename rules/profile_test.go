@@ -259,3 +259,26 @@ func TestProfileGenericSwitch(t *testing.T) {
 		t.Errorf("bad switch: %v, want an error naming line 2", err)
 	}
 }
+
+// TestShippedProfileMatchesThroughMarkup: the MoofLife profile knows its
+// pages by their text, in dumps and in HTML however the explore row and
+// the logo are marked up.
+func TestShippedProfileMatchesThroughMarkup(t *testing.T) {
+	set, err := rules.Load(os.DirFS("../configs"), "sites")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sample := range []string{
+		"Title\n\nMoofLife logo\nText\nExplore the Life Moments of Ghana |",
+		`<p><span>Explore the Life Moments of</span> <a href="/e/ghana">Ghana</a> |</p>`,
+		`<div>Explore the Life Moments of <a href="/e/ghana">Ghana</a></div>`,
+		`<a href="/"><img src="/l.svg" alt="MoofLife logo"></a>`,
+	} {
+		if p := set.Match("", sample); p == nil || p.Name != "mooflife" {
+			t.Errorf("no profile for %q", sample)
+		}
+	}
+	if p := set.Match("", `<p>Explore the Life Moments offered by the museum.</p>`); p != nil {
+		t.Errorf("matched prose that only starts like the row: %s", p.Name)
+	}
+}
