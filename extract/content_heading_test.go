@@ -20,6 +20,27 @@ func parseBody(t *testing.T, markup string) *html.Node {
 	return findBody(root)
 }
 
+// contentText runs mainContent on markup and returns its blocks' text,
+// one block a line.
+func contentText(t *testing.T, markup string, pg page) (string, error) {
+	t.Helper()
+	blocks, err := mainContent(context.Background(), parseBody(t, markup), pg)
+	var text []string
+	for _, b := range blocks {
+		text = append(text, b.Text)
+	}
+	return strings.Join(text, "\n"), err
+}
+
+// checkContent reports when markup's text lacks want or holds lacks.
+func checkContent(t *testing.T, name, markup string, pg page, want, lacks string) {
+	t.Helper()
+	got, err := contentText(t, markup, pg)
+	if err != nil || !strings.Contains(got, want) || lacks != "" && strings.Contains(got, lacks) {
+		t.Errorf("%s: err %v, text %q; want %q without %q", name, err, got, want, lacks)
+	}
+}
+
 func TestMainHeading(t *testing.T) {
 	cases := []struct {
 		name, markup, title, want string
@@ -56,16 +77,12 @@ func TestHeadingKeepsItsArticle(t *testing.T) {
 		title string
 		want  bool
 	}{{"Phone maker ships an update", true}, {"Another title", false}} {
-		blocks, err := mainContent(context.Background(), parseBody(t, markup), page{title: c.title})
-		var text []string
-		for _, b := range blocks {
-			text = append(text, b.Text)
-		}
-		got := err == nil && strings.Contains(strings.Join(text, "\n"), "released a software update")
+		text, err := contentText(t, markup, page{title: c.title})
+		got := err == nil && strings.Contains(text, "released a software update")
 		if got != c.want {
-			t.Errorf("title %q: article found %v (err %v, blocks %q), want %v", c.title, got, err, text, c.want)
+			t.Errorf("title %q: article found %v (err %v, text %q), want %v", c.title, got, err, text, c.want)
 		}
-		if strings.Contains(strings.Join(text, "\n"), "About the author") {
+		if strings.Contains(text, "About the author") {
 			t.Errorf("title %q: the author box stayed: %q", c.title, text)
 		}
 	}
@@ -108,14 +125,6 @@ func TestMainElementHoldsTheArticle(t *testing.T) {
 		{"article in main", `<body>` + box + article + `</body>`, "kept the single fare", "reader-funded"},
 		{"without main the box is taken", `<body>` + box + strings.ReplaceAll(strings.ReplaceAll(article, "<main>", "<div>"), "</main>", "</div>") + `</body>`, "reader-funded", ""},
 	} {
-		blocks, err := mainContent(context.Background(), parseBody(t, c.markup), page{})
-		var text []string
-		for _, b := range blocks {
-			text = append(text, b.Text)
-		}
-		got := strings.Join(text, "\n")
-		if err != nil || !strings.Contains(got, c.want) || c.lacks != "" && strings.Contains(got, c.lacks) {
-			t.Errorf("%s: err %v, text %q, want %q without %q", c.name, err, text, c.want, c.lacks)
-		}
+		checkContent(t, c.name, c.markup, page{}, c.want, c.lacks)
 	}
 }

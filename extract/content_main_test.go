@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -72,15 +71,7 @@ func TestCommentSections(t *testing.T) {
 		},
 	}
 	for _, c := range cases {
-		blocks, err := mainContent(context.Background(), parseBody(t, c.markup), page{})
-		var text []string
-		for _, b := range blocks {
-			text = append(text, b.Text)
-		}
-		got := strings.Join(text, "\n")
-		if err != nil || !strings.Contains(got, c.want) || c.lacks != "" && strings.Contains(got, c.lacks) {
-			t.Errorf("%s: err %v, text %q; want %q without %q", c.name, err, got, c.want, c.lacks)
-		}
+		checkContent(t, c.name, c.markup, page{}, c.want, c.lacks)
 	}
 }
 
@@ -100,14 +91,6 @@ func TestOverlaysAreNeverTheArticle(t *testing.T) {
 		{"a dialog holding the article", `<body><div role="dialog">` + article + `</div><div class="nav"><a href="/">Home</a></div></body>`, "kept the single fare", ""},
 	}
 	for _, c := range cases {
-		blocks, err := mainContent(context.Background(), parseBody(t, c.markup), page{title: "Ferry fares frozen"})
-		var text []string
-		for _, b := range blocks {
-			text = append(text, b.Text)
-		}
-		got := strings.Join(text, "\n")
-		if err != nil || !strings.Contains(got, c.want) || c.lacks != "" && strings.Contains(got, c.lacks) {
-			t.Errorf("%s: err %v, text %q; want %q without %q", c.name, err, got, c.want, c.lacks)
-		}
+		checkContent(t, c.name, c.markup, page{title: "Ferry fares frozen"}, c.want, c.lacks)
 	}
 }

@@ -58,11 +58,29 @@ type rawRules struct {
 
 // Load compiles every *.yaml and *.yml file in dir of fsys, in name order.
 func Load(fsys fs.FS, dir string) (*Set, error) {
+	set := &Set{}
+	err := eachYAML(fsys, dir, "profiles", func(name string, data []byte) error {
+		p, err := Parse(name, data)
+		if err == nil {
+			set.profiles = append(set.profiles, p)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	set.index()
+	return set, nil
+}
+
+// eachYAML calls fn with the path and bytes of every *.yaml and *.yml
+// file in dir of fsys, in name order, and stops at its first error.
+// what names the files in read errors.
+func eachYAML(fsys fs.FS, dir, what string, fn func(name string, data []byte) error) error {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, fmt.Errorf("reading profiles: %w", err)
+		return fmt.Errorf("reading %s: %w", what, err)
 	}
-	set := &Set{}
 	for _, e := range entries {
 		if e.IsDir() || !isYAML(e.Name()) {
 			continue
@@ -70,16 +88,13 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 		name := path.Join(dir, e.Name())
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, fmt.Errorf("reading profile: %w", err)
+			return fmt.Errorf("reading %s: %w", what, err)
 		}
-		p, err := Parse(name, data)
-		if err != nil {
-			return nil, err
+		if err := fn(name, data); err != nil {
+			return err
 		}
-		set.profiles = append(set.profiles, p)
 	}
-	set.index()
-	return set, nil
+	return nil
 }
 
 // LoadFiles compiles the given profile files; a directory stands for the
@@ -175,25 +190,14 @@ func decode(file, what string, data []byte, v any) error {
 // the order written. Generic rules run over every document after its
 // site profile's patterns, unless the profile turns them off.
 func LoadRules(fsys fs.FS, dir string) (List, error) {
-	entries, err := fs.ReadDir(fsys, dir)
-	if err != nil {
-		return List{}, fmt.Errorf("reading rules: %w", err)
-	}
 	var all []Pattern
-	for _, e := range entries {
-		if e.IsDir() || !isYAML(e.Name()) {
-			continue
-		}
-		name := path.Join(dir, e.Name())
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return List{}, fmt.Errorf("reading rules: %w", err)
-		}
+	err := eachYAML(fsys, dir, "rules", func(name string, data []byte) error {
 		ps, err := ParseRules(name, data)
-		if err != nil {
-			return List{}, err
-		}
 		all = append(all, ps...)
+		return err
+	})
+	if err != nil {
+		return List{}, err
 	}
 	return NewList(all...), nil
 }
