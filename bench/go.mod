@@ -6,6 +6,7 @@ replace github.com/rinse-etl/rinse => ../
 
 require (
 	codeberg.org/readeck/go-readability/v2 v2.1.3
+	github.com/klauspost/compress v1.19.2
 	github.com/markusmobius/go-trafilatura v1.12.2
 	github.com/rinse-etl/rinse v0.0.0-00010101000000-000000000000
 	golang.org/x/net v0.62.0
@@ -34,7 +35,6 @@ require (
 	github.com/hablullah/go-juliandays v1.0.0 // indirect
 	github.com/itlightning/dateparse v0.2.1 // indirect
 	github.com/jalaali/go-jalaali v0.0.0-20210801064154-80525e88d958 // indirect
-	github.com/klauspost/compress v1.19.2 // indirect
 	github.com/klauspost/cpuid/v2 v2.4.0 // indirect
 	github.com/markusmobius/go-dateparser v1.2.3 // indirect
 	github.com/markusmobius/go-domdistiller v0.0.0-20240926050704-25b8d046ffb4 // indirect

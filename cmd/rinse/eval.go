@@ -24,7 +24,7 @@ func newEvalCmd() *cobra.Command {
 		dump                    int
 	)
 	cmd := &cobra.Command{
-		Use:   "eval --suite zyte|boilerplate|dates [--data DIR] [--dump N]",
+		Use:   "eval --suite zyte|boilerplate|dates|wild [--data DIR] [--dump N]",
 		Short: "Score rinse's extraction on a labelled evaluation suite",
 		Long: `Runs rinse's decode, extract and transform stages over every page of a
 labelled suite, one page at a time, and prints the suite's scores and the
@@ -59,7 +59,7 @@ throughput. --dump N lists the N worst pages with what went wrong.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&suite, "suite", "", "suite to score: zyte, boilerplate or dates")
+	cmd.Flags().StringVar(&suite, "suite", "", "suite to score: zyte, boilerplate, dates or wild")
 	cmd.Flags().StringVar(&data, "data", "", "suite folder (default ../shared/bench/<suite>)")
 	cmd.Flags().IntVar(&dump, "dump", 0, "list the N worst pages")
 	cmd.Flags().StringVar(&configFile, "config", "", "config file (YAML); eval scores the stages it configures")
