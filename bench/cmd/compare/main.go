@@ -23,6 +23,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/rinse-etl/rinse/bench/internal/ports"
 	"github.com/rinse-etl/rinse/evaluate"
 )
 
@@ -38,9 +39,9 @@ type contender struct {
 
 // contenders lists the baselines; rinse.go adds rinse's entries.
 var contenders = []contender{
-	{name: "go-trafilatura", fn: trafilaturaFunc(false)},
-	{name: "go-trafilatura+fallback", fn: trafilaturaFunc(true)},
-	{name: "go-readability", fn: readabilityFunc},
+	{name: "go-trafilatura", fn: ports.GoTrafilatura(false)},
+	{name: "go-trafilatura+fallback", fn: ports.GoTrafilatura(true)},
+	{name: "go-readability", fn: ports.GoReadability},
 }
 
 // reference is the contender the speed ratios are relative to.

@@ -6,18 +6,14 @@ import (
 	"os"
 	"time"
 
-	"github.com/rinse-etl/rinse"
-	"github.com/rinse-etl/rinse/assemble"
-	"github.com/rinse-etl/rinse/configs"
-	"github.com/rinse-etl/rinse/evaluate"
+	"github.com/rinse-etl/rinse/bench/internal/ports"
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
-	"github.com/rinse-etl/rinse/rules"
 	"github.com/rinse-etl/rinse/source"
 )
 
 func init() {
-	st, err := rinseStages()
+	st, err := ports.RinseStages()
 	if err != nil {
 		// The baselines are worth running on their own; say why rinse
 		// is missing instead of giving up.
@@ -25,39 +21,9 @@ func init() {
 		return
 	}
 	contenders = append(contenders,
-		contender{name: "rinse", fn: evaluate.Rinse(runOne(st))},
+		contender{name: "rinse", fn: ports.Rinse(st)},
 		contender{name: "rinse whole run", whole: wholeRun(st)},
 	)
-}
-
-// rinseStages builds the standard stages with the shipped profiles and
-// gazetteers and the default settings, as `rinse eval` does without a
-// config file. Dedup is off: in the whole run too, every suite page must
-// go through every stage.
-func rinseStages() (pipeline.Stages, error) {
-	profiles, err := rules.Load(configs.Sites, "sites")
-	if err != nil {
-		return pipeline.Stages{}, fmt.Errorf("loading site profiles: %w", err)
-	}
-	return assemble.Build(assemble.Options{
-		Version:      "bench",
-		MaxPageBytes: 32 << 20,
-		Profiles:     profiles,
-		MinWords:     5,
-		EntityFS:     configs.Entities,
-		Dedup:        "none",
-	})
-}
-
-// runOne adapts assemble.RunOne, naming the failing stage in the error.
-func runOne(st pipeline.Stages) evaluate.Stages {
-	return func(ctx context.Context, p *rinse.Page) (*rinse.Document, error) {
-		doc, stage, err := assemble.RunOne(ctx, st, p)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", stage, err)
-		}
-		return doc, nil
-	}
 }
 
 // wholeRun times a complete run over a folder of the suite's pages: reading and

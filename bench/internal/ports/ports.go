@@ -1,4 +1,8 @@
-package main
+// Package ports adapts the Go extractors bench compares rinse with
+// (go-trafilatura and readeck's go-readability) to evaluate.Func, for
+// cmd/compare, which runs them in its own process, and cmd/extractdir,
+// which runs them as programs of their own.
+package ports
 
 import (
 	"bytes"
@@ -14,10 +18,10 @@ import (
 	"github.com/rinse-etl/rinse/evaluate"
 )
 
-// trafilaturaFunc runs go-trafilatura with its default options (no
+// GoTrafilatura runs go-trafilatura with its default options (no
 // fallback extractors, htmldate in fast mode), or with the readability
 // and dom-distiller fallbacks that its published best score uses.
-func trafilaturaFunc(fallback bool) evaluate.Func {
+func GoTrafilatura(fallback bool) evaluate.Func {
 	return func(_ context.Context, url string, raw []byte) evaluate.Extracted {
 		opts := trafilatura.Options{OriginalURL: parseURL(url), EnableFallback: fallback}
 		res, err := trafilatura.Extract(bytes.NewReader(raw), opts)
@@ -36,9 +40,9 @@ func trafilaturaFunc(fallback bool) evaluate.Func {
 	}
 }
 
-// readabilityFunc runs readeck's go-readability, a port of Mozilla's
+// GoReadability runs readeck's go-readability, a port of Mozilla's
 // Readability.js; it knows no categories or tags.
-func readabilityFunc(_ context.Context, url string, raw []byte) evaluate.Extracted {
+func GoReadability(_ context.Context, url string, raw []byte) evaluate.Extracted {
 	art, err := readability.FromReader(bytes.NewReader(raw), parseURL(url))
 	if err != nil {
 		return evaluate.Extracted{Err: err}
