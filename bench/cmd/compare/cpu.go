@@ -25,16 +25,21 @@ import (
 // cpuTools are the two programs, built once.
 type cpuTools struct {
 	dir, rinse, trafdir string
+	// extractdir holds cmd/extractdir built with each build tag (one Go
+	// extractor per binary), by tag.
+	extractdir map[string]string
 }
 
 // buildCPUTools builds the rinse CLI (from the rinse module bench
-// replaces) and cmd/trafdir into a temporary folder.
+// replaces), cmd/trafdir and cmd/extractdir (once per Go extractor) into
+// a temporary folder.
 func buildCPUTools() (*cpuTools, error) {
 	tmp, err := os.MkdirTemp("", "compare-cpu-")
 	if err != nil {
 		return nil, err
 	}
-	t := &cpuTools{dir: tmp, rinse: filepath.Join(tmp, "rinse"), trafdir: filepath.Join(tmp, "trafdir")}
+	t := &cpuTools{dir: tmp, rinse: filepath.Join(tmp, "rinse"), trafdir: filepath.Join(tmp, "trafdir"),
+		extractdir: map[string]string{}}
 	rinseDir, err := goOutput("", "list", "-m", "-f", "{{.Dir}}", "github.com/rinse-etl/rinse")
 	if err != nil {
 		return nil, err
@@ -44,6 +49,13 @@ func buildCPUTools() (*cpuTools, error) {
 	}
 	if _, err := goOutput("", "build", "-o", t.trafdir, "github.com/rinse-etl/rinse/bench/cmd/trafdir"); err != nil {
 		return nil, err
+	}
+	for _, tag := range []string{"rinse", "gotrafilatura", "goreadability"} {
+		bin := filepath.Join(tmp, "extractdir-"+tag)
+		if _, err := goOutput("", "build", "-tags", tag, "-o", bin, "github.com/rinse-etl/rinse/bench/cmd/extractdir"); err != nil {
+			return nil, err
+		}
+		t.extractdir[tag] = bin
 	}
 	return t, nil
 }

@@ -23,7 +23,8 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/rinse-etl/rinse/bench/internal/ports"
+	"github.com/rinse-etl/rinse/bench/internal/ports/goreadability"
+	"github.com/rinse-etl/rinse/bench/internal/ports/gotrafilatura"
 	"github.com/rinse-etl/rinse/evaluate"
 )
 
@@ -39,9 +40,9 @@ type contender struct {
 
 // contenders lists the baselines; rinse.go adds rinse's entries.
 var contenders = []contender{
-	{name: "go-trafilatura", fn: ports.GoTrafilatura(false)},
-	{name: "go-trafilatura+fallback", fn: ports.GoTrafilatura(true)},
-	{name: "go-readability", fn: ports.GoReadability},
+	{name: "go-trafilatura", fn: gotrafilatura.Func(false)},
+	{name: "go-trafilatura+fallback", fn: gotrafilatura.Func(true)},
+	{name: "go-readability", fn: goreadability.Func},
 }
 
 // reference is the contender the speed ratios are relative to.
@@ -55,7 +56,14 @@ func main() {
 	only := flag.String("only", "", "comma-separated contender names to run (default all)")
 	dump := flag.Int("dump", 0, "after each table, list the N worst pages of each scored contender")
 	cpu := flag.Bool("cpu", false, "after each table, compare the CPU time of `rinse run` and go-trafilatura as processes of their own")
+	process := flag.Bool("process", false, "run every contender, the Python extractors too, as a process of its own per suite: scores from its output, CPU time from the OS (see README)")
+	python := flag.String("python", "", "with -process: the Python interpreter that has the extractors (default: python/.venv/bin/python, made by python/setup)")
+	results := flag.String("results", "", "with -process: also write every row as JSON to this file (for python/report.py)")
 	flag.Parse()
+	if *process {
+		runProcesses(*data, *suites, *only, *python, *results, max(1, *rounds))
+		return
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -95,6 +103,51 @@ func main() {
 						printMetaMisses(os.Stdout, r.name, r.report.Results, *dump)
 					}
 				}
+			}
+		}
+		if ctx.Err() != nil {
+			fail(ctx.Err())
+		}
+	}
+}
+
+// runProcesses is main for -process.
+func runProcesses(data, suites, only, python, results string, rounds int) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	cs, err := pickProcs(only)
+	if err != nil {
+		fail(err)
+	}
+	tools, err := buildCPUTools()
+	if err != nil {
+		fail(err)
+	}
+	defer tools.remove()
+	py := findPython(python)
+	if py.err != nil {
+		fmt.Fprintln(os.Stderr, "compare: the Python extractors will fail:", py.err)
+	}
+	var recs []procRecord
+	for _, name := range strings.Split(suites, ",") {
+		if name == readabilitySuite {
+			// Its pages are folders of source.html with no labels file
+			// run.py could read; the in-process table covers it.
+			fmt.Printf("\nsuite %s skipped: -process runs the shared suites only\n", name)
+			continue
+		}
+		bs, err := loadSuite(name, data, "")
+		if err != nil {
+			fail(err)
+		}
+		res := compareProcesses(ctx, bs, cs, tools, py, rounds)
+		printProcTable(os.Stdout, bs, res, rounds)
+		recs = append(recs, records(bs, res, rounds)...)
+		if results != "" {
+			// Written after every suite, so an interrupted run keeps
+			// what it measured.
+			if err := writeRecords(results, recs); err != nil {
+				fail(err)
 			}
 		}
 		if ctx.Err() != nil {

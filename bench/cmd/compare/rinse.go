@@ -6,14 +6,14 @@ import (
 	"os"
 	"time"
 
-	"github.com/rinse-etl/rinse/bench/internal/ports"
+	"github.com/rinse-etl/rinse/bench/internal/ports/rinseport"
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/pipeline"
 	"github.com/rinse-etl/rinse/source"
 )
 
 func init() {
-	st, err := ports.RinseStages()
+	st, err := rinseport.Stages()
 	if err != nil {
 		// The baselines are worth running on their own; say why rinse
 		// is missing instead of giving up.
@@ -21,7 +21,7 @@ func init() {
 		return
 	}
 	contenders = append(contenders,
-		contender{name: "rinse", fn: ports.Rinse(st)},
+		contender{name: "rinse", fn: rinseport.Func(st)},
 		contender{name: "rinse whole run", whole: wholeRun(st)},
 	)
 }

@@ -1,4 +1,5 @@
-package ports
+// Package rinseport adapts rinse's own stages to evaluate.Func.
+package rinseport
 
 import (
 	"context"
@@ -12,11 +13,11 @@ import (
 	"github.com/rinse-etl/rinse/rules"
 )
 
-// RinseStages builds the standard stages with the shipped profiles and
+// Stages builds the standard stages with the shipped profiles and
 // gazetteers and the default settings, as `rinse eval` does without a
 // config file. Dedup is off: every suite page must go through every
 // stage.
-func RinseStages() (pipeline.Stages, error) {
+func Stages() (pipeline.Stages, error) {
 	profiles, err := rules.Load(configs.Sites, "sites")
 	if err != nil {
 		return pipeline.Stages{}, fmt.Errorf("loading site profiles: %w", err)
@@ -31,9 +32,9 @@ func RinseStages() (pipeline.Stages, error) {
 	})
 }
 
-// Rinse runs rinse's decode → extract → transforms on one page at a time
+// Func runs rinse's decode → extract → transforms on one page at a time
 // (assemble.RunOne), naming the failing stage in the error.
-func Rinse(st pipeline.Stages) evaluate.Func {
+func Func(st pipeline.Stages) evaluate.Func {
 	return evaluate.Rinse(func(ctx context.Context, p *rinse.Page) (*rinse.Document, error) {
 		doc, stage, err := assemble.RunOne(ctx, st, p)
 		if err != nil {
