@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"sort"
 	"strings"
@@ -199,6 +200,11 @@ func printSummary(w io.Writer, s rinse.Summary, run, out, format string) {
 	if format == "arrow" {
 		glob = "documents/**/*.arrow"
 	}
+	if u, err := url.Parse(out); err == nil && u.RawQuery != "" {
+		u.RawQuery = "" // a bucket's endpoint options are not part of its paths
+		out = u.String()
+	}
+	out = strings.TrimSuffix(out, "/")
 	fmt.Fprintf(w, "  dataset      %s/%s (quarantine: %s/quarantine/)\n", out, glob, out)
 }
 
