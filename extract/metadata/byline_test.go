@@ -48,7 +48,7 @@ func TestShownBylines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, got, _ := scanPubDates(root, layoutOf(root))
+			got := scanPubDates(root, layoutOf(root)).bylines
 			first := ""
 			if len(got) > 0 {
 				first = got[0]

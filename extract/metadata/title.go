@@ -275,6 +275,34 @@ func matchTitle(titles, headings []string, siteName, host string) (t string, at 
 	return "", -1, "", false
 }
 
+// titleHeadings lists the indices of the headings that equal one of
+// titles or a run of its separated parts, or that hold one as a run of
+// their own parts (at least half the heading), in page order.
+func titleHeadings(titles, headings []string, siteName, host string) []int {
+	tk := map[string]bool{}
+	for _, t := range titles {
+		if t = dom.Collapse(t); t != "" {
+			for _, r := range partRuns(t) {
+				tk[titleKey(r)] = true
+			}
+		}
+	}
+	if len(tk) == 0 {
+		return nil
+	}
+	var out []int
+	for i, h := range headings {
+		k := titleKey(h)
+		if k == "" || isSiteName(h, siteName, host) {
+			continue
+		}
+		if tk[k] || slices.ContainsFunc(partRuns(h)[1:], func(r string) bool { return len(r) >= len(h)/2 && tk[titleKey(r)] }) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // shownTitle chooses between the title chosen from metadata and the
 // article's <h1> (chosen) and the heading matchTitle found: the heading,
 // unless chosen is itself a visible heading placed before it (the
