@@ -17,7 +17,9 @@ import (
 //
 // A full date in the URL path is set when the page is first published
 // and never changes: a stated date more than a day off it (beyond what
-// time zones explain) is a re-save or a placeholder, and the URL wins.
+// time zones explain) that the page never writes out for its readers is
+// a re-save or a placeholder, and the URL wins. A date the page writes
+// in a visible dateline always stands.
 
 // maxShownGap bounds how far the best visible date may lie from an
 // unshown metadata date to replace it; further off it is as likely the
@@ -38,7 +40,7 @@ var shownOrigins = map[string]bool{"text": true, "time": true, "url": true}
 // preferShown returns pub, or the date the URL or the page shows in its
 // place.
 func preferShown(pub time.Time, hints []rinse.DateHint, lang string, now time.Time) time.Time {
-	if u, ok := urlDay(hints, now); ok && !pub.IsZero() && midnight(u).Sub(midnight(pub)).Abs() > 24*time.Hour {
+	if u, ok := urlDay(hints, now); ok && !pub.IsZero() && midnight(u).Sub(midnight(pub)).Abs() > 24*time.Hour && !written(pub, hints, lang) {
 		return u
 	}
 	if pub.IsZero() || !fromMetadata(pub, hints, lang) || isShown(pub, hints, lang) {
@@ -103,6 +105,20 @@ func metaOriginsOf(pub time.Time, hints []rinse.DateHint, lang string) int {
 		}
 	}
 	return len(seen)
+}
+
+// written reports whether a date the page writes for its readers (a
+// visible text, not a datetime attribute) names the day of d.
+func written(d time.Time, hints []rinse.DateHint, lang string) bool {
+	for _, h := range hints {
+		if h.Origin != "text" {
+			continue
+		}
+		if v, ok := readHint(h, lang); ok && sameDay(v, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // isShown reports whether a visible hint names the day of d.
