@@ -71,8 +71,11 @@ func (m *Meta) dateHints(pageURL string) []rinse.DateHint {
 		if isUpdateText(d) {
 			field = "updated"
 		}
-		if m.stamps[d] {
+		switch {
+		case m.stamps[d]:
 			origin = "time" // a <time datetime> value ranked among the texts
+		case m.nearDates[d]:
+			origin = "dateline" // written by the headline
 		}
 		add(d, field, origin)
 	}

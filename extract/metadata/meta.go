@@ -38,6 +38,7 @@ type Meta struct {
 	shownFirst bool                // the best visible date is a dateline by the headline
 	pubDates   []string            // visible date texts, best first (scanPubDates)
 	stamps     map[string]bool     // those of pubDates that are <time datetime> values
+	nearDates  map[string]bool     // those of pubDates that are written by the headline
 	shownBy    []string            // visible "By …"/"Text: …" bylines (scanPubDates)
 	microdata  map[string][]string // itemprop dates off <meta>, by field
 	ld         ldInfo
@@ -99,7 +100,7 @@ func Read(root *html.Node) *Meta {
 	walk(root)
 	m.layout.mains = m.mainHeadings()
 	f := scanPubDates(root, m.layout)
-	m.pubDates, m.stamps, m.shownBy = f.dates, f.stamps, f.bylines
+	m.pubDates, m.stamps, m.nearDates, m.shownBy = f.dates, f.stamps, f.near, f.bylines
 	m.time, m.timeFirst, m.shownFirst = f.time, f.timeFirst, f.shownFirst
 	if f.micro {
 		m.microdata = selectorDates(root)

@@ -69,6 +69,7 @@ type pubFound struct {
 	time      string
 	timeFirst bool
 	stamps    map[string]bool // the dates that are <time datetime> values, not visible text
+	near      map[string]bool // the dates that are written text by the headline (see placement)
 	// shownFirst is set when the best date lies near the headline (see
 	// placement): a dateline the page shows its readers.
 	shownFirst bool
@@ -92,13 +93,13 @@ func scanPubDates(root *html.Node, layout pageLayout) pubFound {
 	f := pubFound{bylines: s.bylines, micro: s.micro}
 	f.dates = bestTexts(nil, s.cands, maxPubCands)
 	f.dates = bestTexts(f.dates, s.upd, len(f.dates)+1)
-	for _, c := range s.cands {
-		if c.time && slices.Contains(f.dates, c.text) {
-			if f.stamps == nil {
-				f.stamps = map[string]bool{}
-			}
-			f.stamps[c.text] = true
+	f.stamps, f.near = map[string]bool{}, map[string]bool{}
+	for _, c := range s.cands { // best first: the best placed of equal texts decides
+		if _, seen := f.stamps[c.text]; seen || !slices.Contains(f.dates, c.text) {
+			continue
 		}
+		f.stamps[c.text] = c.time
+		f.near[c.text] = c.near && !c.time
 	}
 	f.shownFirst = len(s.cands) > 0 && s.cands[0].near
 	textNear := false
