@@ -215,6 +215,12 @@ func (m *Meta) declaredAuthors(site map[string]bool, shown [][]string) []string 
 	for i, a := range authors {
 		authors[i] = loginName(a)
 	}
+	if shown := m.headlineByline(site); len(shown) > 0 && len(authors) > 0 && !slices.ContainsFunc(authors, func(a string) bool { return !personLike(a) }) &&
+		(!overlaps(shown, authors) || len(shown) > len(authors) && containsAll(shown, authors)) {
+		// The CMS account that posted the article, or only its first
+		// writer, against the writers the byline by the headline shows.
+		return shown
+	}
 	if len(authors) > 0 && !slices.ContainsFunc(authors, notOrganisation) {
 		// An organisation declared (the publisher, a news agency), a
 		// person in the visible byline: the person wrote it.
@@ -296,4 +302,39 @@ func loginName(s string) string {
 		parts[i] = string(unicode.ToUpper(r)) + p[size:]
 	}
 	return strings.Join(parts, " ")
+}
+
+// headlineByline is the names of the first visible byline by the
+// headline or the text's start (see placement), when they are persons.
+func (m *Meta) headlineByline(site map[string]bool) []string {
+	if len(m.nearBy) == 0 {
+		return nil
+	}
+	names := keepAuthors(m.nearBy[:1], true, site)
+	if len(names) == 0 || slices.ContainsFunc(names, func(n string) bool { return !personLike(n) }) {
+		return nil
+	}
+	return names
+}
+
+// overlaps reports whether a and b share a name (see sameName).
+func overlaps(a, b []string) bool {
+	return slices.ContainsFunc(a, func(x string) bool {
+		return slices.ContainsFunc(b, func(y string) bool { return sameName(x, y) })
+	})
+}
+
+// containsAll reports whether every name of b is in a (see sameName).
+func containsAll(a, b []string) bool {
+	return !slices.ContainsFunc(b, func(y string) bool {
+		return !slices.ContainsFunc(a, func(x string) bool { return sameName(x, y) })
+	})
+}
+
+// sameName reports whether two spellings name one person: equal but for
+// case, or one the start of the other (a word the byline runs into,
+// "Anna Muster Vom", or a name cut short).
+func sameName(a, b string) bool {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
 }

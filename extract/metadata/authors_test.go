@@ -145,7 +145,14 @@ func TestVisiblePersonOverDeclaredOrganisation(t *testing.T) {
 		{"Example Verlag GmbH", `<div class="byline">Von Anna Muster</div>`, "Anna Muster"},
 		{"Reuters", `<div class="byline">By Jane Roe</div>`, "Jane Roe"},
 		{"Reuters", `<p>No byline here.</p>`, "Reuters"},
-		{"Ben Beispiel", `<div class="byline">Von Anna Muster</div>`, "Ben Beispiel"},
+		// The writer the byline by the headline shows over the CMS
+		// account that posted the article, or over its first writer only.
+		{"Ben Beispiel", `<div class="byline">Von Anna Muster</div>`, "Anna Muster"},
+		{"Ben Beispiel", `<p class="meta">Von Anna Muster und Ben Beispiel</p>`, "Anna Muster; Ben Beispiel"},
+		{"Ben Beispiel", `<p>Von Ben Beispiel Vom</p>`, "Ben Beispiel"}, // a word run into the name
+		// A byline far from the headline is another article's.
+		{"Ben Beispiel", `<div class="text"><p>` + strings.Repeat("Der Rat hat am Montag die Brücke beschlossen. ", 20) + `</p></div><div class="more"><p>Text.</p>` +
+			strings.Repeat("<p>Mehr Nachrichten aus der Stadt und dem Umland. </p>", 10) + `<p>Von Anna Muster</p></div>`, "Ben Beispiel"},
 	} {
 		root, _ := html.Parse(strings.NewReader(`<html><head><meta name="author" content="` + tc.meta + `"></head><body><article><h1>Headline of the story</h1>` + tc.body + `<p>Text.</p></article></body></html>`))
 		doc := &rinse.Document{}

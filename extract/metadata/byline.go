@@ -75,7 +75,7 @@ func (s *pubScan) byline(n *html.Node, t string) {
 	if inForeignBox(n) {
 		return
 	}
-	s.bylines = append(s.bylines, strings.Join(names, "; "))
+	s.addByline(n, strings.Join(names, "; "))
 }
 
 // bylineBlock is the text of the block holding the byline text t of n
@@ -102,7 +102,7 @@ func (s *pubScan) authorBoxName(n *html.Node, t string) {
 	}
 	names := cleanAuthors([]string{t}, true)
 	if len(names) == 1 && len(strings.Fields(names[0])) >= 2 && looksLikeName(names[0]) && !inForeignBox(n) {
-		s.bylines = append(s.bylines, names[0])
+		s.addByline(n, names[0])
 	}
 }
 

@@ -36,7 +36,7 @@ func (s *pubScan) datedByline(n *html.Node, t string) {
 	if len(names) != 1 || names[0] != next || !looksLikeName(next) && !linksProfile(node) || inForeignBox(n) {
 		return
 	}
-	s.bylines = append(s.bylines, next)
+	s.addByline(n, next)
 }
 
 // profileHref is the address of a user's profile page ("/members/anna.12/",

@@ -40,6 +40,7 @@ type Meta struct {
 	stamps     map[string]bool     // those of pubDates that are <time datetime> values
 	nearDates  map[string]bool     // those of pubDates that are written by the headline
 	shownBy    []string            // visible "By …"/"Text: …" bylines (scanPubDates)
+	nearBy     []string            // those of shownBy by the headline or the text's start
 	microdata  map[string][]string // itemprop dates off <meta>, by field
 	ld         ldInfo
 	layout     pageLayout // what the date scan needs to know of the page
@@ -100,7 +101,7 @@ func Read(root *html.Node) *Meta {
 	walk(root)
 	m.layout.mains = m.mainHeadings()
 	f := scanPubDates(root, m.layout)
-	m.pubDates, m.stamps, m.nearDates, m.shownBy = f.dates, f.stamps, f.near, f.bylines
+	m.pubDates, m.stamps, m.nearDates, m.shownBy, m.nearBy = f.dates, f.stamps, f.near, f.bylines, f.nearBy
 	m.time, m.timeFirst, m.shownFirst = f.time, f.timeFirst, f.shownFirst
 	if f.micro {
 		m.microdata = selectorDates(root)

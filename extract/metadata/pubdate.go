@@ -49,8 +49,11 @@ type pubScan struct {
 	cands   []pubCand
 	upd     []pubCand // update statements
 	seen    map[*html.Node]bool
-	bylines []string // visible bylines, see metadata_byline.go
-	micro   bool     // an element outside <head> has a date itemprop/property
+	bylines []string // visible bylines, see byline.go
+	// bylineAt holds where each of bylines lies: its text node and the
+	// bytes of text before it.
+	bylineAt []pubCand
+	micro    bool // an element outside <head> has a date itemprop/property
 	// headed holds the ancestors of <h1> elements and the element after
 	// each (see pageLayout.headed): they hold the page's headline, so a
 	// skip word in their class is layout ("sticky-sidebar-parent"),
@@ -74,6 +77,7 @@ type pubFound struct {
 	// placement): a dateline the page shows its readers.
 	shownFirst bool
 	bylines    []string // visible bylines, in page order
+	nearBy     []string // those of bylines by the headline or the text's start (see placement)
 	micro      bool     // the page has microdata dates (see selectorDates)
 }
 
@@ -91,6 +95,11 @@ func scanPubDates(root *html.Node, layout pageLayout) pubFound {
 	s.cands = s.place.score(s.cands)
 	s.upd = s.place.score(s.upd)
 	f := pubFound{bylines: s.bylines, micro: s.micro}
+	for i, at := range s.bylineAt {
+		if s.place.near(at) {
+			f.nearBy = append(f.nearBy, s.bylines[i])
+		}
+	}
 	f.dates = bestTexts(nil, s.cands, maxPubCands)
 	f.dates = bestTexts(f.dates, s.upd, len(f.dates)+1)
 	f.stamps, f.near = map[string]bool{}, map[string]bool{}
@@ -271,6 +280,12 @@ func (s *pubScan) blockText(n *html.Node) string {
 
 func (s *pubScan) add(t string, score int, el *html.Node, aside bool) {
 	s.cands = append(s.cands, s.cand(t, score, el, aside))
+}
+
+// addByline records the byline name of text node n.
+func (s *pubScan) addByline(n *html.Node, name string) {
+	s.bylines = append(s.bylines, name)
+	s.bylineAt = append(s.bylineAt, pubCand{el: n.Parent, pos: s.place.pos})
 }
 
 // cand is a candidate date t of element el, placed where the walk is.
