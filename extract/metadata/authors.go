@@ -132,6 +132,11 @@ func (m *Meta) author() string {
 			authors[i] = displayName(a, append(shown, m.props["author"]))
 		}
 	}
+	if len(authors) == 0 && m.replyBy != "" {
+		// The blog names its writer only where the writer answers a
+		// comment.
+		authors = dropJunkAuthors([]string{m.replyBy})
+	}
 	for i, a := range authors {
 		authors[i] = expandInitials(a, m.ccNames)
 	}

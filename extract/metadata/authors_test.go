@@ -162,3 +162,23 @@ func TestVisiblePersonOverDeclaredOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// TestPostAuthorReply: a blog that shows no byline names its writer in
+// the comments the writer answers (class "bypostauthor").
+func TestPostAuthorReply(t *testing.T) {
+	comments := `<ol class="comments"><li class="comment"><div class="comment-author vcard"><cite class="fn">Ben Leser</cite> says:</div><p>Nice.</p></li>` +
+		`<li class="comment byuser comment-author-anna bypostauthor"><div class="comment-author vcard"><img class="avatar" alt=""><cite class="fn"><a href="/">anna_schreibt</a></cite> says:</div><p>Thanks!</p></li></ol>`
+	for _, tc := range []struct{ body, want string }{
+		{`<p>Post text.</p>` + comments, "anna_schreibt"},
+		{`<p class="byline">Von Clara Beispiel</p><p>Post text.</p>` + comments, "Clara Beispiel"},
+		{`<p>Post text.</p><div class="comment bypostauthor"><p>Thanks!</p></div>`, ""},
+		{`<p>Post text.</p><div class="reply bypostauthor"><p class="comment-author">MikeNils</p><p>Thanks!</p></div>`, "MikeNils"},
+	} {
+		root, _ := html.Parse(strings.NewReader(`<html><body><article><h1>A post</h1>` + tc.body + `</article></body></html>`))
+		doc := &rinse.Document{}
+		Read(root).Fill(doc, &rinse.Page{URL: "https://blog.example/a"})
+		if doc.Author != tc.want {
+			t.Errorf("body %s: author %q, want %q", tc.body, doc.Author, tc.want)
+		}
+	}
+}

@@ -33,6 +33,7 @@ type Meta struct {
 	inComments int                 // depth of comment sections around the walk
 	inForeign  int                 // depth of teasers and image credits around the walk
 	bylines    []string            // short texts of "byline"/"author" elements
+	replyBy    string              // the name of a comment by the post's author (see postAuthor)
 	time       string              // the best <time datetime> (scanPubDates)
 	timeFirst  bool                // time ranks above the visible date texts
 	shownFirst bool                // the best visible date is a dateline by the headline
@@ -83,6 +84,9 @@ func Read(root *html.Node) *Meta {
 		if n.DataAtom == atom.Article {
 			m.inArticle++
 			defer func() { m.inArticle-- }()
+		}
+		if n.Type == html.ElementNode && m.replyBy == "" && len(n.Attr) > 0 {
+			m.replyBy = postAuthor(n)
 		}
 		if n.Type == html.ElementNode && isCommentSection(n) {
 			// Names there are commenters', not the page's author.
