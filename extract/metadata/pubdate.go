@@ -53,7 +53,10 @@ type pubScan struct {
 	// bylineAt holds where each of bylines lies: its text node and the
 	// bytes of text before it.
 	bylineAt []pubCand
-	micro    bool // an element outside <head> has a date itemprop/property
+	// datedNames are names beside a date (see datedName), kept as
+	// bylines when they lie by the headline.
+	datedNames []pubCand
+	micro      bool // an element outside <head> has a date itemprop/property
 	// headed holds the ancestors of <h1> elements and the element after
 	// each (see pageLayout.headed): they hold the page's headline, so a
 	// skip word in their class is layout ("sticky-sidebar-parent"),
@@ -98,6 +101,12 @@ func scanPubDates(root *html.Node, layout pageLayout) pubFound {
 	for i, at := range s.bylineAt {
 		if s.place.near(at) {
 			f.nearBy = append(f.nearBy, s.bylines[i])
+		}
+	}
+	for _, c := range s.datedNames {
+		if s.place.inHeader(c) {
+			f.bylines = append(f.bylines, c.text)
+			f.nearBy = append(f.nearBy, c.text)
 		}
 	}
 	f.dates = bestTexts(nil, s.cands, maxPubCands)
@@ -232,6 +241,10 @@ func (s *pubScan) text(n *html.Node, ctx int, aside bool) int {
 	}
 	if !aside {
 		s.datedByline(n, t)
+		if name := datedName(t); name != "" {
+			c := s.cand(name, 0, n.Parent, false)
+			s.datedNames = append(s.datedNames, c)
+		}
 	}
 	if digitRuns(t) < 2 {
 		// "Dezember 2010" alone: the day sits in a sibling ("8.<a>…").

@@ -164,6 +164,18 @@ func (p *placement) near(c pubCand) bool {
 	return p.headStart < 0 && pos >= p.body.first-nearBefore && pos <= p.body.first
 }
 
+// inHeader reports whether c lies in the headline's header, or between
+// the headline and the text.
+func (p *placement) inHeader(c pubCand) bool {
+	if p.head == nil || within(c.el, p.head) {
+		return false
+	}
+	if c.pos >= p.header[0] && c.pos <= p.header[1] {
+		return true
+	}
+	return p.body != nil && p.body.first > p.headEnd && p.body.first-p.headEnd <= maxLead && c.pos >= p.headEnd && c.pos <= p.body.first
+}
+
 // score lowers the candidates in lists, raises the others near the
 // headline, and drops those of aside boxes that are not near or are
 // listed. An element kind that recurs elsewhere does not make a list of
