@@ -45,6 +45,8 @@ func TestShownBylines(t *testing.T) {
 		{"a name and a date under the headline", `<h1>Die Freiheit der Planung</h1><p>Anna Muster | 3. Mai 2021</p>` + prose, "Anna Muster"},
 		{"a date and a name in a teaser list", `<h1>Die Freiheit der Planung</h1>` + prose + strings.Repeat(`<p>Mehr aus der Stadt und dem Umland, jeden Tag.</p>`, 8) + `<p>25.10.2022 - Reiner Nagel</p>`, ""},
 		{"a date and a club under the headline", `<h1>Bruderduell im Cup</h1><p>Handball Schweiz | 3. Mai 2021</p>` + prose, ""},
+		{"a news agency credited under the headline", `<header><h1>6,000 masks stolen from a hospital</h1><p class="credit">JIJI</p></header>` + prose, "JIJI"},
+		{"a news agency in a teaser list", `<h1>6,000 masks stolen from a hospital</h1>` + prose + strings.Repeat(`<p>More news from the city, every day.</p>`, 8) + `<p class="credit">Reuters</p>`, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/rinse-etl/rinse/internal/dom"
+	"github.com/rinse-etl/rinse/internal/lexicon"
 )
 
 // Visible publication dates.
@@ -53,10 +54,11 @@ type pubScan struct {
 	// bylineAt holds where each of bylines lies: its text node and the
 	// bytes of text before it.
 	bylineAt []pubCand
-	// datedNames are names beside a date (see datedName), kept as
-	// bylines when they lie by the headline.
-	datedNames []pubCand
-	micro      bool // an element outside <head> has a date itemprop/property
+	// headerNames are names beside a date (see datedName) and news
+	// agencies named alone, kept as bylines when they lie in the
+	// headline's header.
+	headerNames []pubCand
+	micro       bool // an element outside <head> has a date itemprop/property
 	// headed holds the ancestors of <h1> elements and the element after
 	// each (see pageLayout.headed): they hold the page's headline, so a
 	// skip word in their class is layout ("sticky-sidebar-parent"),
@@ -103,7 +105,7 @@ func scanPubDates(root *html.Node, layout pageLayout) pubFound {
 			f.nearBy = append(f.nearBy, s.bylines[i])
 		}
 	}
-	for _, c := range s.datedNames {
+	for _, c := range s.headerNames {
 		if s.place.inHeader(c) {
 			f.bylines = append(f.bylines, c.text)
 			f.nearBy = append(f.nearBy, c.text)
@@ -233,6 +235,9 @@ func (s *pubScan) text(n *html.Node, ctx int, aside bool) int {
 	if !hasYear(t) {
 		if !aside {
 			s.byline(n, t)
+			if lexicon.IsAgency(t) {
+				s.headerNames = append(s.headerNames, s.cand(t, 0, n.Parent, false)) // "<p class="credit">JIJI</p>"
+			}
 		}
 		return size
 	}
@@ -242,8 +247,7 @@ func (s *pubScan) text(n *html.Node, ctx int, aside bool) int {
 	if !aside {
 		s.datedByline(n, t)
 		if name := datedName(t); name != "" {
-			c := s.cand(name, 0, n.Parent, false)
-			s.datedNames = append(s.datedNames, c)
+			s.headerNames = append(s.headerNames, s.cand(name, 0, n.Parent, false))
 		}
 	}
 	if digitRuns(t) < 2 {
