@@ -172,21 +172,38 @@ func expandInitials(name string, full []string) string {
 }
 
 // SiteOwner is the person a personal site is named after ("Essay |
-// Anna Muster" as the title, og:site_name "Dr. Anna Muster"), the last
-// resort for pages that name no author: two or three capitalized words,
-// the first a common given name, without an academic title.
+// Anna Muster" as the title, og:site_name "Dr. Anna Muster") or that
+// holds its copyright ("(c) Anna Muster"), the last resort for pages
+// that name no author: two or three capitalized words, the first a
+// common given name, without an academic title.
 func (m *Meta) SiteOwner() string {
 	parts := siteNameParts.Split(m.title, -1)
 	cands := []string{m.first("og:site_name")}
 	if len(parts) > 1 {
 		cands = append(cands, parts[len(parts)-1])
 	}
-	for _, c := range cands {
+	for _, c := range append(cands, m.copyright) {
 		c = academicTitle.ReplaceAllString(strings.TrimSpace(c), "")
 		words := strings.Fields(c)
 		if personLike(c) && lexicon.IsGiven(strings.ToLower(words[0])) {
 			return c
 		}
+	}
+	return ""
+}
+
+// copyrightLine is a copyright notice and its holder: "© 2021 Anna
+// Muster", "(c) Anna Muster • Impressum", "Copyright 2015-2021 by Anna
+// Muster. All rights reserved".
+var copyrightLine = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*)?(?:by\s+)?(\p{Lu}[^|•·,.©]{1,40}?)\s*(?:$|[|•·,.©-])`)
+
+// copyrightHolder is the holder a copyright notice t names, or "".
+func copyrightHolder(t string) string {
+	if len(t) > maxBylineText {
+		return ""
+	}
+	if m := copyrightLine.FindStringSubmatch(strings.TrimSpace(t)); m != nil {
+		return strings.TrimSpace(m[1])
 	}
 	return ""
 }

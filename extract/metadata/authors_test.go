@@ -182,3 +182,33 @@ func TestPostAuthorReply(t *testing.T) {
 		}
 	}
 }
+
+func TestCopyrightHolder(t *testing.T) {
+	for s, want := range map[string]string{
+		"© 2021 Anna Muster": "Anna Muster",
+		"(c) Johannes Wolf • Weitere Rechte siehe Impressum":      "Johannes Wolf",
+		"Copyright 2015-2021 by Anna Muster. All rights reserved": "Anna Muster",
+		"© Example Verlag GmbH | Impressum":                       "Example Verlag GmbH", // SiteOwner wants a person
+		"Bild © hr":                                               "",
+		"Alle Angaben ohne Gewähr, © by the authors and a very long tail of legal text that goes on": "",
+	} {
+		if got := copyrightHolder(s); got != want {
+			t.Errorf("copyrightHolder(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestCopyrightSiteOwner: the person holding a site's copyright, in its
+// last notice (image credits come earlier), is the last resort author.
+func TestCopyrightSiteOwner(t *testing.T) {
+	for _, tc := range []struct{ body, want string }{
+		{`<p>Text.</p><footer><p>(c) Johannes Wolf • Impressum</p></footer>`, "Johannes Wolf"},
+		{`<figure><img src="a.jpg"><p>© Marcel Vogel</p></figure><p>Text.</p><footer>© Schweizerische Vogelwarte</footer>`, ""},
+		{`<p>Text.</p><footer>© 2021 Example Media</footer>`, ""},
+	} {
+		root, _ := html.Parse(strings.NewReader(`<html><head><title>Ein Podcast</title></head><body>` + tc.body + `</body></html>`))
+		if got := Read(root).SiteOwner(); got != tc.want {
+			t.Errorf("body %s: SiteOwner %q, want %q", tc.body, got, tc.want)
+		}
+	}
+}

@@ -34,6 +34,7 @@ type Meta struct {
 	inForeign  int                 // depth of teasers and image credits around the walk
 	bylines    []string            // short texts of "byline"/"author" elements
 	replyBy    string              // the name of a comment by the post's author (see postAuthor)
+	copyright  string              // the holder the last copyright notice names (see copyrightHolder)
 	time       string              // the best <time datetime> (scanPubDates)
 	timeFirst  bool                // time ranks above the visible date texts
 	shownFirst bool                // the best visible date is a dateline by the headline
@@ -67,6 +68,11 @@ func Read(root *html.Node) *Meta {
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode && !fragment {
 			m.layout.note(n)
+		}
+		if n.Type == html.TextNode && !fragment && (strings.Contains(n.Data, "©") || strings.Contains(n.Data, "(c)") || strings.Contains(n.Data, "opyright")) {
+			// The last notice: the site's own follows the text, image
+			// credits sit in it.
+			m.copyright = copyrightHolder(n.Data)
 		}
 		if n.Type == html.ElementNode && m.element(n) {
 			return
