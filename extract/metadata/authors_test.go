@@ -131,6 +131,11 @@ func TestCleanAuthorsBylineGrammar(t *testing.T) {
 		{"Anna &amp;amp; Ben Beispiel", []string{"Anna", "Ben Beispiel"}},
 		{"Anna Muster <img src=\"a.png\">", []string{"Anna Muster"}},
 		{"Anna Muster <img src=\"a.png\" alt=", []string{"Anna Muster"}},
+		{"/ Cory Doctorow / 10:08 am Fri Jul 19, 2013", []string{"Cory Doctorow"}},
+		{"user5105user5105 3,926 gold badges", []string{"user5105"}}, // set twice, for two layouts
+		{"Anna Muster Anna Muster", []string{"Anna Muster"}},
+		{"JIJI", []string{"JIJI"}},
+		{"R. R.", []string{"R. R."}},
 	} {
 		if got := cleanAuthors([]string{tc.raw}, true); !slices.Equal(got, tc.want) {
 			t.Errorf("cleanAuthors(%q) = %q, want %q", tc.raw, got, tc.want)

@@ -86,7 +86,7 @@ func TestDropJunkAuthors(t *testing.T) {
 	if got := cleanAuthors([]string{"Published by", "anna[at]example.net", "a@b.de"}, true); len(got) != 0 {
 		t.Errorf("cleanAuthors kept %q", got)
 	}
-	got := dropJunkAuthors([]string{"Name", "Anna Muster", "Art Edwards says", "No Author", "By", "publisher", "Afficher mon profil complet", "Last", "AddThis Sharing", "Share this", "kj", "cpm", "Bild © Sender", "Katie Muster New Yorkers post their feelings about the vote"})
+	got := dropJunkAuthors([]string{"Name", "Anna Muster", "Art Edwards says", "No Author", "By", "publisher", "Afficher mon profil complet", "Last", "AddThis Sharing", "Share this", "kj", "cpm", "Bild © Sender", "Katie Muster New Yorkers post their feelings about the vote", "Article by", "Ein Beitrag von"})
 	if len(got) != 1 || got[0] != "Anna Muster" {
 		t.Errorf("got %q", got)
 	}
