@@ -69,7 +69,8 @@ func Read(root *html.Node) *Meta {
 		if n.Type == html.ElementNode && !fragment {
 			m.layout.note(n)
 		}
-		if n.Type == html.TextNode && !fragment && (strings.Contains(n.Data, "©") || strings.Contains(n.Data, "(c)") || strings.Contains(n.Data, "opyright")) {
+		if n.Type == html.TextNode && !fragment && len(n.Data) <= 2*maxBylineText &&
+			(strings.Contains(n.Data, "©") || strings.Contains(n.Data, "(c)") || strings.Contains(n.Data, "opyright")) {
 			// The last notice: the site's own follows the text, image
 			// credits sit in it.
 			m.copyright = copyrightHolder(n.Data)

@@ -14,6 +14,10 @@ import (
 // titleSeparators split "Headline | Site" titles.
 var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " » ", " « ", " : "}
 
+// titleSepChars are the characters of titleSeparators and " / ": a text
+// without any has no parts.
+const titleSepChars = "|–—-:·•»«/"
+
 // leadingDate matches a date written before a headline ("23.01.2022 -
 // Headline", "1. Februar 2022 Headline", "2022-01-23: Headline").
 var leadingDate = regexp.MustCompile(`^(?:\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}+)\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\s*[-–—|:]?\s+`)
@@ -296,7 +300,7 @@ func titleHeadings(titles, headings []string, siteName, host string) []int {
 		if k == "" || isSiteName(h, siteName, host) {
 			continue
 		}
-		if tk[k] || slices.ContainsFunc(partRuns(h)[1:], func(r string) bool { return len(r) >= len(h)/2 && tk[titleKey(r)] }) {
+		if tk[k] || strings.ContainsAny(h, titleSepChars) && slices.ContainsFunc(partRuns(h)[1:], func(r string) bool { return len(r) >= len(h)/2 && tk[titleKey(r)] }) {
 			out = append(out, i)
 		}
 	}
