@@ -45,6 +45,7 @@ type PipelineConfig struct {
 	Buffer           int           `mapstructure:"buffer"`
 	PageTimeout      time.Duration `mapstructure:"page_timeout"`
 	MaxPageBytes     int64         `mapstructure:"max_page_bytes"`
+	MaxDOMNodes      int           `mapstructure:"max_dom_nodes"`
 	MemoryLimit      int64         `mapstructure:"memory_limit"`
 }
 

@@ -92,7 +92,7 @@ func (j *Job) openDataset(log *zap.Logger) error {
 // options are the stage options cfg describes.
 func options(cfg *Config, profiles *rules.Set) Options {
 	o := Options{
-		Version: rinse.Version, MaxPageBytes: cfg.Pipeline.MaxPageBytes, Profiles: profiles,
+		Version: rinse.Version, MaxPageBytes: cfg.Pipeline.MaxPageBytes, MaxDOMNodes: cfg.Pipeline.MaxDOMNodes, Profiles: profiles,
 		KeepComments: cfg.Extract.KeepComments, MinWords: cfg.Extract.MinWords,
 		Languages: cfg.Extract.Languages, EntityFS: configs.Entities,
 		Gazetteers: cfg.Entities.Gazetteers,
