@@ -146,15 +146,10 @@ func recordSource(name string, w gowarc.WarcRecord, offset int64) string {
 // files found in a tree. An archive that breaks off (truncated gzip, I/O
 // error) is quarantined as one input after the records read before the
 // break; it does not stop the run.
-func WARCArchives(maxBytes int64) func(ctx context.Context, path, source string, yield func(*rinse.Page) error) error {
-	return func(ctx context.Context, path, source string, yield func(*rinse.Page) error) error {
-		f, err := os.Open(path)
-		if err != nil {
-			return yield(&rinse.Page{Source: source, Err: fmt.Errorf("opening archive: %w: %w", rinse.ErrRead, err)})
-		}
-		defer f.Close()
+func WARCArchives(maxBytes int64) func(ctx context.Context, f *os.File, source string, yield func(*rinse.Page) error) error {
+	return func(ctx context.Context, f *os.File, source string, yield func(*rinse.Page) error) error {
 		var yieldErr error
-		err = WARCReader{MaxBytes: maxBytes}.Walk(ctx, f, source, func(p *rinse.Page) error {
+		err := WARCReader{MaxBytes: maxBytes}.Walk(ctx, f, source, func(p *rinse.Page) error {
 			yieldErr = yield(p)
 			return yieldErr
 		})
