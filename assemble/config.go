@@ -9,16 +9,18 @@ import (
 // key once, with its default, allowed values, flag and help; Validate
 // checks a Config against it. Library users may fill a Config by hand.
 type Config struct {
-	Input    string `mapstructure:"input"`
-	Output   string `mapstructure:"output"`
-	URLs     string `mapstructure:"urls"`
-	Format   string `mapstructure:"format"`
-	Workers  int    `mapstructure:"workers"`
-	Full     bool   `mapstructure:"full"`
-	Prune    bool   `mapstructure:"prune"`
-	Strict   bool   `mapstructure:"strict"`
-	Progress string `mapstructure:"progress"`
-	Log      struct {
+	Input string `mapstructure:"input"`
+	// InputFollowSymlinks follows links that stay inside Input.
+	InputFollowSymlinks bool   `mapstructure:"input_follow_symlinks"`
+	Output              string `mapstructure:"output"`
+	URLs                string `mapstructure:"urls"`
+	Format              string `mapstructure:"format"`
+	Workers             int    `mapstructure:"workers"`
+	Full                bool   `mapstructure:"full"`
+	Prune               bool   `mapstructure:"prune"`
+	Strict              bool   `mapstructure:"strict"`
+	Progress            string `mapstructure:"progress"`
+	Log                 struct {
 		Level  string `mapstructure:"level"`
 		Format string `mapstructure:"format"`
 	} `mapstructure:"log"`

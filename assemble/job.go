@@ -217,5 +217,5 @@ func (j *Job) newSource() (pipeline.Source, error) {
 		return nil, fmt.Errorf("input: %w", err)
 	}
 	max := cfg.Pipeline.MaxPageBytes
-	return &source.Dir{Root: cfg.Input, MaxBytes: max, Archives: source.WARCArchives(max)}, nil
+	return &source.Dir{Root: cfg.Input, MaxBytes: max, FollowSymlinks: cfg.InputFollowSymlinks, Archives: source.WARCArchives(max)}, nil
 }

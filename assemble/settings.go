@@ -48,6 +48,7 @@ const mib = 1 << 20
 // one, so a default is written down once.
 var settings = []Setting{
 	{Key: "input", Default: "", Flag: "input", Help: "directory, page file or WARC archive to read"},
+	{Key: "input_follow_symlinks", Default: false, Flag: "follow-symlinks", Help: "follow symbolic links that stay inside the input (others are skipped)"},
 	{Key: "output", Default: "", Flag: "output", Help: "dataset directory to write"},
 	{Key: "urls", Default: "", Flag: "urls", Help: "file of URLs to fetch, one per line (- for stdin)"},
 	{Key: "format", Default: load.DefaultFormat, Flag: "format", Help: "output format", Allowed: load.Formats},
