@@ -30,6 +30,13 @@ type Document struct {
 	DuplicateOf string
 	FetchedAt   time.Time
 	HTTPStatus  int32
+	// PublishedDate and UpdatedDate are the calendar days the page shows
+	// for PublishedAt and UpdatedAt, in the page's own time zone (UTC when
+	// none is known), as midnight UTC of that day; zero means unknown. A
+	// page published at 23:30 in New York has its next day's date in
+	// PublishedAt (UTC) and its own day here.
+	PublishedDate time.Time
+	UpdatedDate   time.Time
 
 	// Fields below are working state between stages; they are not written.
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/configs"
 	"github.com/rinse-etl/rinse/decode"
 	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/load"
@@ -80,10 +81,14 @@ func Build(o Options) (pipeline.Stages, error) {
 	if err != nil {
 		return st, fmt.Errorf("building entity stage: %w", err)
 	}
+	generic, err := rules.LoadRules(configs.Rules, "rules")
+	if err != nil {
+		return st, fmt.Errorf("loading generic rules: %w", err)
+	}
 	st.Decode = decode.New(decode.Options{MaxBytes: o.MaxPageBytes})
 	st.Extract = extract.NewExtractor(extract.ExtractorOptions{Profiles: o.Profiles, KeepComments: o.KeepComments, DOM: extract.DOMLimits{MaxNodes: o.MaxDOMNodes}})
 	st.Transform = []pipeline.DocProcessor{
-		boilerplate.New(o.Profiles),
+		boilerplate.New(o.Profiles, generic),
 		transform.Normalize{},
 		language.New(language.Options{Allowed: o.Languages}),
 		dates.New(dates.Options{}),

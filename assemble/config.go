@@ -11,15 +11,20 @@ import (
 type Config struct {
 	Input string `mapstructure:"input"`
 	// InputFollowSymlinks follows links that stay inside Input.
-	InputFollowSymlinks bool   `mapstructure:"input_follow_symlinks"`
-	Output              string `mapstructure:"output"`
-	URLs                string `mapstructure:"urls"`
-	Format              string `mapstructure:"format"`
-	Workers             int    `mapstructure:"workers"`
-	Full                bool   `mapstructure:"full"`
-	Prune               bool   `mapstructure:"prune"`
-	Strict              bool   `mapstructure:"strict"`
-	Progress            string `mapstructure:"progress"`
+	InputFollowSymlinks bool          `mapstructure:"input_follow_symlinks"`
+	Output              string        `mapstructure:"output"`
+	WorkDir             string        `mapstructure:"work_dir"`
+	URLs                string        `mapstructure:"urls"`
+	Format              string        `mapstructure:"format"`
+	Workers             int           `mapstructure:"workers"`
+	Full                bool          `mapstructure:"full"`
+	Prune               bool          `mapstructure:"prune"`
+	Strict              bool          `mapstructure:"strict"`
+	Shard               string        `mapstructure:"shard"`
+	Shards              int           `mapstructure:"shards"`
+	Job                 string        `mapstructure:"job"`
+	Progress            string        `mapstructure:"progress"`
+	ProgressInterval    time.Duration `mapstructure:"progress_interval"`
 	Log                 struct {
 		Level  string `mapstructure:"level"`
 		Format string `mapstructure:"format"`

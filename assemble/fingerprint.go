@@ -19,8 +19,9 @@ import (
 
 // Fingerprint is the configuration hash of everything that decides what
 // a page becomes and where its row goes: the settings that change output,
-// the contents (not the names) of site profiles and gazetteers, shipped
-// and the user's, and the build (version and VCS revision). An
+// the contents (not the names) of site profiles, the generic rules and
+// gazetteers, shipped and the user's, and the build (version and VCS
+// revision). An
 // incremental run processes an input again when it changes.
 func Fingerprint(cfg *Config) (string, error) {
 	h := sha256.New()
@@ -37,7 +38,7 @@ func Fingerprint(cfg *Config) (string, error) {
 		cfg.Extract.KeepComments, cfg.Dataset.Dedup, cfg.Format, cfg.PartitionKeys()}
 	b, _ := json.Marshal(settings)
 	fmt.Fprintf(h, "settings %s\nbuild %s\n", b, buildID())
-	for _, fsys := range []fs.FS{configs.Sites, configs.Entities} {
+	for _, fsys := range []fs.FS{configs.Sites, configs.Rules, configs.Entities} {
 		if err := hashFS(h, fsys); err != nil {
 			return "", err
 		}

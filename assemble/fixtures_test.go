@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/configs"
 	"github.com/rinse-etl/rinse/decode"
 	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/internal/fixtures"
@@ -52,7 +53,11 @@ func extractPage(t testing.TB, set *rules.Set, path string) (doc *rinse.Document
 	if doc, err = extract.NewExtractor(extract.ExtractorOptions{Profiles: set}).Process(ctx, p); err != nil {
 		return nil, "", err
 	}
-	if doc, err = boilerplate.New(set).Process(ctx, doc); err != nil {
+	generic, err := rules.LoadRules(configs.Rules, "rules")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc, err = boilerplate.New(set, generic).Process(ctx, doc); err != nil {
 		return nil, "", err
 	}
 	norm, err := transform.Normalize{}.Process(ctx, doc)

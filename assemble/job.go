@@ -2,9 +2,13 @@ package assemble
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"go.uber.org/zap"
 
@@ -19,14 +23,24 @@ import (
 )
 
 // ErrUsage marks errors in the configuration or the command line, as
-// opposed to a run that failed.
-var ErrUsage = errors.New("usage")
+// opposed to a run that failed (errors.Is(err, ErrUsage)).
+var ErrUsage = errors.New("usage error")
+
+// usageErr marks err as a usage error without changing its message.
+type usageErr struct{ err error }
+
+func (u *usageErr) Error() string        { return u.err.Error() }
+func (u *usageErr) Unwrap() error        { return u.err }
+func (u *usageErr) Is(target error) bool { return target == ErrUsage }
+
+func usage(err error) error { return &usageErr{err} }
 
 // Job is a run built from a Config: its source, its stages and the
 // dataset it writes, which is opened first so that the stages get its
 // incremental filter and conditional-request hook directly.
 type Job struct {
 	Config  *Config
+	Shard   Shard
 	Source  pipeline.Source
 	Stages  pipeline.Stages
 	Dataset *load.Dataset
@@ -41,20 +55,24 @@ func Open(cfg *Config, log *zap.Logger) (*Job, error) {
 	if log == nil {
 		log = zap.NewNop()
 	}
-	if cfg.Output == "" || (cfg.Input == "" && cfg.URLs == "") {
-		return nil, fmt.Errorf("%w: a run needs an output and an input (or URLs)", ErrUsage)
+	if err := checkPaths(cfg); err != nil {
+		return nil, usage(err)
 	}
 	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrUsage, err)
+		return nil, usage(err)
 	}
-	j := &Job{Config: cfg}
+	shard, err := ResolveShard(cfg, os.Getenv)
+	if err != nil {
+		return nil, usage(err)
+	}
+	j := &Job{Config: cfg, Shard: shard}
 	profiles, err := loadProfiles(cfg.Extract.Profiles)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrUsage, err)
+		return nil, usage(err)
 	}
 	if j.Source, err = j.newSource(); err != nil {
 		j.Close()
-		return nil, fmt.Errorf("%w: %w", ErrUsage, err)
+		return nil, usage(err)
 	}
 	if err := j.openDataset(log); err != nil {
 		j.Close()
@@ -62,7 +80,7 @@ func Open(cfg *Config, log *zap.Logger) (*Job, error) {
 	}
 	if err := j.build(profiles); err != nil {
 		j.Close()
-		return nil, fmt.Errorf("%w: %w", ErrUsage, err)
+		return nil, usage(err)
 	}
 	j.Options = pipeline.Options{
 		Workers: pipeline.Workers{
@@ -78,10 +96,19 @@ func (j *Job) openDataset(log *zap.Logger) error {
 	cfg := j.Config
 	hash, err := Fingerprint(cfg)
 	if err != nil {
-		return fmt.Errorf("%w: %w", ErrUsage, err)
+		return usage(err)
+	}
+	label := ""
+	if j.Shard.On() {
+		label = load.ShardLabel(j.Shard.Index, j.Shard.Count)
+	}
+	dir, remote, err := outputDirs(cfg, label)
+	if err != nil {
+		return usage(err)
 	}
 	j.Dataset, err = load.OpenDataset(load.DatasetOptions{
-		Dir: cfg.Output, Format: cfg.Format, PartitionBy: cfg.PartitionKeys(),
+		Shard: label, Job: j.Shard.Job, Remote: remote,
+		Dir: dir, Format: cfg.Format, PartitionBy: cfg.PartitionKeys(),
 		File:      table.FileOptions{Compression: cfg.Dataset.Compression, RowGroupBytes: cfg.Dataset.RowGroupBytes},
 		FileBytes: cfg.Dataset.FileBytes, Version: rinse.Version, ConfigHash: hash, Logger: log,
 		Full: cfg.Full, Prune: cfg.Prune, Dedup: cfg.Dataset.Dedup,
@@ -107,11 +134,11 @@ func options(cfg *Config, profiles *rules.Set) Options {
 // dataset: for inspecting or scoring pages one at a time (RunOne).
 func StagesFor(cfg *Config) (pipeline.Stages, error) {
 	if err := cfg.Validate(); err != nil {
-		return pipeline.Stages{}, fmt.Errorf("%w: %w", ErrUsage, err)
+		return pipeline.Stages{}, usage(err)
 	}
 	profiles, err := loadProfiles(cfg.Extract.Profiles)
 	if err != nil {
-		return pipeline.Stages{}, fmt.Errorf("%w: %w", ErrUsage, err)
+		return pipeline.Stages{}, usage(err)
 	}
 	return Build(options(cfg, profiles))
 }
@@ -163,6 +190,68 @@ func (j *Job) closeFiles() {
 	j.closers = nil
 }
 
+// outputDirs gives the dataset's local directory and, for a bucket
+// output, its URL: the local directory is then the work directory (one per
+// output and shard), which holds the run's staging and a mirror of the
+// state.
+func outputDirs(cfg *Config, label string) (dir, remote string, err error) {
+	if !load.IsRemote(cfg.Output) {
+		return cfg.Output, "", nil
+	}
+	work := cfg.WorkDir
+	if work == "" {
+		cache, err := os.UserCacheDir()
+		if err != nil {
+			return "", "", fmt.Errorf("no cache directory for the bucket output: give --work-dir (%w)", err)
+		}
+		h := sha256.Sum256([]byte(cfg.Output + "\x00" + label))
+		work = filepath.Join(cache, "rinse", hex.EncodeToString(h[:8]))
+	}
+	return work, cfg.Output, nil
+}
+
+// checkPaths refuses what a run cannot mean: no output, no input, an
+// output that is a file, or one inside (or equal to) the input, which the
+// next run would read as pages.
+func checkPaths(cfg *Config) error {
+	switch {
+	case cfg.Output == "":
+		return errors.New("a run needs --output (the dataset directory to write)")
+	case cfg.Input == "" && cfg.URLs == "":
+		return errors.New("a run needs --input (a directory, page file or WARC archive) or --urls (a file of URLs)")
+	case cfg.Input != "" && cfg.URLs != "":
+		return errors.New("give --input or --urls, not both")
+	}
+	if load.IsRemote(cfg.Output) || load.IsRemote(cfg.Input) {
+		return nil
+	}
+	if st, err := os.Stat(cfg.Output); err == nil && !st.IsDir() {
+		return fmt.Errorf("--output %s is a file, not a directory", cfg.Output)
+	}
+	if cfg.Input == "" {
+		return nil
+	}
+	in, out := realPath(cfg.Input), realPath(cfg.Output)
+	if rel, err := filepath.Rel(in, out); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+		return fmt.Errorf("--output %s is inside --input %s: the next run would read the dataset as pages", cfg.Output, cfg.Input)
+	}
+	return nil
+}
+
+// realPath is p absolute, with the links of its existing part resolved.
+func realPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	for dir, rest := abs, ""; dir != filepath.Dir(dir); dir, rest = filepath.Dir(dir), filepath.Join(filepath.Base(dir), rest) {
+		if r, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(r, rest)
+		}
+	}
+	return abs
+}
+
 // fetchOptions overlays the fetch.* keys on the fetcher's defaults (which
 // also set what the configuration does not expose, such as backoff bounds).
 func fetchOptions(f FetchConfig) *fetch.Options {
@@ -211,11 +300,27 @@ func (j *Job) newSource() (pipeline.Source, error) {
 			j.closers = append(j.closers, f.Close)
 			r = f
 		}
-		return &source.URLList{R: r}, nil
+		return &source.URLList{R: r, Keep: j.keep()}, nil
+	}
+	max := cfg.Pipeline.MaxPageBytes
+	if load.IsRemote(cfg.Input) {
+		b, err := load.OpenBucket(context.Background(), cfg.Input)
+		if err != nil {
+			return nil, err
+		}
+		j.closers = append(j.closers, b.Close)
+		return &source.Bucket{B: b, MaxBytes: max, Keep: j.keep()}, nil
 	}
 	if _, err := os.Stat(cfg.Input); err != nil {
 		return nil, fmt.Errorf("input: %w", err)
 	}
-	max := cfg.Pipeline.MaxPageBytes
-	return &source.Dir{Root: cfg.Input, MaxBytes: max, FollowSymlinks: cfg.InputFollowSymlinks, Archives: source.WARCArchives(max)}, nil
+	return &source.Dir{Root: cfg.Input, MaxBytes: max, FollowSymlinks: cfg.InputFollowSymlinks, Archives: source.WARCArchives(max), Keep: j.keep()}, nil
+}
+
+// keep is the source's filter of the run's shard, nil when not sharded.
+func (j *Job) keep() func(string) bool {
+	if !j.Shard.On() {
+		return nil
+	}
+	return j.Shard.Keeps
 }

@@ -3,6 +3,7 @@ package assemble
 import (
 	"fmt"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/rinse-etl/rinse"
@@ -22,9 +23,10 @@ type Setting struct {
 	// Default is the key's default; its type is the key's: string, bool,
 	// int, int64, float64, time.Duration or []string.
 	Default any
-	// Flag is the flag of `rinse run` setting the key ("" for none).
-	Flag string
-	Help string
+	// Flag is the flag of `rinse run` setting the key ("" for none);
+	// Short its one-letter form, if any.
+	Flag, Short string
+	Help        string
 	// Allowed returns the allowed values of an enumerated key (of each
 	// element, for a list); nil allows any.
 	Allowed func() []string
@@ -47,16 +49,22 @@ const mib = 1 << 20
 // settings is the table. Defaults come from the libraries where they have
 // one, so a default is written down once.
 var settings = []Setting{
-	{Key: "input", Default: "", Flag: "input", Help: "directory, page file or WARC archive to read"},
+	{Key: "input", Default: "", Flag: "input", Short: "i", Help: "directory, page file or WARC archive to read"},
 	{Key: "input_follow_symlinks", Default: false, Flag: "follow-symlinks", Help: "follow symbolic links that stay inside the input (others are skipped)"},
-	{Key: "output", Default: "", Flag: "output", Help: "dataset directory to write"},
+	{Key: "output", Default: "", Flag: "output", Short: "o", Help: "dataset directory to write"},
+	{Key: "work_dir", Default: "", Flag: "work-dir", Help: "local directory for a bucket output's staging and state (default: the user cache directory)"},
 	{Key: "urls", Default: "", Flag: "urls", Help: "file of URLs to fetch, one per line (- for stdin)"},
 	{Key: "format", Default: load.DefaultFormat, Flag: "format", Help: "output format", Allowed: load.Formats},
 	{Key: "workers", Default: 0, Flag: "workers", Help: "extract/transform workers (0 = number of CPUs)", Min: bound(0), Max: bound(1024)},
 	{Key: "full", Default: false, Flag: "full", Help: "process every input again; rows of inputs gone are removed once it completes"},
 	{Key: "prune", Default: false, Flag: "prune", Help: "remove the rows of inputs a complete run did not see (by default they are kept)"},
+	{Key: "shard", Default: "", Flag: "shard", Help: "process shard I of N (I/N, from 0) of a sharded job; default from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID"},
+	{Key: "shards", Default: 0, Flag: "shards", Help: "number of shards when the index comes from JOB_COMPLETION_INDEX (Kubernetes)", Min: bound(0), Max: bound(100000)},
+	{Key: "job", Default: "", Flag: "job", Help: "name of the sharded job, for rinse stats (default SLURM_ARRAY_JOB_ID)"},
 	{Key: "strict", Default: false, Flag: "strict", Help: "exit 3 when any page was quarantined"},
-	{Key: "progress", Default: "auto", Flag: "progress", Help: "progress display", Allowed: values("auto", "always", "never")},
+	{Key: "progress", Default: "auto", Flag: "progress", Help: "progress: a bar on a terminal and log events elsewhere (auto), the bar (always), log events (log), none (never)",
+		Allowed: values("auto", "always", "log", "never")},
+	{Key: "progress_interval", Default: 10 * time.Second, Flag: "progress-interval", Help: "time between progress log events", Min: bound(0.1), Max: bound(3600)},
 	{Key: "log.level", Default: "info", Flag: "log-level", Help: "log level", Allowed: values("debug", "info", "warn", "error")},
 	{Key: "log.format", Default: "auto", Flag: "log-format", Help: "log format", Allowed: values("auto", "json", "console")},
 
@@ -100,6 +108,12 @@ var settings = []Setting{
 // Settings returns the table of every configuration key.
 func Settings() []Setting { return settings }
 
+// EnvName is the environment variable that sets key: RINSE_ and the key
+// in capitals, dots as underscores.
+func EnvName(key string) string {
+	return "RINSE_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+}
+
 // Lookup returns the setting of key.
 func Lookup(key string) (Setting, bool) {
 	for _, s := range settings {
@@ -129,7 +143,4 @@ func (c *Config) resolve() {
 	}
 }
 
-var (
-	_ = rinse.Version
-	_ = time.Second
-)
+var _ = rinse.Version

@@ -1,6 +1,7 @@
 package assemble
 
 import (
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -61,6 +62,85 @@ func TestValidate(t *testing.T) {
 			t.Errorf("%s: %v", c.name, err)
 		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
 			t.Errorf("%s: error %v, want %q", c.name, err, c.want)
+		}
+	}
+}
+
+func TestCheckPaths(t *testing.T) {
+	dir := t.TempDir()
+	file := dir + "/f.txt"
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		in, urls, out string
+		want          string
+	}{
+		{dir + "/pages", "", dir + "/out", ""},
+		{dir + "/pages", "", "", "--output"},
+		{"", "", dir + "/out", "--input"},
+		{dir + "/pages", "u.txt", dir + "/out", "not both"},
+		{dir + "/pages", "", file, "is a file"},
+		{dir, "", dir + "/out", "inside --input"},
+		{dir, "", dir, "inside --input"},
+		{dir + "/pages", "", dir + "/pages/../pages/out", "inside --input"},
+		{"", "u.txt", dir + "/out", ""},
+	}
+	for _, c := range cases {
+		cfg := Defaults()
+		cfg.Input, cfg.URLs, cfg.Output = c.in, c.urls, c.out
+		err := checkPaths(cfg)
+		if (c.want == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%+v: %v, want %q", c, err, c.want)
+		}
+	}
+}
+
+func TestResolveShard(t *testing.T) {
+	cases := []struct {
+		shard  string
+		shards int
+		env    map[string]string
+		want   Shard
+		err    string
+	}{
+		{"", 0, nil, Shard{}, ""},
+		{"2/4", 0, nil, Shard{2, 4, ""}, ""},
+		{"4/4", 0, nil, Shard{}, "index from 0 to 3"},
+		{"0/0", 0, nil, Shard{}, "at least 1"},
+		{"x", 0, nil, Shard{}, "want I/N"},
+		{"", 8, map[string]string{"JOB_COMPLETION_INDEX": "3"}, Shard{3, 8, ""}, ""},
+		{"", 0, map[string]string{"JOB_COMPLETION_INDEX": "3"}, Shard{}, "--shards"},
+		{"", 4, map[string]string{"JOB_COMPLETION_INDEX": "4"}, Shard{}, "index from 0 to 3"},
+		{"", 0, map[string]string{"SLURM_ARRAY_TASK_ID": "5", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "8", "SLURM_ARRAY_JOB_ID": "77"}, Shard{4, 8, "77"}, ""},
+		{"", 0, map[string]string{"SLURM_ARRAY_TASK_ID": "5"}, Shard{}, "numbers"},
+		{"", 3, nil, Shard{}, "without a shard index"},
+		{"1/2", 0, map[string]string{"JOB_COMPLETION_INDEX": "0"}, Shard{1, 2, ""}, ""}, // the flag wins
+	}
+	for _, c := range cases {
+		cfg := Defaults()
+		cfg.Shard, cfg.Shards = c.shard, c.shards
+		got, err := ResolveShard(cfg, func(k string) string { return c.env[k] })
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%+v: error %v, want %q", c, err, c.err)
+			}
+			continue
+		}
+		if err != nil || got != c.want {
+			t.Errorf("%+v: %+v, %v", c, got, err)
+		}
+	}
+	// Every source is in exactly one shard.
+	for _, src := range []string{"a.html", "b/c.html", "https://x.example/1", "d.warc.gz"} {
+		n := 0
+		for i := range 5 {
+			if (Shard{Index: i, Count: 5}).Keeps(src) {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s is in %d of 5 shards", src, n)
 		}
 	}
 }

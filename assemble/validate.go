@@ -19,12 +19,35 @@ func (c *Config) Validate() error {
 			return err
 		}
 		if err := s.check(v); err != nil {
-			return fmt.Errorf("config key %s: %w", s.Key, err)
+			return &SettingError{Key: s.Key, Err: err}
 		}
+	}
+	if len(c.Dataset.PartitionBy) > 1 && slices.Contains(c.Dataset.PartitionBy, "none") {
+		return &SettingError{Key: "dataset.partition_by",
+			Err: fmt.Errorf("%q mixes none with keys (none alone means no partitions)", strings.Join(c.Dataset.PartitionBy, ","))}
 	}
 	c.resolve()
 	return nil
 }
+
+// SettingError is a bad value of one key; a caller that knows where the
+// value came from (file and line, environment, flag) can say so.
+type SettingError struct {
+	Key string
+	Err error
+	// Source, when set, says where the value came from.
+	Source string
+}
+
+func (e *SettingError) Error() string {
+	msg := "config key " + e.Key + ": " + e.Err.Error()
+	if e.Source != "" {
+		msg += " (" + e.Source + ")"
+	}
+	return msg
+}
+
+func (e *SettingError) Unwrap() error { return e.Err }
 
 func (s Setting) check(v any) error {
 	if s.Allowed != nil {

@@ -1,5 +1,5 @@
 // Package configs embeds rinse's default configuration, the shipped site
-// profiles and the bundled entity gazetteers, so the binary needs no files
+// profiles, the generic block rules and the bundled entity gazetteers, so the binary needs no files
 // next to it. The YAML files here are the documentation of record for
 // their formats.
 package configs
@@ -20,3 +20,9 @@ var Sites embed.FS
 //
 //go:embed entities
 var Entities embed.FS
+
+// Rules holds the generic block rules under "rules/", compiled by
+// package rules (rules.LoadRules) like the patterns of a site profile.
+//
+//go:embed rules/*.yaml
+var Rules embed.FS

@@ -3,10 +3,12 @@
 // every page, and scores the results the way each suite's public benchmark
 // defines it.
 //
-// Three suites are known (see Kind): "zyte" scores the main text by
+// Four suites are known (see Kind): "zyte" scores the main text by
 // overlapping 4-token shingles, "boilerplate" checks snippets that must or
-// must not appear in the main text plus metadata, and "dates" checks the
-// publication date. Extractors are plain functions (Func), so rinse and
+// must not appear in the main text plus metadata, "dates" checks the
+// publication date, and "wild" scores the main text of older and varied
+// pages as bags of words against gold text (mean precision, recall and
+// F1 over pages, the median F1 and the mean F1 of each source set). Extractors are plain functions (Func), so rinse and
 // other libraries are scored by the same code; Rinse adapts rinse's own
 // stages.
 //

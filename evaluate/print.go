@@ -15,6 +15,9 @@ func (r Report) Print(w io.Writer) {
 		name = "extractor"
 	}
 	fmt.Fprintf(w, "%s on suite %s: %d pages, %d errors", name, r.Kind, r.Pages, r.Errors)
+	if r.Unscored > 0 {
+		fmt.Fprintf(w, " (%d pages without gold words left out)", r.Unscored)
+	}
 	if r.Interrupted {
 		fmt.Fprint(w, " (interrupted)")
 	}
@@ -39,6 +42,13 @@ func (r Report) Print(w io.Writer) {
 			fmt.Fprintf(tw, "  %s\t%d\t%s\t%d\t%s\n", f, s.Labelled, rate(s.Correct, s.Labelled), s.NonEmpty, rate(s.NonEmptyCorrect, s.NonEmpty))
 		}
 		tw.Flush()
+	case Wild:
+		x := r.Wild
+		fmt.Fprintf(w, "  precision %.3f  recall %.3f  F1 %.3f  median F1 %.3f  (means over pages, bags of words)\n",
+			x.Precision, x.Recall, x.F1, x.Median)
+		for _, name := range x.SetNames() {
+			fmt.Fprintf(w, "  %-16s %4d pages  F1 %.3f\n", name, x.Sets[name].Pages, x.Sets[name].F1)
+		}
 	case Dates:
 		d := r.Dates
 		fmt.Fprintf(w, "  accuracy %.3f  precision %.3f  recall %.3f  F1 %.3f  (TP %d FP %d FN %d TN %d)\n",
@@ -63,8 +73,12 @@ func (r Report) Worst(n int) []PageResult {
 // point the extraction work at its failures.
 func (r Report) PrintWorst(w io.Writer, n int) {
 	for i, pr := range r.Worst(n) {
+		name := pr.Case.URL
+		if name == "" {
+			name = pr.Case.ID
+		}
 		fmt.Fprintf(w, "\n#%d score %.3f  %s\n   file %s  (%.0f ms)\n",
-			i+1, pr.Score, pr.Case.URL, pr.Case.File, float64(pr.Elapsed.Microseconds())/1000)
+			i+1, pr.Score, name, pr.Case.File, float64(pr.Elapsed.Microseconds())/1000)
 		if pr.Got.Err != nil {
 			fmt.Fprintf(w, "   error: %v\n", pr.Got.Err)
 		}
@@ -74,6 +88,10 @@ func (r Report) PrintWorst(w io.Writer, n int) {
 			p, _ := s.Precision()
 			rc, _ := s.Recall()
 			fmt.Fprintf(w, "   precision %.3f recall %.3f (TP %d FP %d FN %d)\n", p, rc, s.TP, s.FP, s.FN)
+			fmt.Fprintf(w, "   want: %s\n   got:  %s\n", excerpt(pr.Case.Text), excerpt(pr.Got.Text))
+		case Wild:
+			x := pr.Words
+			fmt.Fprintf(w, "   precision %.3f recall %.3f (TP %d of %d predicted, %d gold words)\n", x.Precision(), x.Recall(), x.TP, x.Pred, x.Gold)
 			fmt.Fprintf(w, "   want: %s\n   got:  %s\n", excerpt(pr.Case.Text), excerpt(pr.Got.Text))
 		case Boilerplate:
 			for _, s := range pr.Snippets.Missed {

@@ -39,8 +39,10 @@ func FromDocument(doc *rinse.Document) Extracted {
 		Categories: doc.Categories,
 		Tags:       doc.Tags,
 	}
-	if !doc.PublishedAt.IsZero() {
-		e.Date = doc.PublishedAt.Format("2006-01-02")
+	// The day as a reader of the published_date column sees it: a date32
+	// day, which the Document holds as midnight UTC.
+	if !doc.PublishedDate.IsZero() {
+		e.Date = doc.PublishedDate.UTC().Format("2006-01-02")
 	}
 	return e
 }

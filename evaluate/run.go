@@ -31,6 +31,7 @@ type PageResult struct {
 	Elapsed time.Duration
 
 	Shingles ShingleCounts
+	Words    WordCounts
 	Snippets SnippetCounts
 	Meta     map[string]bool
 	Date     DateOutcome
@@ -41,6 +42,9 @@ type Report struct {
 	Kind  Kind
 	Name  string // the extractor's name, for printing
 	Pages int
+	// Unscored counts the suite's pages left out of the scores (see
+	// Suite.Unscored).
+	Unscored int
 	// Errors counts pages the extractor failed or rejected, or that could
 	// not be read.
 	Errors int
@@ -53,6 +57,7 @@ type Report struct {
 	Zyte        ZyteScore
 	Boilerplate BoilerplateScore
 	Dates       DateScore
+	Wild        WildScore
 
 	Results []PageResult
 }
@@ -73,13 +78,16 @@ func (r Report) MBPerSec() float64 {
 	return float64(r.Bytes) / 1e6 / r.Elapsed.Seconds()
 }
 
-// F1 is the suite's headline figure: shingle F1, snippet F1 or date F1.
+// F1 is the suite's headline figure: shingle F1, snippet F1, date F1 or
+// the mean of the wild pages' word F1.
 func (r Report) F1() float64 {
 	switch r.Kind {
 	case Zyte:
 		return r.Zyte.F1
 	case Boilerplate:
 		return r.Boilerplate.F1
+	case Wild:
+		return r.Wild.F1
 	default:
 		return r.Dates.F1
 	}
@@ -89,7 +97,7 @@ func (r Report) F1() float64 {
 // goroutine, and scores the results. Cancelling ctx stops the run early;
 // the report then covers the pages done and is marked Interrupted.
 func Run(ctx context.Context, suite Suite, fn Func) Report {
-	rep := Report{Kind: suite.Kind, Results: make([]PageResult, 0, len(suite.Cases))}
+	rep := Report{Kind: suite.Kind, Unscored: suite.Unscored, Results: make([]PageResult, 0, len(suite.Cases))}
 	for i := range suite.Cases {
 		if ctx.Err() != nil {
 			rep.Interrupted = true
@@ -129,6 +137,13 @@ func score(kind Kind, c *Case, got Extracted, took time.Duration) PageResult {
 		}
 		pr.Shingles = CompareShingles(c.Text, text)
 		pr.Score = pr.Shingles.F1()
+	case Wild:
+		text := got.Text
+		if failed {
+			text = "" // a page with no row scores 0
+		}
+		pr.Words = CompareWords(c.Text, text)
+		pr.Score = pr.Words.F1()
 	case Boilerplate:
 		pr.Snippets = CompareSnippets(c.With, c.Without, got.Text, failed)
 		pr.Meta = MetaMatches(c.Meta, got)
@@ -157,6 +172,13 @@ func (r *Report) aggregate() {
 			pages[i] = pr.Shingles
 		}
 		r.Zyte = ScoreZyte(pages)
+	case Wild:
+		pages := make([]WordCounts, len(r.Results))
+		sets := make([]string, len(r.Results))
+		for i, pr := range r.Results {
+			pages[i], sets[i] = pr.Words, SourceSet(pr.Case.ID)
+		}
+		r.Wild = ScoreWild(pages, sets)
 	case Boilerplate:
 		pages := make([]SnippetCounts, len(r.Results))
 		labels := make([]map[string][]string, len(r.Results))

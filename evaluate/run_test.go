@@ -38,6 +38,12 @@ var fakeAnswers = map[Kind]map[string]Extracted{
 			Title: "Notes on gardening", Author: "Ann Lee", Date: "2021-04-02", Categories: []string{"Garden"}},
 		"https://shop.example.com/sale": {Text: "All bikes are 20% off this week.", Title: "Spring sale", Author: "Eli Ross;Dee Park"},
 	},
+	Wild: {
+		// Link row kept: 2 words too many, none missed.
+		"http://www.example.org/river": {Text: "Home | News\nRiver rises\nThe river rose two metres overnight after the storm, and the ferry stopped."},
+		// The Dragnet page has no address: the extractor fails on it.
+		"": {Err: errors.New("no main content")},
+	},
 	Dates: {
 		"https://news.example.ua/story": {Date: "2020-09-21"},
 		"https://example.net/about":     {Date: "2024-01-01"},
@@ -82,6 +88,16 @@ func TestRunScores(t *testing.T) {
 	if a := b.Boilerplate.Meta[FieldAuthor]; a.Labelled != 2 || a.Correct != 1 {
 		t.Errorf("author %+v", a)
 	}
+	w := Run(context.Background(), mustLoad(t, Wild), fakeExtractor(fakeAnswers[Wild]))
+	// river: 15 gold words, 17 predicted, all gold found; harbour failed.
+	river := harmonic(15.0/17, 1)
+	if w.Errors != 1 || w.Unscored != 1 || !near(w.Wild.Precision, 15.0/17/2) || !near(w.Wild.Recall, 0.5) ||
+		!near(w.Wild.F1, river/2) || !near(w.Wild.Median, river/2) {
+		t.Errorf("wild %+v errors %d unscored %d", w.Wild, w.Errors, w.Unscored)
+	}
+	if c, d := w.Wild.Sets["cleaneval"], w.Wild.Sets["dragnet"]; c.Pages != 1 || !near(c.F1, river) || d.Pages != 1 || d.F1 != 0 {
+		t.Errorf("wild sets %+v", w.Wild.Sets)
+	}
 	d := Run(context.Background(), mustLoad(t, Dates), fakeExtractor(fakeAnswers[Dates]))
 	if d.Dates.TP != 1 || d.Dates.FP != 1 || !near(d.Dates.Accuracy, 0.5) {
 		t.Errorf("dates %+v", d.Dates)
@@ -121,8 +137,9 @@ func TestRinseAdapter(t *testing.T) {
 		{
 			name: "document fields",
 			doc: &rinse.Document{Text: "Body", Title: "T", Author: "A; B", PublishedAt: published,
-				Categories: []string{"c"}, Tags: []string{"t"}},
-			// The day as the page wrote it, not shifted to UTC.
+				PublishedDate: time.Date(2020, 9, 21, 0, 0, 0, 0, time.UTC), Categories: []string{"c"}, Tags: []string{"t"}},
+			// The published_date column: the day as the page wrote it,
+			// not the UTC instant's (2020-09-20).
 			want: Extracted{Text: "Body", Title: "T", Author: "A; B", Date: "2020-09-21", Categories: []string{"c"}, Tags: []string{"t"}},
 		},
 		{name: "unknown date stays empty", doc: &rinse.Document{Text: "Body"}, want: Extracted{Text: "Body"}},

@@ -26,10 +26,13 @@ const (
 	Boilerplate Kind = "boilerplate"
 	// Dates scores the publication date at day precision.
 	Dates Kind = "dates"
+	// Wild scores main text as bags of words against gold text, on
+	// older and varied pages (CleanEval, Dragnet, CleanPortalEval).
+	Wild Kind = "wild"
 )
 
 // Kinds lists the known suites in a stable order.
-var Kinds = []Kind{Zyte, Boilerplate, Dates}
+var Kinds = []Kind{Zyte, Boilerplate, Dates, Wild}
 
 // labelFiles is where each suite keeps its labels, relative to its folder.
 var labelFiles = map[Kind]string{
@@ -43,6 +46,9 @@ type Suite struct {
 	Kind  Kind
 	Dir   string
 	Cases []Case
+	// Unscored counts the pages left out because their labels give
+	// nothing to score (a wild page whose gold text has no token).
+	Unscored int
 }
 
 // Case is one labelled page.
@@ -57,7 +63,8 @@ type Case struct {
 	// as if the extractor had failed on it.
 	ReadErr error
 
-	// Text is the zyte transcript of the main text.
+	// Text is the zyte transcript of the main text, or the wild gold
+	// text (markers and comments already removed).
 	Text string
 	// With and Without are the boilerplate snippets.
 	With, Without []string
@@ -77,10 +84,13 @@ func (s Suite) Bytes() int64 {
 	return n
 }
 
-// Load reads a suite folder: its labels and every page, gunzipped. A page
-// that cannot be read is kept with ReadErr set; a missing folder or
-// unreadable labels file is an error.
+// Load reads a suite folder: its labels (for wild, its gold texts) and
+// every page, gunzipped. A page that cannot be read is kept with ReadErr
+// set; a missing folder or unreadable labels file is an error.
 func Load(kind Kind, dir string) (Suite, error) {
+	if kind == Wild {
+		return loadWild(dir)
+	}
 	name, ok := labelFiles[kind]
 	if !ok {
 		return Suite{}, fmt.Errorf("loading suite: unknown suite %q (want one of %v)", kind, Kinds)

@@ -40,6 +40,9 @@ type scorer struct {
 	prose map[*html.Node]int
 	steps int
 	ctx   context.Context
+	// main is the page's one <main> (or role=main) element, nil when it
+	// has none or several: candidates outside it do not compete.
+	main *html.Node
 }
 
 // addParagraphs credits every prose element's ancestors, readability-style.
@@ -113,11 +116,26 @@ func tagWeight(el *html.Node) float64 {
 	return 0
 }
 
-// best returns the top candidate, its score scaled by link density.
+// best returns the top candidate, its score scaled by link density. With
+// a main element, candidates outside it do not compete, unless none is
+// inside.
 func (s *scorer) best() (*html.Node, float64) {
+	if s.main != nil {
+		if top, sc := s.bestIn(s.main); top != nil {
+			return top, sc
+		}
+	}
+	return s.bestIn(nil)
+}
+
+// bestIn returns the top candidate within in (nil: anywhere).
+func (s *scorer) bestIn(in *html.Node) (*html.Node, float64) {
 	var top *html.Node
 	var topScore float64
 	for _, n := range s.order {
+		if in != nil && !within(n, []*html.Node{in}) {
+			continue
+		}
 		sc := s.scores[n] * (1 - s.stats[n].density())
 		if top == nil || sc > topScore || sc == topScore && s.stats[n].text > s.stats[top].text {
 			top, topScore = n, sc
@@ -177,6 +195,9 @@ func (s *scorer) widen(parent *html.Node, chosen []*html.Node) *html.Node {
 		in.link += s.stats[n].link
 	}
 	var wide *html.Node
+	if s.main != nil && len(chosen) == 1 && chosen[0] == s.main {
+		return nil
+	}
 	for p := parent; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body; p = p.Parent {
 		all := s.stats[p]
 		extra, link := all.text-in.text, all.link-in.link
@@ -184,6 +205,9 @@ func (s *scorer) widen(parent *html.Node, chosen []*html.Node) *html.Node {
 			break
 		}
 		wide = p
+		if p == s.main {
+			break // the page's main element bounds its article
+		}
 	}
 	return wide
 }

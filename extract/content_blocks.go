@@ -140,6 +140,7 @@ func (c *collector) walkNode(n *html.Node, inLink bool) {
 func (c *collector) row(tr *html.Node) {
 	var cells []string
 	var link, total int
+	outer := true // the row is outside the core when all its cells are
 	for td := tr.FirstChild; td != nil; td = td.NextSibling {
 		if td.Type != html.ElementNode {
 			continue
@@ -147,29 +148,34 @@ func (c *collector) row(tr *html.Node) {
 		if c.skip[td] {
 			continue
 		}
-		if hasBlockChild(td) {
-			sub := collector{skip: c.skip}
-			sub.walk(td, false)
-			sub.flush()
-			for _, b := range sub.blocks {
-				c.add(b)
-			}
-			continue
-		}
-		sub := collector{skip: c.skip}
+		sub := c.cell()
 		sub.walk(td, false)
 		sub.flush()
-		for _, b := range sub.blocks {
+		if hasBlockChild(td) {
+			c.blocks = append(c.blocks, sub.blocks...)
+			c.outer = append(c.outer, sub.outer...)
+			continue
+		}
+		for i, b := range sub.blocks {
 			cells = append(cells, b.Text)
 			total += len(b.Text)
 			link += int(b.LinkDensity * float32(len(b.Text)))
+			outer = outer && sub.outer[i]
 		}
 	}
 	if len(cells) == 0 {
 		return
 	}
 	text := strings.Join(cells, " | ")
-	c.add(rinse.Block{Text: text, Kind: rinse.BlockTableRow, LinkDensity: float32(link) / float32(max(total, 1))})
+	c.blocks = append(c.blocks, rinse.Block{Text: text, Kind: rinse.BlockTableRow, LinkDensity: float32(link) / float32(max(total, 1))})
+	c.outer = append(c.outer, outer)
+}
+
+// cell returns a collector for one table cell that knows, as c does,
+// which elements are the core of a widened selection and whether it is
+// inside one: a layout table's cell may hold the core, or be inside it.
+func (c *collector) cell() collector {
+	return collector{skip: c.skip, core: c.core, inCore: c.inCore}
 }
 
 func hasBlockChild(n *html.Node) bool {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"strings"
 
 	"golang.org/x/net/html"
 
@@ -16,15 +17,25 @@ const (
 	minContent   = 60  // below this there is no main content at all
 )
 
+// page is what the content search knows of the page besides its tree.
+type page struct {
+	// keepComments keeps comment sections after the article.
+	keepComments bool
+	// article says the metadata declares a single article: it is never
+	// taken for a listing.
+	article bool
+	// title is the document's title as the metadata chose it.
+	title string
+}
+
 // mainContent cleans body, finds the article in it and returns its
 // blocks. It modifies the tree.
-// An article page (declared so in its metadata) is never taken for a
-// listing.
-func mainContent(ctx context.Context, body *html.Node, keepComments, article bool) ([]rinse.Block, error) {
+func mainContent(ctx context.Context, body *html.Node, pg page) ([]rinse.Block, error) {
 	stats := map[*html.Node]nodeStat{}
 	total := measure(body, false, stats, nil)
-	c := &cleaner{stats: stats, total: total.text, keepComments: keepComments, skip: map[*html.Node]bool{}}
+	c := &cleaner{stats: stats, total: total.text, keepComments: pg.keepComments, skip: map[*html.Node]bool{}}
 	c.keepLongest(body)
+	c.keepHeading(body, pg.title)
 	c.clean(body)
 	// Kept comments are appended after the article; they must not sway
 	// the choice of it.
@@ -41,16 +52,33 @@ func mainContent(ctx context.Context, body *html.Node, keepComments, article boo
 	}
 	if prose(blocks) < minContent && c.tookMost {
 		// The rules took the article with the furniture (a <header>
-		// wrapping the page, a "sidebar" layout column): score it all.
-		if blocks, chosen, err = bestBlocks(ctx, body, nil); err != nil {
+		// wrapping the page, a "sidebar" layout column): score it all
+		// but the comment sections, which are never the article.
+		if blocks, chosen, err = bestBlocks(ctx, body, c.commentSections()); err != nil {
 			return nil, err
 		}
 	}
 	blocks = append(blocks, blocksOf(c.skip, outside(c.comments, chosen)...)...)
-	if prose(blocks) < minContent || !article && listing(blocks) {
+	if prose(blocks) < minContent || !pg.article && listing(blocks) {
 		return nil, fmt.Errorf("extracting content: %w", rinse.ErrNoContent)
 	}
 	return dropLinkRows(blocks), nil
+}
+
+// commentSections returns the comment sections found, kept or dropped,
+// as a skip set (nil when there are none).
+func (c *cleaner) commentSections() map[*html.Node]bool {
+	if len(c.comments)+len(c.dropped) == 0 {
+		return nil
+	}
+	skip := map[*html.Node]bool{}
+	for _, n := range c.comments {
+		skip[n] = true
+	}
+	for _, n := range c.dropped {
+		skip[n] = true
+	}
+	return skip
 }
 
 // bestBlocks scores the page without the skipped elements and returns
@@ -65,10 +93,14 @@ func bestBlocks(ctx context.Context, body *html.Node, skip map[*html.Node]bool) 
 	}
 	var blocks []rinse.Block
 	var chosen []*html.Node
+	s.main = mainElement(body, skip)
 	if top, score := s.best(); top != nil {
 		chosen = s.selection(top, score)
 		if m := s.massive(body, chosen, score); m != nil {
 			chosen = []*html.Node{m}
+		}
+		if s.main != nil && within(top, []*html.Node{s.main}) {
+			chosen = clip(chosen, s.main)
 		}
 		if wide := s.widen(chosen[0].Parent, chosen); wide != nil {
 			blocks = blocksAround(skip, wide, chosen)
@@ -82,6 +114,26 @@ func bestBlocks(ctx context.Context, body *html.Node, skip map[*html.Node]bool) 
 		}
 	}
 	return blocks, chosen, nil
+}
+
+// clip keeps the chosen elements inside main, main itself standing for
+// any that hold it: when the article is inside the page's main element,
+// what lies outside it (a sibling box, a wider ancestor) is not the
+// article's.
+func clip(chosen []*html.Node, main *html.Node) []*html.Node {
+	var out []*html.Node
+	for _, n := range chosen {
+		switch {
+		case within(n, []*html.Node{main}):
+			out = append(out, n)
+		case within(main, []*html.Node{n}):
+			return []*html.Node{main}
+		}
+	}
+	if len(out) == 0 {
+		return []*html.Node{main}
+	}
+	return out
 }
 
 // outside returns the nodes not inside any of the chosen subtrees, nor
@@ -133,22 +185,44 @@ func fallback(blocks []rinse.Block) []rinse.Block {
 // short summary, and no paragraph long enough to be an article's. Prose
 // standing before the first teaser (an introduction of a few paragraphs,
 // then a list of links) makes a page, not an index.
+//
+// A teaser is a linked headline of a few words: a row of buttons ("Edit",
+// "Pin it", "Add comment") links too, and a short article has them. And
+// teasers alternate with their summaries, where an article runs on: a
+// run of paragraphs with no link between them (proseRun) is an article's.
 func listing(blocks []rinse.Block) bool {
-	linked, paras, longest, lead := 0, 0, 0, 0
+	linked, paras, longest, lead, run := 0, 0, 0, 0, 0
 	for _, b := range blocks {
 		switch {
 		case b.LinkDensity > 0.6 && len(b.Text) < 200:
-			linked++
+			if len(strings.Fields(b.Text)) >= teaserWords {
+				linked++
+			}
+			run = 0
 		case b.Kind != rinse.BlockHeading:
 			paras++
 			longest = max(longest, len(b.Text))
 			if linked == 0 {
 				lead += len(b.Text)
 			}
+			if b.LinkDensity < 0.2 && len(b.Text) >= minProseRun {
+				if run++; run >= proseRun {
+					return false
+				}
+			} else {
+				run = 0
+			}
 		}
 	}
 	return linked >= 3 && linked*2 >= paras && longest < 400 && prose(blocks) < 1000 && lead < minFirstPass
 }
+
+// teaserWords is the fewest words of a linked headline; proseRun the
+// paragraphs in a row, none a link, that make an article.
+const (
+	teaserWords = 4
+	proseRun    = 3
+)
 
 // dropLinkRows removes short paragraphs and headings that are mostly a
 // link: teaser lines and "read more" rows inside the body.

@@ -28,10 +28,15 @@ type nodeRule struct {
 	role     string // ARIA role
 	word     string // whole word of class or id ("entry-meta" has "meta")
 	sub      string // substring of class or id
+	overlay  bool   // aria-modal="true" or an inline position:fixed
 	comments bool   // comment sections: kept with KeepComments
-	soft     bool   // only drops elements without a stretch of prose
-	lead     bool   // keeps the paragraphs of prose inside, drops the rest
-	keep     bool   // not furniture, whatever later rules say
+	// hard rules drop their element however much text it holds, unless
+	// it wraps the page or the main heading: a privacy dialog or an
+	// overlay laid over the page is never its article, however long.
+	hard bool
+	soft bool // only drops elements without a stretch of prose
+	lead bool // keeps the paragraphs of prose inside, drops the rest
+	keep bool // not furniture, whatever later rules say
 	// inText rules drop their element in the middle of a sentence too:
 	// metadata run into a line ("Publicado por: <span class=author>…")
 	// and text for screen readers only. Other rules leave words of a
@@ -58,8 +63,9 @@ var nodeRules = []nodeRule{
 	{role: "contentinfo"},                   // footer without <footer>
 	{role: "complementary"},                 // sidebar without <aside>
 	{role: "search"},                        // search boxes
-	{role: "dialog"},                        // modal overlays, cookie dialogs
-	{role: "alertdialog"},                   // consent prompts
+	{role: "dialog", hard: true},            // modal overlays, cookie dialogs
+	{role: "alertdialog", hard: true},       // consent prompts
+	{overlay: true, hard: true},             // aria-modal or position:fixed: overlays and sticky bars laid over the page
 	{role: "menu"},                          // menus
 	{role: "menubar"},                       // menus
 	{role: "toolbar"},                       // print/share tool rows
@@ -149,12 +155,17 @@ var nodeRules = []nodeRule{
 func matchRule(el *html.Node) *nodeRule {
 	tag := el.Data
 	var role, classID string
+	overlay := false
 	for _, a := range el.Attr {
 		switch a.Key {
 		case "role":
 			role = a.Val
 		case "class", "id":
 			classID += " " + a.Val
+		case "aria-modal":
+			overlay = overlay || a.Val == "true"
+		case "style":
+			overlay = overlay || fixedStyle(a.Val)
 		}
 	}
 	classID = strings.ToLower(classID)
@@ -163,6 +174,7 @@ func matchRule(el *html.Node) *nodeRule {
 		switch {
 		case r.tag != "" && r.tag == tag,
 			r.role != "" && r.role == role,
+			r.overlay && overlay,
 			r.sub != "" && strings.Contains(classID, r.sub),
 			r.word != "" && dom.HasWord(classID, r.word):
 			if r.keep {
@@ -172,6 +184,13 @@ func matchRule(el *html.Node) *nodeRule {
 		}
 	}
 	return nil
+}
+
+// fixedStyle reports an inline style that fixes the element to the
+// window: an overlay, a sticky bar or a cookie banner.
+func fixedStyle(style string) bool {
+	v := strings.ReplaceAll(strings.ToLower(style), " ", "")
+	return strings.Contains(v, "position:fixed")
 }
 
 // hidden reports elements the page does not show.

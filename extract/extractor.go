@@ -93,11 +93,12 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 		}
 		applyProfile(doc, prof, b)
 	}
-	blocks, err := mainContent(ctx, b, e.opts.KeepComments, m.IsArticle())
+	pg := page{keepComments: e.opts.KeepComments, article: m.IsArticle(), title: doc.Title}
+	blocks, err := mainContent(ctx, b, pg)
 	if (errors.Is(err, rinse.ErrNoContent) || err == nil && prose(blocks) < minFirstPass) && strings.Contains(body, "<noscript") {
 		// Pages that render the article by script often repeat it in
 		// <noscript> for crawlers: read that markup as markup.
-		if nb, nerr := e.noscriptContent(ctx, markup, prof, m.IsArticle()); nerr == nil && prose(nb) > prose(blocks) {
+		if nb, nerr := e.noscriptContent(ctx, markup, prof, pg); nerr == nil && prose(nb) > prose(blocks) {
 			blocks, err = nb, nil
 		}
 	}
@@ -121,7 +122,7 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 // noscriptContent parses the page's markup (its script bodies already
 // emptied) again as a browser without scripts would, so that <noscript>
 // holds elements, unwraps those and extracts the main content.
-func (e *Extractor) noscriptContent(ctx context.Context, markup string, prof *rules.Profile, article bool) ([]rinse.Block, error) {
+func (e *Extractor) noscriptContent(ctx context.Context, markup string, prof *rules.Profile, pg page) ([]rinse.Block, error) {
 	root, err := e.parse(ctx, markup, html.ParseOptionEnableScripting(false))
 	if err != nil {
 		return nil, err
@@ -132,7 +133,7 @@ func (e *Extractor) noscriptContent(ctx context.Context, markup string, prof *ru
 	if prof != nil {
 		dropSelected(prof, b)
 	}
-	return mainContent(ctx, b, e.opts.KeepComments, article)
+	return mainContent(ctx, b, pg)
 }
 
 // paragraphs splits plain text on line breaks into paragraph blocks.

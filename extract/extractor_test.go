@@ -113,6 +113,15 @@ func TestExtractHTML(t *testing.T) {
 			contains: []string{"On 3 June 1950, the French climbers", "golden age of Himalayan climbing."},
 			lacks:    []string{"MoofLife logo", "More moments", "Hillary", "© 2026"},
 		},
+		{
+			// No URL; the category row and the editor line sit outside
+			// the article's block, so only the profile reads them, and
+			// it must recognise the page by its text through the markup.
+			file: "mooflife-markup.html", prof: "mooflife", site: "mooflife.com",
+			author: "History Editorial Network (HEN)", cats: []string{"Political"},
+			contains: []string{"In August 1975 the Democratic People's Republic"},
+			lacks:    []string{"Explore the Life Moments"},
+		},
 	}
 	set := profiles(t)
 	for _, tt := range tests {

@@ -107,10 +107,14 @@ type cleaner struct {
 	skip         map[*html.Node]bool
 	// tookMost is set when a skipped element held most of the page.
 	tookMost bool
-	// comments are the comment sections kept with keepComments.
-	comments []*html.Node
+	// comments are the comment sections kept with keepComments;
+	// dropped the ones dropped without it.
+	comments, dropped []*html.Node
 	// keep holds the ancestors of the longest paragraph.
 	keep map[*html.Node]bool
+	// holdsHeading marks the ancestors of the main heading that hold
+	// more than a page header (see keepHeading).
+	holdsHeading map[*html.Node]bool
 }
 
 // keepLongest marks the ancestors of the longest prose paragraph of the
@@ -164,6 +168,12 @@ func (c *cleaner) furniture(el *html.Node) bool {
 		return false
 	}
 	r := matchRule(el)
+	if r != nil && r.comments && c.wrapsPage(el) {
+		// A wrapper of the whole page, or of the article's headline, is
+		// not a comment section whatever its id says ("…/comments/5933/"
+		// in an address); the comment list inside it still is.
+		return false
+	}
 	if r != nil && r.comments && c.keepComments {
 		c.comments = append(c.comments, el)
 		return false
@@ -173,7 +183,17 @@ func (c *cleaner) furniture(el *html.Node) bool {
 	}
 	s := c.stats[el]
 	if r.comments {
+		c.dropped = append(c.dropped, el)
 		return true
+	}
+	if r.hard {
+		return !c.wrapsPage(el)
+	}
+	if c.holdsHeading[el] && r.tag == "" && r.role == "" && !r.lead {
+		// A class word ("author-admin", "authored-by-…" on a post's
+		// wrapper) does not make furniture of the article under its
+		// headline.
+		return false
 	}
 	if r.tag == "" && !r.inText && midText(el) {
 		// "The nature of my <a class="popup">avocations</a> for the
@@ -199,6 +219,16 @@ func (c *cleaner) furniture(el *html.Node) bool {
 	}
 	return true
 }
+
+// wrapsPage reports whether el holds the main heading or nearly all the
+// page's text (wholePage of it).
+func (c *cleaner) wrapsPage(el *html.Node) bool {
+	return c.holdsHeading[el] || float64(c.stats[el].text) >= wholePage*float64(c.total)
+}
+
+// wholePage is the share of the page's text an element holds when it
+// wraps the page.
+const wholePage = 0.95
 
 // minLead is the shortest standfirst, in non-space bytes, kept from an
 // article header.

@@ -147,7 +147,7 @@ func encodeDocument(e *encoder, doc *rinse.Document) {
 	}
 	e.strs(doc.Categories)
 	e.strs(doc.Tags)
-	for _, t := range []time.Time{doc.PublishedAt, doc.UpdatedAt, doc.ProcessedAt, doc.FetchedAt} {
+	for _, t := range []time.Time{doc.PublishedAt, doc.UpdatedAt, doc.ProcessedAt, doc.FetchedAt, doc.PublishedDate, doc.UpdatedDate} {
 		e.time(t)
 	}
 	e.uint(uint64(len(doc.Dates)))
@@ -175,7 +175,7 @@ func decodeDocument(d *decoder) *rinse.Document {
 	}
 	doc.Categories = d.strs()
 	doc.Tags = d.strs()
-	for _, p := range []*time.Time{&doc.PublishedAt, &doc.UpdatedAt, &doc.ProcessedAt, &doc.FetchedAt} {
+	for _, p := range []*time.Time{&doc.PublishedAt, &doc.UpdatedAt, &doc.ProcessedAt, &doc.FetchedAt, &doc.PublishedDate, &doc.UpdatedDate} {
 		*p = d.time()
 	}
 	if n := d.count(); n > 0 {

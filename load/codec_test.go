@@ -16,9 +16,10 @@ func TestCodecRoundTrip(t *testing.T) {
 		ID: "i", Source: "s", URL: "u", Site: "site", Title: "t", Author: "a", SiteName: "sn", Description: "d",
 		Categories: []string{"c"}, Tags: []string{"t1", "t2"}, Text: "text", Language: "en",
 		PublishedAt: at, UpdatedAt: at, ProcessedAt: at, FetchedAt: at,
-		Dates:           []rinse.Date{{Text: "x", Date: at.Truncate(24 * time.Hour), Precision: "day"}},
-		Entities:        []rinse.Entity{{Name: "n", Type: "place", Mentions: 3}},
-		WordCount:       1, ContentHash: "h", PipelineVersion: "v", DuplicateOf: "o", HTTPStatus: 304,
+		PublishedDate: at.Truncate(24 * time.Hour), UpdatedDate: at.Truncate(24*time.Hour).AddDate(0, 0, 1),
+		Dates:     []rinse.Date{{Text: "x", Date: at.Truncate(24 * time.Hour), Precision: "day"}},
+		Entities:  []rinse.Entity{{Name: "n", Type: "place", Mentions: 3}},
+		WordCount: 1, ContentHash: "h", PipelineVersion: "v", DuplicateOf: "o", HTTPStatus: 304,
 		InputDigest: "ff", InputETag: `"e"`, InputLastModified: "Mon",
 	}
 	var e encoder

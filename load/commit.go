@@ -40,6 +40,9 @@ type Manifest struct {
 	BytesWritten  int64         `json:"bytes_written"`
 	// Replaced lists files of earlier runs this run superseded.
 	Replaced []string `json:"replaced,omitempty"`
+	// Shard and Job name the shard of a sharded job that wrote it.
+	Shard string `json:"shard,omitempty"`
+	Job   string `json:"job,omitempty"`
 	// Generation is the rebuild generation; RebuildPending says a --full
 	// rebuild was interrupted and the next run goes on with it.
 	Generation     uint32 `json:"generation"`
@@ -92,6 +95,7 @@ type committer struct {
 // It returns the summary with duplicates counted.
 func (d *Dataset) Commit(sum rinse.Summary) (rinse.Summary, error) {
 	defer durable.Unlock(d.lock)
+	defer d.store.done()
 	defer d.state.Close()
 	c, err := d.newCommitter(sum)
 	if err == nil {
@@ -104,7 +108,7 @@ func (d *Dataset) Commit(sum rinse.Summary) (rinse.Summary, error) {
 		d.removeStaging()
 		return sum, err
 	}
-	if err := publish(d.opts.Dir, d.opts.RunID, d.opts.failAfterLinks); err != nil {
+	if err := d.store.publish(d.sp, d.opts.RunID, d.opts.failAfterLinks); err != nil {
 		return c.sum, err
 	}
 	return c.sum, nil
@@ -115,7 +119,7 @@ func (d *Dataset) newCommitter(sum rinse.Summary) (*committer, error) {
 	c := &committer{
 		d: d, sum: sum, complete: !sum.Interrupted,
 		fresh: d.opts.Full && !old.FullPending,
-		sdir:  filepath.Join(d.staging, stateDir, d.opts.RunID),
+		sdir:  filepath.Join(d.staging, d.sp.stateRel(), d.opts.RunID),
 		files: map[uint32]string{}, promoted: map[[16]byte]entry{}, remap: map[uint32]uint32{},
 	}
 	for k, v := range old.Files {
@@ -132,7 +136,7 @@ func (d *Dataset) newCommitter(sum rinse.Summary) (*committer, error) {
 		return nil, fmt.Errorf("writing signatures: %w", err)
 	}
 	c.written = append(c.written, fi)
-	c.sigs = newSigReader(d.staging, d.opts.Dir)
+	c.sigs = newSigReader(d.sp.stateRel(), d.staging, d.opts.Dir)
 	c.dec = make([]uint64, d.seq)
 	if err := os.MkdirAll(c.sdir, 0o755); err != nil {
 		return nil, err
@@ -200,6 +204,7 @@ func (c *committer) writeManifest() error {
 		ConfigHash: d.opts.ConfigHash, RinseVersion: d.opts.Version, SchemaVersion: table.SchemaVersion,
 		Format: d.opts.Format, PartitionBy: d.opts.PartitionBy, Counts: c.sum, Files: c.written,
 		Replaced: c.replaced, Generation: c.meta.Generation, RebuildPending: c.meta.FullPending,
+		Shard: d.opts.Shard, Job: d.opts.Job,
 	}
 	if m.PartitionBy == nil {
 		m.PartitionBy = []string{}
@@ -254,14 +259,20 @@ func manifestNames(dir string) ([]string, error) {
 	return out, nil
 }
 
-// lastCommitted returns the newest committed run, "" for none.
-func lastCommitted(dir string) (string, error) {
-	ms, err := ReadManifests(dir)
+// lastCommitted returns the space's newest committed run, "" for none.
+func lastCommitted(sp space) (string, error) {
+	ms, err := ReadManifests(sp.dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return "", nil
 	}
-	if err != nil || len(ms) == 0 {
+	if err != nil {
 		return "", err
 	}
-	return ms[len(ms)-1].RunID, nil
+	last := ""
+	for _, m := range ms {
+		if sp.owns(m) {
+			last = m.RunID
+		}
+	}
+	return last, nil
 }

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"context"
 	"github.com/rinse-etl/rinse/internal/durable"
 
 	"crypto/rand"
@@ -29,6 +30,8 @@ import (
 // one goroutine, the pipeline's sink.
 type Dataset struct {
 	opts    DatasetOptions
+	sp      space
+	store   store
 	mem     memory.Allocator
 	staging string
 	scratch string
@@ -42,14 +45,13 @@ type Dataset struct {
 	layoutChanged bool
 	prevFormat    string
 
-	seq       uint32 // rows (documents and quarantined pages) so far
-	sigs      *sigWriter
-	rows      *sorted.KVSorter // documents, by output order
-	quar      *sorted.KVSorter // quarantined pages, by source
-	inputs    *sorted.Sorter   // one record per input that reached the sink
-	hashes    *sorted.Sorter   // content hash of each document, for exact dedup
-	enc       encoder
-	scratch16 [16]byte
+	seq    uint32 // rows (documents and quarantined pages) so far
+	sigs   *sigWriter
+	rows   *sorted.KVSorter // documents, by output order
+	quar   *sorted.KVSorter // quarantined pages, by source
+	inputs *sorted.Sorter   // one record per input that reached the sink
+	hashes *sorted.Sorter   // content hash of each document, for exact dedup
+	enc    encoder
 }
 
 // Staging and scratch names under the dataset root.
@@ -86,11 +88,20 @@ func OpenDataset(opts DatasetOptions) (*Dataset, error) {
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("creating output: %w", err)
 	}
-	lock, err := durable.Lock(opts.Dir)
+	sp := space{dir: opts.Dir, label: opts.Shard}
+	lock, err := durable.Lock(sp.lockPath())
 	if err != nil {
 		return nil, err
 	}
-	d := &Dataset{opts: opts, mem: memory.NewGoAllocator(), lock: lock, started: opts.Now()}
+	d := &Dataset{opts: opts, sp: sp, store: localStore{opts.Dir}, mem: memory.NewGoAllocator(), lock: lock, started: opts.Now()}
+	if opts.Remote != "" {
+		bs, err := newBucketStore(context.Background(), opts.Remote, opts.Dir)
+		if err != nil {
+			durable.Unlock(lock)
+			return nil, err
+		}
+		d.store = bs
+	}
 	if err := d.open(); err != nil {
 		if d.state != nil {
 			d.state.Close()
@@ -103,10 +114,10 @@ func OpenDataset(opts DatasetOptions) (*Dataset, error) {
 }
 
 func (d *Dataset) open() error {
-	if err := Recover(d.opts.Dir, d.opts.Logger); err != nil {
+	if err := d.store.recover(d.sp, d.opts.Logger); err != nil {
 		return err
 	}
-	d.staging = filepath.Join(d.opts.Dir, stagingDir, d.opts.RunID)
+	d.staging = d.sp.staging(d.opts.RunID)
 	d.scratch = filepath.Join(d.staging, scratchDir)
 	if err := os.MkdirAll(d.scratch, 0o755); err != nil {
 		return fmt.Errorf("creating staging directory: %w", err)
@@ -121,7 +132,7 @@ func (d *Dataset) open() error {
 		d.gen++ // a new rebuild; a pending one is continued
 	}
 	var err error
-	if d.sigs, err = newSigWriter(d.staging, d.runIdx); err != nil {
+	if d.sigs, err = newSigWriter(d.staging, d.sp.stateRel(), d.runIdx); err != nil {
 		return fmt.Errorf("starting signatures: %w", err)
 	}
 	mem := int(d.opts.SortBytes)
@@ -136,7 +147,7 @@ func (d *Dataset) open() error {
 // or damaged it is rebuilt from the files readers see, so a lost state
 // never duplicates rows (every input is then processed again).
 func (d *Dataset) loadState() error {
-	last, err := lastCommitted(d.opts.Dir)
+	last, err := lastCommitted(d.sp)
 	if err != nil {
 		return err
 	}
@@ -147,7 +158,7 @@ func (d *Dataset) loadState() error {
 	if err := d.compareLayout(last); err != nil {
 		return err
 	}
-	st, err := openState(filepath.Join(d.opts.Dir, stateDir, last), last)
+	st, err := openState(filepath.Join(d.opts.Dir, d.sp.stateRel(), last), last)
 	if err == nil {
 		d.state = st
 		return nil
@@ -299,6 +310,7 @@ func (d *Dataset) Record(source, _ string, outcome string) error {
 // Abort drops everything this run wrote.
 func (d *Dataset) Abort() error {
 	defer durable.Unlock(d.lock)
+	defer d.store.done()
 	d.closeSorters()
 	d.state.Close()
 	d.removeStaging()
@@ -315,6 +327,8 @@ func (d *Dataset) closeSorters() {
 func (d *Dataset) removeStaging() {
 	if d.staging != "" {
 		_ = os.RemoveAll(d.staging)
+		_ = os.Remove(d.sp.stagingRoot()) // when no other run is there
+		_ = os.Remove(filepath.Join(d.opts.Dir, stagingDir))
 	}
 }
 

@@ -82,8 +82,6 @@ func parseDigest(s string) uint64 {
 	return v
 }
 
-func formatDigest(v uint64) string { return strconv.FormatUint(v, 16) }
-
 // key16 decodes a 32-hex-digit id or hash; anything else gives false.
 func key16(s string) ([16]byte, bool) {
 	var k [16]byte

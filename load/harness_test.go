@@ -2,7 +2,6 @@ package load_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -215,5 +214,3 @@ func (w *world) expectOnce(docs, quarantined, dups []string) {
 		}
 	}
 }
-
-var errAny = errors.New("any")

@@ -64,7 +64,7 @@ func (c *committer) near() error {
 // bandKeys reads this run's signatures in order and sorts the band keys
 // of the documents still kept.
 func (c *committer) bandKeys(kept bitset) (sorted.Iter, error) {
-	f, err := os.Open(filepath.Join(c.d.staging, segmentName(c.d.runIdx)))
+	f, err := os.Open(filepath.Join(c.d.staging, segmentName(c.d.sp.stateRel(), c.d.runIdx)))
 	if err != nil {
 		return nil, err
 	}

@@ -22,8 +22,12 @@ func DedupModes() []string { return []string{"exact", "near", "none"} }
 
 // DatasetOptions configure a Dataset.
 type DatasetOptions struct {
-	// Dir is the dataset root (OUTPUT).
+	// Dir is the dataset root (OUTPUT); with Remote, the local directory
+	// that holds the run's staging and a mirror of the state.
 	Dir string
+	// Remote, when set, is the object-store bucket URL (s3://bucket/path,
+	// gs://…, azblob://…) the dataset's files live in (see OpenBucket).
+	Remote string
 	// Format is "parquet" (default), "arrow" or "both".
 	Format string
 	// PartitionBy lists Hive partition keys (see PartitionKeys); empty,
@@ -51,8 +55,13 @@ type DatasetOptions struct {
 	Full bool
 	// Prune removes the rows of inputs this run did not see (when it
 	// completes); by default they are kept.
-	Prune  bool
-	Logger *zap.Logger
+	Prune bool
+	// Shard, when set (ShardLabel), makes this writer one shard of a
+	// sharded job: it commits into the dataset beside the other shards,
+	// each with its own state, without a lock between them. Job names the
+	// job in the manifest (rinse stats groups shards by it).
+	Shard, Job string
+	Logger     *zap.Logger
 	// Now is the clock for manifests; tests fix it.
 	Now func() time.Time
 	// failAfterLinks, when positive, makes publishing stop (as if the
@@ -64,7 +73,7 @@ type DatasetOptions struct {
 const (
 	DefaultFormat        = "parquet"
 	DefaultFileBytes     = 256 << 20
-	DefaultRowGroupBytes = 64 << 20
+	DefaultRowGroupBytes = 32 << 20
 	DefaultCompression   = "zstd"
 	DefaultDedup         = "near"
 	defaultSortBytes     = 32 << 20

@@ -4,7 +4,6 @@ import (
 	"github.com/rinse-etl/rinse/load/table"
 
 	"encoding/hex"
-	"path/filepath"
 	"slices"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -27,8 +26,14 @@ func (c *committer) readPromoted() error {
 	slices.Sort(files)
 	for _, f := range files {
 		want := byFile[f]
-		src := filepath.Join(c.d.opts.Dir, currentLink, filepath.FromSlash(c.d.state.meta.Files[f]+".parquet"))
-		err := table.EachBatch(src, "parquet", func(rec arrow.RecordBatch) error {
+		src, ok, err := c.d.store.fetch(c.d.state.meta.Files[f] + ".parquet")
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue // the file is gone: nothing to promote from it
+		}
+		err = table.EachBatch(src, "parquet", func(rec arrow.RecordBatch) error {
 			for i := range int(rec.NumRows()) {
 				id := table.StringAt(rec.Column(rec.Schema().FieldIndices("id")[0]), i)
 				e, ok := want[id]

@@ -1,6 +1,8 @@
 package load
 
 import (
+	"errors"
+
 	"github.com/rinse-etl/rinse/internal/durable"
 
 	"github.com/rinse-etl/rinse/load/table"
@@ -26,11 +28,11 @@ import (
 // so every input is processed again and replaces its row; no row is ever
 // duplicated. Validators are lost (fetches are unconditional once).
 func (d *Dataset) rebuildState(last string) error {
-	files, err := LiveFiles(d.opts.Dir)
+	files, err := d.ownFiles()
 	if err != nil {
 		return fmt.Errorf("listing the committed files: %w", err)
 	}
-	run, err := rebuildIndex(d.opts.Dir)
+	run, err := rebuildIndex(d.sp)
 	if err != nil {
 		return err
 	}
@@ -41,7 +43,7 @@ func (d *Dataset) rebuildState(last string) error {
 	if err := b.readAll(files); err != nil {
 		return fmt.Errorf("rebuilding state: %w", err)
 	}
-	sdir := filepath.Join(d.staging, stateDir, last)
+	sdir := filepath.Join(d.staging, d.sp.stateRel(), last)
 	if err := b.finish(sdir, last); err != nil {
 		return fmt.Errorf("rebuilding state: %w", err)
 	}
@@ -53,15 +55,57 @@ func (d *Dataset) rebuildState(last string) error {
 	return nil
 }
 
+// ownFiles lists the live files this space wrote: all of them for an
+// unsharded dataset; for a shard, those whose names carry the id of one of
+// its runs (every file a run writes or rewrites does).
+func (d *Dataset) ownFiles() ([]string, error) {
+	files, err := d.store.live()
+	if err != nil || d.sp.label == "" {
+		return files, err
+	}
+	ms, err := ReadManifests(d.opts.Dir)
+	if err != nil {
+		return nil, err
+	}
+	runs := map[string]bool{}
+	for _, m := range ms {
+		if d.sp.owns(m) {
+			runs[m.RunID] = true
+		}
+	}
+	var own []string
+	for _, f := range files {
+		name := path.Base(f)
+		if run, ok := runOfFile(name); ok && runs[run] {
+			own = append(own, f)
+		}
+	}
+	return own, nil
+}
+
+// runOfFile reads the run id out of a data file's name
+// (part-<run>-<n>.ext or part-<run>-r<n>.ext).
+func runOfFile(name string) (string, bool) {
+	rest, ok := strings.CutPrefix(name, "part-")
+	if !ok {
+		return "", false
+	}
+	i := strings.LastIndex(rest, "-")
+	if i < 0 {
+		return "", false
+	}
+	return rest[:i], true
+}
+
 // rebuildIndex picks the run index of the rebuilt state: past every
 // signature segment on disk and every committed run.
-func rebuildIndex(dir string) (uint32, error) {
-	names, err := manifestNames(dir)
+func rebuildIndex(sp space) (uint32, error) {
+	names, err := manifestNames(sp.dir)
 	if err != nil {
 		return 0, err
 	}
 	n := uint32(len(names))
-	segs, _ := os.ReadDir(filepath.Join(dir, stateDir, "sig"))
+	segs, _ := os.ReadDir(filepath.Join(sp.dir, sp.stateRel(), "sig"))
 	for _, s := range segs {
 		if v, err := strconv.ParseUint(strings.TrimSuffix(s.Name(), ".sig"), 10, 32); err == nil {
 			n = max(n, uint32(v))
@@ -82,7 +126,7 @@ type rebuilder struct {
 }
 
 func newRebuilder(d *Dataset, run uint32) (*rebuilder, error) {
-	sw, err := newSigWriter(d.staging, run)
+	sw, err := newSigWriter(d.staging, d.sp.stateRel(), run)
 	if err != nil {
 		return nil, err
 	}
@@ -116,14 +160,15 @@ func (b *rebuilder) readAll(files []string) error {
 		b.meta.Files[num] = base
 		ext := bases[base]
 		rel := formatPath(base, strings.TrimPrefix(ext, "."), b.d.opts.Format)
-		if _, err := os.Stat(filepath.Join(b.d.opts.Dir, currentLink, filepath.FromSlash(rel))); err != nil {
+		src, ok, err := b.d.store.fetch(rel)
+		if err == nil && !ok {
 			rel = base + ext // written in another format setting
+			src, ok, err = b.d.store.fetch(rel)
 		}
-		src := filepath.Join(b.d.opts.Dir, filepath.FromSlash(rel))
-		if cur, err := os.Readlink(filepath.Join(b.d.opts.Dir, currentLink)); err == nil {
-			src = filepath.Join(b.d.opts.Dir, cur, filepath.FromSlash(rel))
+		if err != nil || !ok {
+			return fmt.Errorf("reading %s: %w", rel, errors.Join(err, os.ErrNotExist))
 		}
-		err := table.EachBatch(src, strings.TrimPrefix(ext, "."), func(rec arrow.RecordBatch) error {
+		err = table.EachBatch(src, strings.TrimPrefix(ext, "."), func(rec arrow.RecordBatch) error {
 			return b.batch(rec, base, num)
 		})
 		if err != nil {

@@ -4,7 +4,6 @@ import (
 	"github.com/rinse-etl/rinse/load/table"
 
 	"net/url"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -50,9 +49,13 @@ func (c *committer) relocateFile(carried *sorted.Table, num uint32, base string)
 	var src, format string
 	for _, f := range []string{"arrow", "parquet"} { // Parquet when there is one
 		rel := formatPath(base, f, c.d.prevFormat)
-		if _, err := os.Stat(filepath.Join(c.d.opts.Dir, currentLink, filepath.FromSlash(rel))); err == nil {
+		p, ok, err := c.d.store.fetch(rel)
+		if err != nil {
+			return err
+		}
+		if ok {
 			c.replaced = append(c.replaced, rel)
-			src, format = filepath.Join(c.d.opts.Dir, currentLink, filepath.FromSlash(rel)), f
+			src, format = p, f
 		}
 	}
 	if src == "" {

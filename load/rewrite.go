@@ -60,8 +60,11 @@ func (c *committer) rewrite(num uint32, keys map[[16]byte]bool) error {
 	var out []FileInfo
 	for _, format := range []string{"parquet", "arrow"} {
 		rel := formatPath(base, format, c.d.opts.Format)
-		src := filepath.Join(c.d.opts.Dir, currentLink, filepath.FromSlash(rel))
-		if _, err := os.Stat(src); errors.Is(err, os.ErrNotExist) {
+		src, ok, err := c.d.store.fetch(rel)
+		if err != nil {
+			return err
+		}
+		if !ok {
 			continue
 		}
 		c.replaced = append(c.replaced, rel)

@@ -21,8 +21,9 @@ import (
 // signature and id of any row it compares with or points at by its ord.
 const sigRecordSize = 16 + minhash.Bytes
 
-func segmentName(run uint32) string {
-	return filepath.Join(stateDir, "sig", strconv.FormatUint(uint64(run), 10)+".sig")
+// segmentName is the segment of run index run in a space's state.
+func segmentName(stateRel string, run uint32) string {
+	return filepath.Join(stateRel, "sig", strconv.FormatUint(uint64(run), 10)+".sig")
 }
 
 // sigWriter appends this run's records.
@@ -34,8 +35,8 @@ type sigWriter struct {
 	buf [sigRecordSize]byte
 }
 
-func newSigWriter(staging string, run uint32) (*sigWriter, error) {
-	rel := segmentName(run)
+func newSigWriter(staging, stateRel string, run uint32) (*sigWriter, error) {
+	rel := segmentName(stateRel, run)
 	p := filepath.Join(staging, rel)
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return nil, err
@@ -70,9 +71,10 @@ func (w *sigWriter) close() (FileInfo, error) {
 // a few segments open, least recently used first out, so the open files
 // stay bounded however many runs the dataset has seen.
 type sigReader struct {
-	roots []string // where segments may be: the staging directory, then the dataset
-	open  map[uint32]*list.Element
-	lru   *list.List
+	roots    []string // where segments may be: the staging directory, then the dataset
+	stateRel string
+	open     map[uint32]*list.Element
+	lru      *list.List
 }
 
 type openSegment struct {
@@ -82,8 +84,8 @@ type openSegment struct {
 
 const maxOpenSegments = 4
 
-func newSigReader(roots ...string) *sigReader {
-	return &sigReader{roots: roots, open: map[uint32]*list.Element{}, lru: list.New()}
+func newSigReader(stateRel string, roots ...string) *sigReader {
+	return &sigReader{roots: roots, stateRel: stateRel, open: map[uint32]*list.Element{}, lru: list.New()}
 }
 
 // read returns the key and signature of the row ord.
@@ -109,7 +111,7 @@ func (r *sigReader) segment(run uint32) (*os.File, error) {
 	var f *os.File
 	var err error
 	for _, root := range r.roots {
-		if f, err = os.Open(filepath.Join(root, segmentName(run))); err == nil {
+		if f, err = os.Open(filepath.Join(root, segmentName(r.stateRel, run))); err == nil {
 			break
 		}
 	}

@@ -33,6 +33,8 @@ type run struct {
 	window chan struct{}
 	start  time.Time
 	read   atomic.Int64
+	total  atomic.Int64 // a Sizer's count, or the exact count once walked
+	walked atomic.Bool
 	done   atomic.Int64
 	docs   atomic.Int64
 	failed atomic.Int64
@@ -66,8 +68,22 @@ func (r *run) count(n *int64) {
 }
 
 func (r *run) progress(final bool) Progress {
+	r.mu.Lock()
+	unchanged, skipped := r.sum.Unchanged, r.sum.Skipped
+	r.mu.Unlock()
+	read := r.read.Load()
+	total := r.total.Load()
+	if r.walked.Load() || total < read {
+		total = max(total, read)
+		if r.walked.Load() {
+			total = read
+		}
+	}
 	return Progress{
-		Read:      r.read.Load(),
+		Total:     total,
+		Unchanged: unchanged,
+		Skipped:   skipped,
+		Read:      read,
 		Done:      r.done.Load(),
 		Documents: r.docs.Load(),
 		Failed:    r.failed.Load(),

@@ -54,10 +54,15 @@ type Stages struct {
 
 // Progress is a snapshot of a run in flight.
 type Progress struct {
+	// Total is the number of inputs the run will read: a Sizer's count
+	// while the source walks (0 when there is none), exact once it is done.
+	Total     int64
 	Read      int64 // inputs taken from the source
 	Done      int64 // inputs that reached the sink
-	Documents int64
+	Documents int64 // documents so far (before duplicates are resolved)
 	Failed    int64 // quarantined so far
+	Unchanged int64
+	Skipped   int64
 	Bytes     int64 // raw bytes read
 	Elapsed   time.Duration
 	Final     bool

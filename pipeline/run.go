@@ -76,6 +76,9 @@ func Run(ctx context.Context, src Source, sink Sink, st Stages, opts Options) (r
 	})
 	if opts.Progress != nil {
 		g.Go(func() error { r.report(sinkDone); return nil })
+		if sz, ok := src.(Sizer); ok {
+			g.Go(func() error { r.size(intake, sinkDone, sz); return nil })
+		}
 	}
 	err := g.Wait()
 	sum := r.summary(ctx.Err() != nil)
@@ -97,6 +100,23 @@ func Run(ctx context.Context, src Source, sink Sink, st Stages, opts Options) (r
 	sum.Finished = r.opts.Clock()
 	sum.Elapsed = sum.Finished.Sub(sum.Started)
 	return sum, nil
+}
+
+// size counts the source's inputs for progress, giving up when the run
+// is over first.
+func (r *run) size(intake context.Context, sinkDone <-chan struct{}, sz Sizer) {
+	ctx, cancel := context.WithCancel(intake)
+	defer cancel()
+	go func() { // owned by size: it ends when size returns (cancel)
+		select {
+		case <-sinkDone:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	if n, err := sz.Size(ctx); err == nil && n > 0 {
+		r.total.Store(n)
+	}
 }
 
 // windowSize leaves room for every channel and worker of the stages in use
@@ -162,6 +182,7 @@ func (r *run) source(g *errgroup.Group, hard, intake context.Context, src Source
 		if err != nil {
 			return fmt.Errorf("reading inputs: %w", err)
 		}
+		r.walked.Store(true)
 		return nil
 	})
 	return out

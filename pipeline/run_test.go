@@ -272,3 +272,48 @@ func TestRunElapsedIncludesCommit(t *testing.T) {
 		t.Errorf("the sink was handed a summary from after its own commit: %v", sink.committed.Elapsed)
 	}
 }
+
+// sizedSource is a slice source that can count itself.
+type sizedSource struct {
+	sliceSource
+	n int64
+}
+
+func (s sizedSource) Size(context.Context) (int64, error) { return s.n, nil }
+
+// TestProgressTotal: a Sizer's count is the total while the walk goes;
+// at the end the total is exact.
+func TestProgressTotal(t *testing.T) {
+	var mu sync.Mutex
+	var snaps []Progress
+	opts := Options{ProgressEvery: time.Millisecond, Progress: func(p Progress) {
+		mu.Lock()
+		snaps = append(snaps, p)
+		mu.Unlock()
+	}}
+	bodies := make([]string, 40)
+	for i := range bodies {
+		bodies[i] = "ok"
+	}
+	src := sizedSource{sliceSource: sliceSource{bodies: bodies, delay: 2 * time.Millisecond}, n: 50}
+	if _, err := Run(context.Background(), src, &memSink{}, stages(), opts); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	sawEstimate := false
+	for _, p := range snaps[:len(snaps)-1] {
+		if p.Total == 50 {
+			sawEstimate = true
+		}
+		if p.Total != 0 && p.Total < p.Read {
+			t.Errorf("total %d below read %d", p.Total, p.Read)
+		}
+	}
+	if last := snaps[len(snaps)-1]; !last.Final || last.Total != 40 || last.Done != 40 {
+		t.Errorf("final progress %+v: want the exact total", last)
+	}
+	if !sawEstimate {
+		t.Error("the Sizer's count never showed as the total")
+	}
+}

@@ -32,6 +32,14 @@ type Source interface {
 	Walk(ctx context.Context, yield func(*rinse.Page) error) error
 }
 
+// Sizer is an optional Source extension: a cheap count of the inputs a
+// walk will yield (from names, not contents), so that progress can show a
+// total and an estimated time left long before the walk ends. Size runs
+// beside the walk; it may return an error when it cannot tell.
+type Sizer interface {
+	Size(ctx context.Context) (int64, error)
+}
+
 // Sink receives the pipeline's results from a single goroutine, in input
 // order. Commit is called once after the last result when the run
 // completed or was interrupted; Abort instead when it failed. Commit

@@ -5,7 +5,12 @@
 // fields from, and lists text patterns that drop boilerplate blocks or
 // lift fields (author, categories, tags, title, dates) out of them.
 //
-// Profiles are compiled once at start-up; an invalid one is an error that
-// names its file and line. A compiled Set is read-only and safe for
-// concurrent use.
+// The generic block rules, which run on every page after its profile's
+// patterns (configs/rules), are compiled by the same code: a rule file is
+// a list of patterns in the profile format (LoadRules). A profile turns
+// them off for its pages with "generic_rules: false".
+//
+// Profiles and rules are compiled once at start-up; an invalid one is an
+// error that names its file and line. A compiled Set or List is read-only
+// and safe for concurrent use.
 package rules

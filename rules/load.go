@@ -36,20 +36,51 @@ type raw struct {
 		Tags       yaml.Node `yaml:"tags"`
 		Categories yaml.Node `yaml:"categories"`
 	} `yaml:"fields"`
-	Patterns []struct {
-		Pattern yaml.Node `yaml:"pattern"`
-		Action  yaml.Node `yaml:"action"`
-		Comment string    `yaml:"comment"`
-	} `yaml:"patterns"`
+	// GenericRules false turns the generic rules off for the profile's
+	// pages (nil: on).
+	GenericRules *bool        `yaml:"generic_rules"`
+	Patterns     []rawPattern `yaml:"patterns"`
+}
+
+// rawPattern is one text rule as written.
+type rawPattern struct {
+	Pattern yaml.Node `yaml:"pattern"`
+	Action  yaml.Node `yaml:"action"`
+	Comment string    `yaml:"comment"`
+}
+
+// rawRules mirrors a generic rule file: a name and patterns, nothing
+// that matches pages or reads fields (those belong to site profiles).
+type rawRules struct {
+	Name     string       `yaml:"name"`
+	Patterns []rawPattern `yaml:"patterns"`
 }
 
 // Load compiles every *.yaml and *.yml file in dir of fsys, in name order.
 func Load(fsys fs.FS, dir string) (*Set, error) {
+	set := &Set{}
+	err := eachYAML(fsys, dir, "profiles", func(name string, data []byte) error {
+		p, err := Parse(name, data)
+		if err == nil {
+			set.profiles = append(set.profiles, p)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	set.index()
+	return set, nil
+}
+
+// eachYAML calls fn with the path and bytes of every *.yaml and *.yml
+// file in dir of fsys, in name order, and stops at its first error.
+// what names the files in read errors.
+func eachYAML(fsys fs.FS, dir, what string, fn func(name string, data []byte) error) error {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, fmt.Errorf("reading profiles: %w", err)
+		return fmt.Errorf("reading %s: %w", what, err)
 	}
-	set := &Set{}
 	for _, e := range entries {
 		if e.IsDir() || !isYAML(e.Name()) {
 			continue
@@ -57,16 +88,13 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 		name := path.Join(dir, e.Name())
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, fmt.Errorf("reading profile: %w", err)
+			return fmt.Errorf("reading %s: %w", what, err)
 		}
-		p, err := Parse(name, data)
-		if err != nil {
-			return nil, err
+		if err := fn(name, data); err != nil {
+			return err
 		}
-		set.profiles = append(set.profiles, p)
 	}
-	set.index()
-	return set, nil
+	return nil
 }
 
 // LoadFiles compiles the given profile files; a directory stands for the
@@ -114,16 +142,12 @@ func isYAML(name string) bool {
 // Parse compiles one profile; file names it in errors ("file:line: ...").
 func Parse(file string, data []byte) (*Profile, error) {
 	var r raw
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&r); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("%s: parsing profile: empty file: %w", file, rinse.ErrParse)
-		}
-		return nil, fmt.Errorf("%s: parsing profile: %v: %w", file, err, rinse.ErrParse)
+	if err := decode(file, "profile", data, &r); err != nil {
+		return nil, err
 	}
 	c := compiler{file: file}
 	p := &Profile{Name: r.Name, Site: r.Site, File: file}
+	p.SkipGeneric = r.GenericRules != nil && !*r.GenericRules
 	if p.Name == "" {
 		p.Name = strings.TrimSuffix(path.Base(filepath.ToSlash(file)), path.Ext(file))
 	}
@@ -139,16 +163,56 @@ func Parse(file string, data []byte) (*Profile, error) {
 	f := &r.Fields
 	p.Fields = Fields{Title: c.selector(&f.Title), Author: c.selector(&f.Author),
 		Date: c.selector(&f.Date), Tags: c.selector(&f.Tags), Categories: c.selector(&f.Categories)}
-	var patterns []Pattern
-	for i := range r.Patterns {
-		rp := &r.Patterns[i]
-		patterns = append(patterns, Pattern{Re: c.regexp(&rp.Pattern), Action: c.action(&rp.Action), Comment: rp.Comment})
-	}
+	patterns := c.patterns(r.Patterns)
 	if c.err != nil {
 		return nil, c.err
 	}
 	p.Patterns = NewList(patterns...)
 	return p, nil
+}
+
+// decode reads one YAML document into v, refusing unknown keys; errors
+// name the file (and, from the YAML decoder, the line).
+func decode(file, what string, data []byte, v any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		if errors.Is(err, io.EOF) {
+			return fmt.Errorf("%s: parsing %s: empty file: %w", file, what, rinse.ErrParse)
+		}
+		return fmt.Errorf("%s: parsing %s: %v: %w", file, what, err, rinse.ErrParse)
+	}
+	return nil
+}
+
+// LoadRules compiles the generic rule files (*.yaml, *.yml) in dir of
+// fsys into one list: the files in name order, each file's patterns in
+// the order written. Generic rules run over every document after its
+// site profile's patterns, unless the profile turns them off.
+func LoadRules(fsys fs.FS, dir string) (List, error) {
+	var all []Pattern
+	err := eachYAML(fsys, dir, "rules", func(name string, data []byte) error {
+		ps, err := ParseRules(name, data)
+		all = append(all, ps...)
+		return err
+	})
+	if err != nil {
+		return List{}, err
+	}
+	return NewList(all...), nil
+}
+
+// ParseRules compiles one generic rule file with the compiler of site
+// profiles: the same pattern syntax, actions and errors ("file:line:
+// ..."). A rule file holds a name and patterns only.
+func ParseRules(file string, data []byte) ([]Pattern, error) {
+	var r rawRules
+	if err := decode(file, "rules", data, &r); err != nil {
+		return nil, err
+	}
+	c := compiler{file: file}
+	ps := c.patterns(r.Patterns)
+	return ps, c.err
 }
 
 // compiler keeps the first error, so Parse reads as a list of fields.
@@ -161,6 +225,16 @@ func (c *compiler) fail(n *yaml.Node, what string, err error) {
 	if c.err == nil {
 		c.err = fmt.Errorf("%s:%d: compiling %s: %v: %w", c.file, n.Line, what, err, rinse.ErrParse)
 	}
+}
+
+// patterns compiles text rules in order.
+func (c *compiler) patterns(rs []rawPattern) []Pattern {
+	out := make([]Pattern, 0, len(rs))
+	for i := range rs {
+		rp := &rs[i]
+		out = append(out, Pattern{Re: c.regexp(&rp.Pattern), Action: c.action(&rp.Action), Comment: rp.Comment})
+	}
+	return out
 }
 
 func (c *compiler) scalar(n *yaml.Node, what string) (string, bool) {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -167,3 +168,6 @@ func hasWord(s string) bool {
 	}
 	return false
 }
+
+// Patterns returns the list's patterns, in order (a copy).
+func (l List) Patterns() []Pattern { return slices.Clone(l.patterns) }

@@ -24,6 +24,10 @@ type Profile struct {
 	Fields Fields
 	// Patterns run over content blocks or lines, in order.
 	Patterns List
+	// SkipGeneric turns the generic rules (configs/rules) off for the
+	// profile's pages: its patterns alone clean them (YAML
+	// "generic_rules: false").
+	SkipGeneric bool
 	// File is where the profile was loaded from, for messages.
 	File string
 }

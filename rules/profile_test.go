@@ -181,3 +181,104 @@ func FuzzProfileLoad(f *testing.F) {
 		rules.NewSet(p).Match("a.com", string(data))
 	})
 }
+
+func TestLoadShippedRules(t *testing.T) {
+	l, err := rules.LoadRules(os.DirFS("../configs"), "rules")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Len() == 0 {
+		t.Fatal("no generic rules")
+	}
+	for _, p := range l.Patterns() {
+		if p.Comment == "" {
+			t.Errorf("rule %q says not what it is for", p.Re)
+		}
+	}
+}
+
+// TestRuleFiles: generic rule files run in name order, their patterns in
+// the order written; they hold patterns only, and an invalid one names
+// its file and line.
+func TestRuleFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"r/b.yaml":   {Data: []byte("name: b\npatterns:\n  - pattern: '^b$'\n    comment: second file\n")},
+		"r/a.yml":    {Data: []byte("name: a\npatterns:\n  - pattern: '^a1$'\n  - pattern: 'x (\\w+)$'\n    action: tags\n")},
+		"r/note.txt": {Data: []byte("not rules")},
+	}
+	l, err := rules.LoadRules(fsys, "r")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range l.Patterns() {
+		got = append(got, p.Re.String()+" "+string(p.Action))
+	}
+	if want := []string{"^a1$ drop", `x (\w+)$ tags`, "^b$ drop"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("patterns %q, want %q", got, want)
+	}
+	for _, tt := range []struct{ yaml, want string }{
+		{"name: x\npatterns:\n  - pattern: 'a('\n", "x.yaml:3:"},
+		{"name: x\npatterns:\n  - pattern: 'a'\n    action: lift\n", "x.yaml:4:"},
+		{"name: x\nmatch:\n  hosts: [a.com]\n", "line 2"},
+		{"name: x\ndrop: ['nav']\n", "line 2"},
+		{"", "x.yaml:"},
+	} {
+		_, err := rules.ParseRules("x.yaml", []byte(tt.yaml))
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !errors.Is(err, rinse.ErrParse) {
+			t.Errorf("ParseRules(%q) = %v, want an ErrParse naming %q", tt.yaml, err, tt.want)
+		}
+	}
+	bad := fstest.MapFS{"r/a.yaml": {Data: []byte("name: a\npatterns:\n  - pattern: '[a'\n")}}
+	if _, err := rules.LoadRules(bad, "r"); err == nil || !strings.Contains(err.Error(), "r/a.yaml:3:") {
+		t.Errorf("LoadRules error %v, want r/a.yaml:3:", err)
+	}
+	if _, err := rules.LoadRules(fsys, "missing"); err == nil {
+		t.Error("missing folder gave no error")
+	}
+}
+
+func TestProfileGenericSwitch(t *testing.T) {
+	for _, tt := range []struct {
+		yaml string
+		skip bool
+	}{
+		{"name: x\n", false},
+		{"name: x\ngeneric_rules: true\n", false},
+		{"name: x\ngeneric_rules: false\n", true},
+	} {
+		p, err := rules.Parse("x.yaml", []byte(tt.yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.SkipGeneric != tt.skip {
+			t.Errorf("%q: SkipGeneric %v, want %v", tt.yaml, p.SkipGeneric, tt.skip)
+		}
+	}
+	if _, err := rules.Parse("x.yaml", []byte("name: x\ngeneric_rules: sometimes\n")); err == nil || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("bad switch: %v, want an error naming line 2", err)
+	}
+}
+
+// TestShippedProfileMatchesThroughMarkup: the MoofLife profile knows its
+// pages by their text, in dumps and in HTML however the explore row and
+// the logo are marked up.
+func TestShippedProfileMatchesThroughMarkup(t *testing.T) {
+	set, err := rules.Load(os.DirFS("../configs"), "sites")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sample := range []string{
+		"Title\n\nMoofLife logo\nText\nExplore the Life Moments of Ghana |",
+		`<p><span>Explore the Life Moments of</span> <a href="/e/ghana">Ghana</a> |</p>`,
+		`<div>Explore the Life Moments of <a href="/e/ghana">Ghana</a></div>`,
+		`<a href="/"><img src="/l.svg" alt="MoofLife logo"></a>`,
+	} {
+		if p := set.Match("", sample); p == nil || p.Name != "mooflife" {
+			t.Errorf("no profile for %q", sample)
+		}
+	}
+	if p := set.Match("", `<p>Explore the Life Moments offered by the museum.</p>`); p != nil {
+		t.Errorf("matched prose that only starts like the row: %s", p.Name)
+	}
+}

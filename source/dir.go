@@ -46,6 +46,12 @@ type Dir struct {
 	// Archives, when set, reads WARC files found in the tree from f, a
 	// regular file; without it they are skipped.
 	Archives func(ctx context.Context, f *os.File, source string, yield func(*rinse.Page) error) error
+	// Keep, when set, chooses the files to read by their path relative to
+	// Root (an archive as a whole): the others are passed over, neither
+	// read nor yielded (a shard's share of a tree). Skipped links and
+	// special files are chosen the same way, so that each is counted by
+	// one shard.
+	Keep func(rel string) bool
 }
 
 // Walk implements pipeline.Source.
@@ -57,6 +63,9 @@ func (s *Dir) Walk(ctx context.Context, yield func(*rinse.Page) error) error {
 	if !st.IsDir() {
 		// The input itself is the user's to choose, link or not.
 		rel := filepath.Base(s.Root)
+		if !s.keeps(rel) {
+			return nil
+		}
 		if s.kind(rel) == "" {
 			return yield(unsupported(rel))
 		}
@@ -97,7 +106,7 @@ func (w *walker) dir(name, rel string) error {
 		return w.yield(&rinse.Page{Source: rel, Err: fmt.Errorf("reading directory: %w: %w", rinse.ErrRead, err)})
 	}
 	if !w.seen.add(st) { // a link to a directory walked already
-		return w.yield(&rinse.Page{Source: rel, Err: skipped("seen-directory", "following symbolic link to a directory read already")})
+		return w.skip(rel, skipped("seen-directory", "following symbolic link to a directory read already"))
 	}
 	entries, err := f.ReadDir(-1)
 	if err != nil {
@@ -120,21 +129,22 @@ func (w *walker) dir(name, rel string) error {
 func (w *walker) entry(name, rel string, typ fs.FileMode) error {
 	if typ&fs.ModeSymlink != 0 {
 		if !w.src.FollowSymlinks {
-			return w.yield(&rinse.Page{Source: rel, Err: skipped("symlink", "not following symbolic link")})
+			return w.skip(rel, skipped("symlink", "not following symbolic link"))
 		}
 		st, err := w.root.Stat(name) // fails for a link out of the root
 		if err != nil {
-			return w.yield(&rinse.Page{Source: rel, Err: skipped("bad-symlink", "following symbolic link: "+err.Error())})
+			return w.skip(rel, skipped("bad-symlink", "following symbolic link: "+err.Error()))
 		}
 		typ = st.Mode().Type()
 	}
 	switch {
 	case typ.IsDir():
 		return w.dir(name, rel)
+	case !w.src.keeps(rel):
+		return nil
 	case !typ.IsRegular():
 		return w.yield(notRegular(rel, typ))
-	}
-	if w.src.kind(rel) == "" {
+	case w.src.kind(rel) == "":
 		return w.yield(unsupported(rel))
 	}
 	// O_NONBLOCK: a regular file swapped for a FIFO since it was listed
@@ -145,6 +155,19 @@ func (w *walker) entry(name, rel string, typ fs.FileMode) error {
 	}
 	defer f.Close()
 	return w.src.file(w.ctx, f, rel, w.yield)
+}
+
+// skip yields the input rel as skipped, when it is the run's to count.
+func (w *walker) skip(rel string, err error) error {
+	if !w.src.keeps(rel) {
+		return nil
+	}
+	return w.yield(&rinse.Page{Source: rel, Err: err})
+}
+
+// keeps reports whether rel is the run's to read (its shard's).
+func (s *Dir) keeps(rel string) bool {
+	return s.Keep == nil || s.Keep(rel)
 }
 
 // kind returns what the file name rel reads as: a page kind, "warc", or

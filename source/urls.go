@@ -23,6 +23,8 @@ const maxURLLine = 16 << 10
 // an absolute http(s) URL is yielded with Err wrapping rinse.ErrParse.
 type URLList struct {
 	R io.Reader
+	// Keep, when set, chooses the URLs to yield (a shard's share).
+	Keep func(url string) bool
 }
 
 // Walk yields one page per URL line, in file order.
@@ -36,7 +38,7 @@ func (s URLList) Walk(ctx context.Context, yield func(*rinse.Page) error) error 
 		if err != nil && !errors.Is(err, io.EOF) {
 			return fmt.Errorf("reading url list at line %d: %w: %w", lineNo, rinse.ErrRead, err)
 		}
-		if p := urlLinePage(line, lineNo, tooLong); p != nil {
+		if p := urlLinePage(line, lineNo, tooLong); p != nil && (s.Keep == nil || s.Keep(p.Source)) {
 			if yerr := yield(p); yerr != nil {
 				return yerr
 			}

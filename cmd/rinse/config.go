@@ -19,6 +19,9 @@ import (
 // decodes and validates the result. Every key, default, flag and allowed
 // value comes from assemble.Settings.
 func loadConfig(file string, flags *pflag.FlagSet) (*assemble.Config, error) {
+	if err := checkEnv(); err != nil {
+		return nil, err
+	}
 	v := viper.New()
 	for _, s := range assemble.Settings() {
 		// Every key has a default, so RINSE_* variables reach keys the
@@ -57,7 +60,7 @@ func loadConfig(file string, flags *pflag.FlagSet) (*assemble.Config, error) {
 		return nil, fmt.Errorf("%s: %w", where, err)
 	}
 	if err := cfg.Validate(); err != nil {
-		return nil, err
+		return nil, withSource(err, file, flags)
 	}
 	return &cfg, nil
 }
@@ -110,7 +113,7 @@ func addSettingFlags(f *pflag.FlagSet) {
 		}
 		switch d := s.Default.(type) {
 		case string:
-			f.String(s.Flag, d, help)
+			f.StringP(s.Flag, s.Short, d, help)
 		case bool:
 			f.Bool(s.Flag, d, help)
 		case int:

@@ -68,17 +68,17 @@ func loadExpectations(t *testing.T) map[string]fixtures.Expectation {
 }
 
 // readerPython finds the Python of the virtual environment scripts/test
-// makes for the independent readers: $RINSE_PYTHON, else .venv at the
+// makes for the independent readers: $E2E_PYTHON, else .venv at the
 // repository root. Without it the reader checks skip, unless
-// RINSE_REQUIRE_READERS=1 (scripts/test sets it) makes that a failure.
+// E2E_REQUIRE_READERS=1 (scripts/test sets it) makes that a failure.
 func readerPython(t *testing.T) string {
 	t.Helper()
-	py := os.Getenv("RINSE_PYTHON")
+	py := os.Getenv("E2E_PYTHON")
 	if py == "" {
 		py = "../../.venv/bin/python"
 	}
 	if _, err := os.Stat(py); err != nil {
-		if os.Getenv("RINSE_REQUIRE_READERS") == "1" {
+		if os.Getenv("E2E_REQUIRE_READERS") == "1" {
 			t.Fatalf("the independent readers are required but %s is missing: run ./scripts/test", py)
 		}
 		t.Skipf("independent readers not installed (%s): ./scripts/test installs them", py)

@@ -24,7 +24,7 @@ func newEvalCmd() *cobra.Command {
 		dump                    int
 	)
 	cmd := &cobra.Command{
-		Use:   "eval --suite zyte|boilerplate|dates [--data DIR] [--dump N]",
+		Use:   "eval --suite zyte|boilerplate|dates|wild [--data DIR] [--dump N]",
 		Short: "Score rinse's extraction on a labelled evaluation suite",
 		Long: `Runs rinse's decode, extract and transform stages over every page of a
 labelled suite, one page at a time, and prints the suite's scores and the
@@ -33,13 +33,13 @@ throughput. --dump N lists the N worst pages with what went wrong.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			kind := evaluate.Kind(suite)
 			if !slices.Contains(evaluate.Kinds, kind) {
-				return fmt.Errorf("--suite %q: want one of %v", suite, evaluate.Kinds)
+				return usageError(fmt.Errorf("--suite %q: want one of %v", suite, evaluate.Kinds))
 			}
 			if data == "" {
 				data = filepath.Join("..", "shared", "bench", suite)
 			}
 			if _, err := os.Stat(data); errors.Is(err, fs.ErrNotExist) {
-				return fmt.Errorf("suite folder %s not found: pass --data with the folder holding the %s suite", data, suite)
+				return usageError(fmt.Errorf("suite folder %s not found: pass --data with the folder holding the %s suite", data, suite))
 			}
 			st, err := evalStages(configFile, data)
 			if err != nil {
@@ -59,7 +59,7 @@ throughput. --dump N lists the N worst pages with what went wrong.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&suite, "suite", "", "suite to score: zyte, boilerplate or dates")
+	cmd.Flags().StringVar(&suite, "suite", "", "suite to score: zyte, boilerplate, dates or wild")
 	cmd.Flags().StringVar(&data, "data", "", "suite folder (default ../shared/bench/<suite>)")
 	cmd.Flags().IntVar(&dump, "dump", 0, "list the N worst pages")
 	cmd.Flags().StringVar(&configFile, "config", "", "config file (YAML); eval scores the stages it configures")

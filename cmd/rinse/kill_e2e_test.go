@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -180,16 +182,9 @@ func TestInterruptCommitsAndResumes(t *testing.T) {
 		t.Fatal(err)
 	}
 	args := []string{"run", "--input", in, "--output", out, "--progress", "never", "--log-level", "error", "--workers", "1"}
-	cmd := exec.Command(rinseBin, args...)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	time.Sleep(1500 * time.Millisecond)
-	_ = cmd.Process.Signal(syscall.SIGINT)
-	err := cmd.Wait()
-	ee, ok := err.(*exec.ExitError)
-	if !ok || ee.ExitCode() != exitFailed {
-		t.Skipf("the run was not interrupted mid-way (exit %v): machine too fast for this timing", err)
+	err := signalWhenUnderWay(t, exec.Command(rinseBin, args...), syscall.SIGINT)
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitFailed {
+		t.Fatalf("the run was not interrupted mid-way: exit %v", err)
 	}
 	first := sourcesInDataset(t, out)
 	if len(first) == 0 || len(first) >= pages-pages/50 {
@@ -199,4 +194,32 @@ func TestInterruptCommitsAndResumes(t *testing.T) {
 		t.Fatalf("resumed run exited %d: %s", code, stderr)
 	}
 	checkAccounted(t, out, pages)
+}
+
+// signalWhenUnderWay starts a run and sends it sig once its own progress
+// events say it is under way, whatever the machine's speed; it returns
+// what Wait returns.
+func signalWhenUnderWay(t *testing.T, cmd *exec.Cmd, sig syscall.Signal) error {
+	t.Helper()
+	cmd.Args = append(cmd.Args, "--progress", "log", "--progress-interval", "100ms", "--log-level", "info")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(stderr)
+	for sc.Scan() {
+		var ev struct {
+			Msg  string `json:"msg"`
+			Done int    `json:"done"`
+		}
+		if json.Unmarshal(sc.Bytes(), &ev) == nil && ev.Msg == "progress" && ev.Done > 0 {
+			_ = cmd.Process.Signal(sig)
+			break
+		}
+	}
+	go io.Copy(io.Discard, stderr)
+	return cmd.Wait()
 }

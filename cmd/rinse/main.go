@@ -6,6 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	// s3://, gs:// and azblob:// inputs and outputs.
+	_ "github.com/rinse-etl/rinse/buckets"
 	// arrow's zstd codec with encoders that survive garbage collections.
 	_ "github.com/rinse-etl/rinse/load/zstdcodec"
 )

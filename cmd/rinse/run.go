@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"go.uber.org/zap"
@@ -77,11 +78,13 @@ func runJob(parent context.Context, cfg *assemble.Config) error {
 	run := job.Dataset.RunID()
 	log.Info("run starting", zap.String("run", run), zap.String("input", cfg.Input),
 		zap.String("output", cfg.Output), zap.String("format", cfg.Format))
-	bar := newProgress(cfg.Progress)
-	job.Options.Progress = bar.update
+	rep := newReporter(cfg.Progress, cfg.ProgressInterval, log)
+	job.Options.Progress = rep.update
+	job.Options.ProgressEvery = min(cfg.ProgressInterval, 500*time.Millisecond)
 	sum, err := job.Run(ctx)
-	bar.finish()
-	printSummary(os.Stderr, sum, run, cfg.Output)
+	rep.finish()
+	logFinished(log, sum, run, err)
+	printSummary(os.Stderr, sum, run, cfg.Output, cfg.Format)
 	switch {
 	case err != nil:
 		return &exitError{code: exitFailed, err: fmt.Errorf("run failed (nothing committed): %w", err)}

@@ -3,7 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"text/tabwriter"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -26,9 +26,10 @@ func newSchemaCmd() *cobra.Command {
 			w := cmd.OutOrStdout()
 			if asJSON {
 				type col struct {
-					Name, Type  string
-					Nullable    bool
-					Description string
+					Name        string `json:"name"`
+					Type        string `json:"type"`
+					Nullable    bool   `json:"nullable"`
+					Description string `json:"description"`
 				}
 				var cols []col
 				for _, f := range s.Fields() {
@@ -39,18 +40,40 @@ func newSchemaCmd() *cobra.Command {
 				return enc.Encode(map[string]any{"schema_version": table.SchemaVersion, "columns": cols})
 			}
 			fmt.Fprintf(w, "# schema version %d\n", table.SchemaVersion)
-			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 			for _, f := range s.Fields() {
 				null := ""
 				if f.Nullable {
-					null = "nullable"
+					null = ", nullable"
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.Name, f.Type, null, table.ColumnDocs[f.Name])
+				fmt.Fprintf(w, "\n%s  %s%s\n", f.Name, f.Type, null)
+				for _, line := range wrap(table.ColumnDocs[f.Name], 76) {
+					fmt.Fprintf(w, "    %s\n", line)
+				}
 			}
-			return tw.Flush()
+			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	cmd.Flags().BoolVar(&quarantine, "quarantine", false, "print the quarantine table's schema")
 	return cmd
+}
+
+// wrap cuts text into lines of at most width characters, at spaces.
+func wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		if line != "" && len(line)+1+len(w) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }

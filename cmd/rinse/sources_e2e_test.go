@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -14,10 +13,6 @@ import (
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet/file"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/source"
@@ -28,38 +23,18 @@ import (
 func readTable(t *testing.T, dir string, cols ...string) []map[string]string {
 	t.Helper()
 	var rows []map[string]string
-	_ = filepath.WalkDir(dir+string(os.PathSeparator), func(p string, e os.DirEntry, err error) error {
-		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".parquet") {
-			return nil
-		}
-		rdr, err := file.OpenParquetFile(p, false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rdr.Close()
-		fr, _ := pqarrow.NewFileReader(rdr, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
-		tbl, err := fr.ReadTable(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer tbl.Release()
-		tr := array.NewTableReader(tbl, -1)
-		defer tr.Release()
-		for tr.Next() {
-			rec := tr.RecordBatch()
-			for i := 0; i < int(rec.NumRows()); i++ {
-				row := map[string]string{}
-				for _, c := range cols {
-					idx := rec.Schema().FieldIndices(c)
-					if len(idx) == 0 {
-						t.Fatalf("no column %s", c)
-					}
-					row[c] = valueString(rec.Column(idx[0]), i)
+	eachParquet(t, dir, func(rec arrow.RecordBatch) {
+		for i := 0; i < int(rec.NumRows()); i++ {
+			row := map[string]string{}
+			for _, c := range cols {
+				idx := rec.Schema().FieldIndices(c)
+				if len(idx) == 0 {
+					t.Fatalf("no column %s", c)
 				}
-				rows = append(rows, row)
+				row[c] = valueString(rec.Column(idx[0]), i)
 			}
+			rows = append(rows, row)
 		}
-		return nil
 	})
 	return rows
 }

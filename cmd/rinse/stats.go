@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/spf13/cobra"
 
@@ -39,6 +41,7 @@ func newStatsCmd() *cobra.Command {
 					c.Inputs, c.Documents, c.Quarantined, c.Duplicates, c.Skipped, c.Unchanged, m.BytesWritten)
 			}
 			w.Flush()
+			printShards(out, ms)
 			return printLive(out, dir, len(ms))
 		},
 	}
@@ -65,21 +68,16 @@ func printLive(out interface{ Write([]byte) (int, error) }, dir string, runs int
 		if st, err := os.Stat(p); err == nil {
 			c.bytes += st.Size()
 		}
-		if path.Ext(rel) != ".parquet" {
-			continue
-		}
-		if r, err := file.OpenParquetFile(p, false); err == nil {
-			c.rows += r.NumRows()
-			if table == "documents" {
-				parts[strings.TrimPrefix(path.Dir(rel), "documents")] += r.NumRows()
-			}
-			r.Close()
+		n := fileRows(p)
+		c.rows += n
+		if table == "documents" {
+			parts[strings.TrimPrefix(path.Dir(rel), "documents")] += n
 		}
 	}
-	fmt.Fprintf(out, "\n%d runs\n", runs)
-	for _, t := range []string{"documents", "quarantine", "_duplicates"} {
+	fmt.Fprintf(out, "\n%s\n", plural(int64(runs), "run"))
+	for _, t := range []string{"documents", "documents_arrow", "quarantine", "_duplicates"} {
 		if c := tables[t]; c != nil {
-			fmt.Fprintf(out, "  %-12s %6d files %12d bytes %10d rows (parquet)\n", t, c.files, c.bytes, c.rows)
+			fmt.Fprintf(out, "  %-16s %s, %d bytes, %s\n", t, plural(c.files, "file"), c.bytes, plural(c.rows, "row"))
 		}
 	}
 	keys := make([]string, 0, len(parts))
@@ -94,7 +92,86 @@ func printLive(out interface{ Write([]byte) (int, error) }, dir string, runs int
 			fmt.Fprintf(out, "  … %d more partitions\n", len(keys)-20)
 			break
 		}
-		fmt.Fprintf(out, "  %-40s %d rows\n", strings.TrimPrefix(k, "/"), parts[k])
+		fmt.Fprintf(out, "  %-40s %s\n", strings.TrimPrefix(k, "/"), plural(parts[k], "row"))
 	}
 	return nil
+}
+
+// fileRows reads a data file's row count from its footer (Parquet) or
+// its record batches (Arrow IPC); 0 when it cannot.
+func fileRows(p string) int64 {
+	switch path.Ext(p) {
+	case ".parquet":
+		r, err := file.OpenParquetFile(p, false)
+		if err != nil {
+			return 0
+		}
+		defer r.Close()
+		return r.NumRows()
+	case ".arrow":
+		f, err := os.Open(p)
+		if err != nil {
+			return 0
+		}
+		defer f.Close()
+		r, err := ipc.NewFileReader(f)
+		if err != nil {
+			return 0
+		}
+		defer r.Close()
+		var n int64
+		for i := range r.NumRecords() {
+			if rec, err := r.RecordBatch(i); err == nil {
+				n += rec.NumRows()
+			}
+		}
+		return n
+	}
+	return 0
+}
+
+func plural(n int64, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// printShards shows, per sharded job, which shards have committed (their
+// latest run) and which are missing.
+func printShards(out io.Writer, ms []load.Manifest) {
+	type key struct {
+		job string
+		n   int
+	}
+	latest := map[key]map[int]load.Manifest{}
+	var order []key
+	for _, m := range ms {
+		i, n, ok := load.ParseShardLabel(m.Shard)
+		if !ok {
+			continue
+		}
+		k := key{m.Job, n}
+		if latest[k] == nil {
+			latest[k] = map[int]load.Manifest{}
+			order = append(order, k)
+		}
+		latest[k][i] = m // manifests come oldest first
+	}
+	for _, k := range order {
+		name := k.job
+		if name == "" {
+			name = "(no job name)"
+		}
+		fmt.Fprintf(out, "\njob %s: %d of %d shards committed\n", name, len(latest[k]), k.n)
+		for i := range k.n {
+			m, ok := latest[k][i]
+			if !ok {
+				fmt.Fprintf(out, "  shard %d/%d  missing\n", i, k.n)
+				continue
+			}
+			fmt.Fprintf(out, "  shard %d/%d  run %s, %s: %d inputs, %d documents\n", i, k.n, m.RunID,
+				m.FinishedAt.Format("2006-01-02 15:04:05"), m.Counts.Inputs, m.Counts.Documents)
+		}
+	}
 }

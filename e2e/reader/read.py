@@ -36,7 +36,18 @@ def duck(out):
     return res
 
 
+def arrow_only(out):
+    """What notebooks do with an Arrow IPC dataset (--format arrow)."""
+    table = ds.dataset(f"{out}/documents", format="ipc", partitioning="hive").to_table()
+    df = table.to_pandas()
+    pl_rows = pl.scan_ipc(f"{out}/documents/**/*.arrow", hive_partitioning=True).collect().height
+    return {"pyarrow_rows": table.num_rows, "pandas_rows": len(df), "pandas_sources": sorted(df["source"].tolist()),
+            "polars_arrow_rows": pl_rows, "pyarrow_site_type": str(table.schema.field("site").type)}
+
+
 def others(out):
+    if not glob.glob(f"{out}/documents/**/*.parquet", recursive=True):
+        return arrow_only(out)
     res = {}
     table = ds.dataset(f"{out}/documents", format="parquet", partitioning="hive").to_table()
     res["pyarrow_rows"] = table.num_rows
@@ -81,8 +92,9 @@ def row_groups(out, site):
 
 def main():
     out = sys.argv[1]
-    res = {"duckdb": duck(out), "others": others(out)}
-    if len(sys.argv) > 2:
+    parquet = glob.glob(f"{out}/documents/**/*.parquet", recursive=True)
+    res = {"duckdb": duck(out) if parquet else {"rows": [], "quarantine": []}, "others": others(out)}
+    if len(sys.argv) > 2 and parquet:
         res["site"] = row_groups(out, sys.argv[2])
     json.dump(res, sys.stdout, default=str, indent=1)
 

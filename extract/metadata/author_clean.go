@@ -1,12 +1,14 @@
 package metadata
 
 import (
+	"html"
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/rinse-etl/rinse/internal/dom"
+	"github.com/rinse-etl/rinse/internal/lexicon"
 )
 
 // Rules that tidy one author value before it is split into names, and
@@ -34,7 +36,7 @@ var creditLine = regexp.MustCompile(`(?i)^(?:theme|design|template|hosting)\b|\b
 
 // innerByline finds a byline word after a separator that follows a date
 // or category: "29. Juni 2017 · von Anna Muster".
-var innerByline = regexp.MustCompile(`(?i)[·|•]\s*((?:written\s+|posted\s+|geschrieben\s+)?(?:by|von|par|por|door)\s+\S.*)$`)
+var innerByline = regexp.MustCompile(`(?i)[·|•]\s*((?:written\s+|posted\s+|geschrieben\s+)?(?:` + lexicon.Alternation(lexicon.BylineWords()) + `)\s+\S.*)$`)
 
 // gluedLabel is a label run into the name by the page's markup
 // ("AuthorAnna Muster") or set before it without a colon ("Autor Anna
@@ -45,8 +47,19 @@ var gluedLabel = regexp.MustCompile(`^(?:Author|Autor|Autorin|Auteur|By|Von)(?:\
 // name is the same without them.
 var softHyphens = strings.NewReplacer("\u00ad", "", "\u200b", "", "\u200c", "", "\u200d", "")
 
+// markupLeft is markup left in a value as text: a <noscript> fallback
+// read as text ("Anna Muster <img src=…>"), or a tag cut off.
+var markupLeft = regexp.MustCompile(`<[^>]*(?:>|$)`)
+
 // tidyAuthorValue applies the value-level rules to one raw value.
 func tidyAuthorValue(r string) string {
+	if strings.ContainsRune(r, '&') {
+		// Entities escaped once too often ("Anna &amp;amp; Ben").
+		r = html.UnescapeString(html.UnescapeString(r))
+	}
+	if strings.ContainsRune(r, '<') {
+		r = markupLeft.ReplaceAllString(r, " ")
+	}
 	r = strings.Trim(dom.Collapse(softHyphens.Replace(r)), authorQuotes+" ")
 	if m := innerByline.FindStringSubmatch(r); m != nil && hasDigit(r[:len(r)-len(m[1])]) {
 		r = m[1]
@@ -83,13 +96,50 @@ var roleWords = []string{
 // agencyTail is a news agency's short name after a slash: "Anna Muster/dpa".
 var agencyTail = regexp.MustCompile(`^(.+?)\s*/\s*[\p{L}][\p{L}-]{1,7}$`)
 
+// dropRoleParts keeps the names of a byline whose comma-separated parts
+// after the first are the writer's role or news agency ("Anna Muster,
+// Senior Editor", "Jane Roe, Reuters"): those parts go, the name stays.
+func dropRoleParts(r string) string {
+	parts := strings.Split(r, ",")
+	if len(parts) < 2 {
+		return r
+	}
+	kept := parts[:1]
+	for _, p := range parts[1:] {
+		if !isRoleOrAgency(p) {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, ",")
+}
+
+// isRoleOrAgency reports whether a part of a byline names a job (one of
+// its words is a role word) or a news agency.
+func isRoleOrAgency(p string) bool {
+	if lexicon.IsAgency(p) {
+		return true
+	}
+	for _, w := range strings.Fields(p) {
+		if lexicon.IsRoleWord(strings.Trim(w, ".:;()")) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAtHandle reports whether s is a social media handle ("@anna_m"):
+// kept as the page writes it, unlike an e-mail address.
+func isAtHandle(s string) bool {
+	return strings.HasPrefix(s, "@") && strings.Count(s, "@") == 1 && isHandle(s[1:])
+}
+
 // tidyName applies the name-level rules to one split-off name; it
 // returns "" for what is no name.
 func tidyName(name string) string {
 	name = strings.Trim(name, authorQuotes+" ,:;-–—")
 	name = trimFinalDot(name)
 	low := strings.ToLower(strings.ReplaceAll(name, ".", ""))
-	if utf8.RuneCountInString(strings.TrimRight(name, ".")) < 2 || strings.ContainsAny(name, "!?") || credentials[low] || hasDigit(name) && !isHandle(name) {
+	if utf8.RuneCountInString(strings.TrimRight(name, ".")) < 2 || strings.ContainsAny(name, "!?") || credentials[low] || hasDigit(name) && !isHandle(strings.TrimPrefix(name, "@")) {
 		return ""
 	}
 	if words := strings.Fields(name); len(words) >= 3 && hasRoleSuffix(words[0]) {

@@ -12,7 +12,11 @@ import (
 )
 
 // bylinePrefix matches the "By" and "Updated By:" introducing names.
-var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:(?:view|see|show|zeige)\s+)?(?:all\s+|alle\s+)?(?:posts|articles|stories|beiträge|artikel)\s+(?:by|von)(?:\s+|$)|(?:(?:written|posted|updated|published|recipe|story|words|reporting|photos?|geschrieben|verfasst|erstellt|publié|publicado)\s+)?(?:by|von|vom|por|par|door|av|af)(?:[:\s]+|$)|(?:author|autor|autorin|auteur|text|texte|redaktion)\s*:\s*)`)
+// The words come from package lexicon, in the languages most common on
+// the web.
+var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:(?:view|see|show|zeige)\s+)?(?:all\s+|alle\s+)?(?:posts|articles|stories|beiträge|artikel)\s+(?:by|von)(?:\s+|$)|(?:(?:` +
+	lexicon.Alternation(lexicon.BylineLeads()) + `)\s+)?(?:` + lexicon.Alternation(lexicon.BylineWords()) + `)(?:[:\s]+|$)|(?:` +
+	lexicon.Alternation(lexicon.AuthorLabels()) + `)\s*[:：]\s*)`)
 
 // authorSplit separates several names in one byline.
 var authorSplit = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*`)
@@ -28,12 +32,12 @@ func cleanAuthors(raw []string, split bool) []string {
 			r = r[:i] // a role, a date or a site after the names
 		}
 		if split {
-			r = cutAtDate(r)
+			r = dropRoleParts(cutAtDate(r))
 			if i := strings.Index(r, ": "); i > 0 {
 				r = r[:i] // "Anna Muster: Übersetzung Ben Beispiel", a role after the names
 			}
 		}
-		if strings.Contains(r, "://") || strings.Contains(r, "@") || strings.Contains(r, "[at]") || len(r) > 120 {
+		if strings.Contains(r, "://") || strings.Contains(r, "@") && !isAtHandle(r) || strings.Contains(r, "[at]") || len(r) > 120 {
 			continue
 		}
 		if i := strings.Index(r, " - "); i > 0 {
@@ -211,6 +215,13 @@ func (m *Meta) declaredAuthors(site map[string]bool, shown [][]string) []string 
 	for i, a := range authors {
 		authors[i] = loginName(a)
 	}
+	if len(authors) > 0 && !slices.ContainsFunc(authors, notOrganisation) {
+		// An organisation declared (the publisher, a news agency), a
+		// person in the visible byline: the person wrote it.
+		if name := m.bylineName(site); name != "" {
+			return []string{name}
+		}
+	}
 	if len(authors) == 1 && isHandle(authors[0]) && hasDigit(authors[0]) {
 		// "CC7567" declared, "James Muster" in the byline: an account
 		// number against the name readers see.
@@ -218,8 +229,14 @@ func (m *Meta) declaredAuthors(site map[string]bool, shown [][]string) []string 
 			return []string{name}
 		}
 	}
-	return slices.DeleteFunc(authors, isBareLogin)
+	// A handle in metadata ("@ExampleNews") is the site's account; a
+	// writer's handle counts where the byline shows it.
+	return slices.DeleteFunc(authors, func(a string) bool { return isBareLogin(a) || isAtHandle(a) })
 }
+
+// notOrganisation reports whether a declared author is no organisation
+// by its legal form or institution word, nor a news agency.
+func notOrganisation(a string) bool { return !isOrganisation(a) && !lexicon.IsAgency(a) }
 
 // bylineName is the one person's name the page's first byline element
 // shows, or "".

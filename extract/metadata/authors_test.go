@@ -1,10 +1,13 @@
 package metadata
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/rinse-etl/rinse"
 )
 
 func TestCleanAuthorRules(t *testing.T) {
@@ -94,5 +97,61 @@ func TestAuthorLeavesOutTheSiteName(t *testing.T) {
 				t.Errorf("author() = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestCleanAuthorsBylineGrammar: byline words and labels of many
+// languages, roles and agencies after a comma, handles, initials,
+// entities and markup left in values.
+func TestCleanAuthorsBylineGrammar(t *testing.T) {
+	for _, tc := range []struct {
+		raw  string
+		want []string
+	}{
+		{"Di Mario Rossi", []string{"Mario Rossi"}},
+		{"Scritto da Giulia Bianchi", []string{"Giulia Bianchi"}},
+		{"Przez Jan Kowalski", []string{"Jan Kowalski"}},
+		{"Oleh Budi Santoso", []string{"Budi Santoso"}},
+		{"Door Jan Jansen", []string{"Jan Jansen"}},
+		{"Af Lars Hansen", []string{"Lars Hansen"}},
+		{"Από Γιώργος Παπαδόπουλος", []string{"Γιώργος Παπαδόπουλος"}},
+		{"Автор: Иван Петров", []string{"Иван Петров"}},
+		{"Yazar: Ahmet Yılmaz", []string{"Ahmet Yılmaz"}},
+		{"작성자: 김철수", []string{"김철수"}},
+		{"著者：山田太郎", []string{"山田太郎"}},
+		{"作者：王小明", []string{"王小明"}},
+		{"Updated By: John Doe", []string{"John Doe"}},
+		{"Jane Smith, Reuters", []string{"Jane Smith"}},
+		{"Jane Smith, Senior Editor", []string{"Jane Smith"}},
+		{"By Anna Muster, Redakteurin", []string{"Anna Muster"}},
+		{"Jane Smith, Bob Roe", []string{"Jane Smith", "Bob Roe"}},
+		{"J.R. Smith", []string{"J.R. Smith"}},
+		{"@jdoe", []string{"@jdoe"}},
+		{"jdoe@example.com", nil},
+		{"Anna &amp;amp; Ben Beispiel", []string{"Anna", "Ben Beispiel"}},
+		{"Anna Muster <img src=\"a.png\">", []string{"Anna Muster"}},
+		{"Anna Muster <img src=\"a.png\" alt=", []string{"Anna Muster"}},
+	} {
+		if got := cleanAuthors([]string{tc.raw}, true); !slices.Equal(got, tc.want) {
+			t.Errorf("cleanAuthors(%q) = %q, want %q", tc.raw, got, tc.want)
+		}
+	}
+}
+
+// TestVisiblePersonOverDeclaredOrganisation: an organisation or agency
+// in the author metadata yields to the person the byline shows.
+func TestVisiblePersonOverDeclaredOrganisation(t *testing.T) {
+	for _, tc := range []struct{ meta, body, want string }{
+		{"Example Verlag GmbH", `<div class="byline">Von Anna Muster</div>`, "Anna Muster"},
+		{"Reuters", `<div class="byline">By Jane Roe</div>`, "Jane Roe"},
+		{"Reuters", `<p>No byline here.</p>`, "Reuters"},
+		{"Ben Beispiel", `<div class="byline">Von Anna Muster</div>`, "Ben Beispiel"},
+	} {
+		root, _ := html.Parse(strings.NewReader(`<html><head><meta name="author" content="` + tc.meta + `"></head><body><article><h1>Headline of the story</h1>` + tc.body + `<p>Text.</p></article></body></html>`))
+		doc := &rinse.Document{}
+		Read(root).Fill(doc, &rinse.Page{URL: "https://news.example/a"})
+		if doc.Author != tc.want {
+			t.Errorf("meta %q, body %s: author %q, want %q", tc.meta, tc.body, doc.Author, tc.want)
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/rinse-etl/rinse/internal/dom"
+	"github.com/rinse-etl/rinse/internal/lexicon"
 )
 
 // Byline shapes beyond "By Anna Muster": a name in the element after a
@@ -19,7 +20,7 @@ import (
 
 // datedTail is a byline word ending a text that holds a date, the name
 // in the element after it: "(last edited 2019-11-10 13:28 by <a>Name</a>)".
-var datedTail = regexp.MustCompile(`(?i)\s(?:by|von|par|por|door)$`)
+var datedTail = regexp.MustCompile(`(?i)\s(?:` + lexicon.Alternation(lexicon.BylineWords()) + `)$`)
 
 // maxDatedBylineWords bounds the words without digits in a dated byline.
 const maxDatedBylineWords = 6

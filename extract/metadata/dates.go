@@ -188,8 +188,10 @@ func pathDate(raw string) string {
 	return ""
 }
 
-// urlDatePath finds /2024/05/17/ or /2024-05-17 style dates in paths.
-var urlDatePath = regexp.MustCompile(`/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?:/|-|$)`)
+// urlDatePath finds /2024/05/17/ or /2024-05-17 style dates in paths. In
+// a slashed path the day stands alone between slashes: the number
+// opening a slug (/2024/05/17-things-to-do) is no day.
+var urlDatePath = regexp.MustCompile(`/((?:19|20)\d{2})(?:/(0?[1-9]|1[0-2])(?:/(0?[1-9]|[12]\d|3[01]))?(?:/|$)|-(0?[1-9]|1[0-2])(?:-(0?[1-9]|[12]\d|3[01]))?(?:/|-|$))`)
 
 func urlDate(raw string) string {
 	u, err := url.Parse(raw)
@@ -197,10 +199,14 @@ func urlDate(raw string) string {
 		return ""
 	}
 	m := urlDatePath.FindStringSubmatch(u.Path)
-	if m == nil || m[3] == "" {
+	if m == nil {
 		return ""
 	}
-	return m[1] + "-" + pad2(m[2]) + "-" + pad2(m[3])
+	month, day := m[2]+m[4], m[3]+m[5]
+	if day == "" {
+		return ""
+	}
+	return m[1] + "-" + pad2(month) + "-" + pad2(day)
 }
 
 func pad2(s string) string {

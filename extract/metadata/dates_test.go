@@ -62,3 +62,20 @@ func TestPathDate(t *testing.T) {
 		}
 	}
 }
+
+// TestURLDate: a date in the path, never the number opening a slug.
+func TestURLDate(t *testing.T) {
+	for raw, want := range map[string]string{
+		"https://a.example/2024/05/17/headline":        "2024-05-17",
+		"https://a.example/2024/5/7":                   "2024-05-07",
+		"https://a.example/news/2024-05-17-headline":   "2024-05-17",
+		"https://a.example/2024/05/17-things-to-do":    "",
+		"https://a.example/2024/05/headline":           "",
+		"https://a.example/2024/05/31-days-of-summer/": "",
+		"https://a.example/p/12345":                    "",
+	} {
+		if got := urlDate(raw); got != want {
+			t.Errorf("urlDate(%q) = %q, want %q", raw, got, want)
+		}
+	}
+}

@@ -21,13 +21,17 @@ func (m *Meta) Fill(doc *rinse.Document, in *rinse.Page) {
 	doc.URL = first([]string{resolve(in.URL, m.canonical), resolve(in.URL, m.first("og:url")), in.URL})
 	doc.Site = rinse.Host(doc.URL)
 	doc.SiteName = first([]string{m.first("og:site_name"), m.ld.publisher, m.first("application-name")})
-	raw := first([]string{m.first("og:title"), m.ld.headline, m.first("twitter:title"), m.title, m.h1})
+	metaTitles := []string{m.first("og:title"), m.ld.headline, m.first("twitter:title"), m.title}
+	raw := first(append(metaTitles, m.h1))
 	doc.Title = cleanTitle(raw, doc.SiteName, doc.Site, first([]string{m.h1, m.h2}))
 	if h := m.mainH1; len(strings.Fields(h)) >= 4 && len(h) <= 250 && !isSiteName(h, doc.SiteName, doc.Site) {
 		// The article's own headline, as readers see it, over the
 		// SEO wording of metadata titles.
 		doc.Title = tidyTitle(h)
 	}
+	// A metadata title the page shows as a heading: the heading's
+	// wording, without what the title adds around it.
+	doc.Title = tidyTitle(shownTitle(doc.Title, m.headings, metaTitles, doc.SiteName, doc.Site))
 	doc.Description = first([]string{m.first("og:description"), m.first("description"), m.ld.description, m.first("twitter:description")})
 	m.pageURL = doc.URL
 	doc.Author = m.author()

@@ -17,6 +17,7 @@ type Meta struct {
 	h1         string              // first <h1>
 	h2         string              // first <h2>, the headline of old layouts
 	mainH1     string              // first <h1> marked as the article's headline
+	headings   []string            // visible <h1>–<h3> texts in page order, up to maxHeadings
 	lang       string              // <html lang>
 	canonical  string
 	pageURL    string // the page's own address, when it states none (set by fillMeta)
@@ -130,6 +131,10 @@ func (m *Meta) element(n *html.Node) bool {
 			m.title = dom.Collapse(dom.Text(n))
 		}
 		return true
+	case atom.H1, atom.H2, atom.H3:
+		m.heading(n)
+	}
+	switch n.DataAtom {
 	case atom.H1:
 		if m.h1 == "" {
 			m.h1 = headingText(n)
@@ -154,6 +159,17 @@ func (m *Meta) element(n *html.Node) bool {
 		return true
 	}
 	return false
+}
+
+// heading keeps the text of a visible heading outside comments, for
+// matching metadata titles against (see matchTitle).
+func (m *Meta) heading(n *html.Node) {
+	if len(m.headings) >= maxHeadings || m.inComments > 0 {
+		return
+	}
+	if t := headingText(n); t != "" && len(t) <= maxHeadingText {
+		m.headings = append(m.headings, t)
+	}
 }
 
 func (m *Meta) link(n *html.Node) {

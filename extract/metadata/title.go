@@ -2,6 +2,7 @@ package metadata
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -212,3 +213,120 @@ func isKicker(n *html.Node) bool {
 	cls := strings.ToLower(dom.Attr(n, "class") + " " + dom.Attr(n, "id"))
 	return cls != " " && containsAny(cls, kickerWords)
 }
+
+// Limits of the headings matched against metadata titles.
+const (
+	maxHeadings    = 40
+	maxHeadingText = 250
+)
+
+// matchTitle finds the headline among the visible headings by matching
+// them against the metadata titles (og:title, JSON-LD headline,
+// twitter:title, <title>), in that order: the first title that any
+// heading matches decides. A heading equal to the whole title, or a
+// title equal to a run of a heading's separated parts ("Kicker /
+// Headline"), is a whole match; a heading equal to a run of the title's
+// parts ("Site » Blog Archive » Headline") a part match. A whole match
+// beats a part match, then the longer one wins; a heading naming the
+// site never does. The result is the heading's wording (its dashes, its
+// case), its index in headings and the title it matched; ok is false
+// when no heading matches.
+func matchTitle(titles, headings []string, siteName, host string) (t string, at int, title string, ok bool) {
+	keys := headingKeys(headings)
+	for _, title = range titles {
+		title = dom.Collapse(title)
+		if title == "" {
+			continue
+		}
+		bestLen, whole := 0, false
+		consider := func(h string, i int, w bool) {
+			if isSiteName(h, siteName, host) || whole && !w {
+				return
+			}
+			if w && !whole || len(h) > bestLen {
+				t, at, whole, bestLen = h, i, w, len(h)
+			}
+		}
+		tk := titleKey(title)
+		runs := partRuns(title)
+		for i, h := range headings {
+			switch {
+			case keys[i] == "":
+			case keys[i] == tk:
+				consider(h, i, true)
+			case len(h) > len(title):
+				for _, r := range partRuns(h)[1:] {
+					if titleKey(r) == tk {
+						consider(r, i, true)
+					}
+				}
+			default:
+				for _, r := range runs[1:] {
+					if titleKey(r) == keys[i] {
+						consider(h, i, false)
+					}
+				}
+			}
+		}
+		if bestLen > 0 {
+			return t, at, title, true
+		}
+	}
+	return "", -1, "", false
+}
+
+// shownTitle chooses between the title chosen from metadata and the
+// article's <h1> (chosen) and the heading matchTitle found: the heading,
+// unless chosen is itself a visible heading placed before it (the
+// match is then a teaser's, a recipe card's, a related post's). When
+// both are parts of the matched title ("Site » Blog Archive » Headline",
+// the site's name in the first <h1>), the longer part is the headline.
+func shownTitle(chosen string, headings, titles []string, siteName, host string) string {
+	h, at, title, ok := matchTitle(titles, headings, siteName, host)
+	if !ok {
+		return chosen
+	}
+	ck := titleKey(chosen)
+	if !slices.Contains(headingKeys(headings[:at]), ck) {
+		return h
+	}
+	if len(h) > len(chosen) && slices.Contains(headingKeys(partRuns(title)[1:]), ck) {
+		return h
+	}
+	return chosen
+}
+
+func headingKeys(hs []string) []string {
+	keys := make([]string, len(hs))
+	for i, h := range hs {
+		keys[i] = titleKey(h)
+	}
+	return keys
+}
+
+// partRuns lists s and every run of consecutive parts that its title
+// separators (and " / ") split it into.
+func partRuns(s string) []string {
+	runs := []string{s}
+	for _, sep := range append(titleSeparators, " / ") {
+		parts := strings.Split(s, sep)
+		for i := range parts {
+			for j := i + 1; j <= len(parts); j++ {
+				if i == 0 && j == len(parts) {
+					continue
+				}
+				runs = append(runs, strings.TrimSpace(strings.Join(parts[i:j], sep)))
+			}
+		}
+	}
+	return runs
+}
+
+// titleKey is what two wordings of one title share: folded case, one
+// kind of dash and quotation mark, single spaces, no closing full stop.
+func titleKey(s string) string {
+	s = strings.ToLower(dom.Collapse(titleFold.Replace(s)))
+	return strings.TrimRight(s, " .:|")
+}
+
+var titleFold = strings.NewReplacer("…", "...", "–", "-", "—", "-", "‒", "-", "“", `"`, "”", `"`, "„", `"`, "«", `"`, "»", `"`, "’", "'", "‘", "'", "\u00a0", " ")

@@ -80,3 +80,54 @@ func TestArticleHeadlineBeatsMetadataTitle(t *testing.T) {
 		t.Errorf("an unmarked h1 outside <article> counted: %q", m2.mainH1)
 	}
 }
+
+// TestShownTitle: the metadata titles are matched against the visible
+// headings, and the heading's wording wins over metadata wording.
+func TestShownTitle(t *testing.T) {
+	tests := []struct {
+		name     string
+		chosen   string   // from metadata and the article's <h1>
+		titles   []string // og:title, JSON-LD headline, twitter:title, <title>
+		headings []string
+		want     string
+	}{
+		{"part of a blog title", "Four Years Remaining",
+			[]string{"", "", "", "Four Years Remaining » Blog Archive » Interning of small integers"},
+			[]string{"Four Years Remaining", "Interning of small integers", "Leave a comment"}, "Interning of small integers"},
+		{"site text after a colon", "A story : Some-Blog | Since 2005",
+			[]string{"", "", "", "A story : Some-Blog | Since 2005"},
+			[]string{"Some-Blog", "A story"}, "A story"},
+		{"the JSON-LD headline is shown, og:title is not", "Airline to join alliance by spring",
+			[]string{"Airline to join alliance by spring", "Airline sets new date for alliance membership", "", ""},
+			[]string{"Airline sets new date for alliance membership", "Sign-up Successful!"}, "Airline sets new date for alliance membership"},
+		{"the heading's dashes", "Tastings January - May 2020",
+			[]string{"Tastings January - May 2020", "", "", ""},
+			[]string{"example.com", "Tastings January – May 2020"}, "Tastings January – May 2020"},
+		{"a kicker in the heading", `"Reform now" / New president elected`,
+			[]string{"New president elected | EXAMPLE", "", "New president elected", ""},
+			[]string{`"Reform now" / New president elected`}, "New president elected"},
+		{"a teaser h1 after the matched one", "Another story in the teaser list",
+			[]string{"The leader denounces attempts to silence her", "", "", ""},
+			[]string{"The leader denounces attempts to silence her", "Another story in the teaser list"}, "The leader denounces attempts to silence her"},
+		{"the article's h1 before a recipe card", "Juicy lemon cake from the tray: simply delicious!",
+			[]string{"Juicy lemon cake from the tray | Example", "Lemon cake from the tray", "", ""},
+			[]string{"Juicy lemon cake from the tray: simply delicious!", "Lemon cake from the tray"}, "Juicy lemon cake from the tray: simply delicious!"},
+		{"a related post repeats a shorter title", "Cells raise factory capacity in Tennessee",
+			[]string{"Cells raise factory capacity - Example News", "Cells raise factory capacity", "", ""},
+			[]string{"Cells raise factory capacity in Tennessee", "Cells raise factory capacity"}, "Cells raise factory capacity in Tennessee"},
+		{"the site's name never", "Headline",
+			[]string{"Example | Headline", "", "", ""},
+			[]string{"Example"}, "Headline"},
+		{"an ellipsis written two ways", "Everything has its time...",
+			[]string{"Everything has its time...", "", "", ""},
+			[]string{"Market for a good life", "Everything has its time…"}, "Everything has its time…"},
+		{"no heading matches", "Metadata title",
+			[]string{"Metadata title", "", "", ""},
+			[]string{"Something else"}, "Metadata title"},
+	}
+	for _, tc := range tests {
+		if got := shownTitle(tc.chosen, tc.headings, tc.titles, "", "example.com"); got != tc.want {
+			t.Errorf("%s: shownTitle = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -22,19 +22,21 @@ func WriteFile(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
+	// A name of its own: several writers may replace one file at once.
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if _, cerr := SyncClose(f); err == nil {
+		err = cerr
 	}
-	if _, err := SyncClose(f); err != nil {
-		return err
+	if err == nil {
+		err = os.Rename(tmp, path)
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err != nil {
+		_ = os.Remove(tmp) // a failed write leaves nothing behind
 		return err
 	}
 	SyncDir(filepath.Dir(path))

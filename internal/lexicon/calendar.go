@@ -84,6 +84,113 @@ var monthTable = []struct {
 		full("stycznia", 1), full("lutego", 2), full("marca", 3), full("kwietnia", 4), full("maja", 5),
 		full("czerwca", 6), full("lipca", 7), full("sierpnia", 8), full("września", 9),
 		full("października", 10), full("listopada", 11), full("grudnia", 12),
+	}}, // The other languages of the European Union, and Ukrainian, Turkish
+	// and Arabic: full names as dates write them (the genitive where a
+	// language declines them: "15. února 2021", "3 січня 2020"). A
+	// spelling an earlier language has is not repeated.
+	{"sv", []spelling{
+		full("maj", 5), full("augusti", 8),
+	}},
+	{"da", []spelling{
+		full("marts", 3),
+	}},
+	{"no", []spelling{
+		full("desember", 12),
+	}},
+	{"fi", []spelling{
+		full("tammikuuta", 1), full("helmikuuta", 2), full("maaliskuuta", 3), full("huhtikuuta", 4),
+		full("toukokuuta", 5), full("kesäkuuta", 6), full("heinäkuuta", 7), full("elokuuta", 8), full("syyskuuta", 9),
+		full("lokakuuta", 10), full("marraskuuta", 11), full("joulukuuta", 12), full("tammikuu", 1),
+		full("helmikuu", 2), full("maaliskuu", 3), full("huhtikuu", 4), full("toukokuu", 5), full("kesäkuu", 6),
+		full("heinäkuu", 7), full("elokuu", 8), full("syyskuu", 9), full("lokakuu", 10), full("marraskuu", 11),
+		full("joulukuu", 12),
+	}},
+	{"et", []spelling{
+		full("jaanuar", 1), full("veebruar", 2), full("märts", 3), full("aprill", 4), full("juuni", 6),
+		full("juuli", 7), full("oktoober", 10), full("detsember", 12),
+	}},
+	{"lv", []spelling{
+		full("janvāris", 1), full("februāris", 2), full("aprīlis", 4), full("maijs", 5), full("jūnijs", 6),
+		full("jūlijs", 7), full("augusts", 8), full("septembris", 9), full("oktobris", 10), full("novembris", 11),
+		full("decembris", 12), full("janvārī", 1), full("februārī", 2), full("martā", 3), full("aprīlī", 4),
+		full("maijā", 5), full("jūnijā", 6), full("jūlijā", 7), full("augustā", 8), full("septembrī", 9),
+		full("oktobrī", 10), full("novembrī", 11), full("decembrī", 12),
+	}},
+	{"lt", []spelling{
+		full("sausio", 1), full("vasario", 2), full("kovo", 3), full("balandžio", 4), full("gegužės", 5),
+		full("birželio", 6), full("liepos", 7), full("rugpjūčio", 8), full("rugsėjo", 9), full("spalio", 10),
+		full("lapkričio", 11), full("gruodžio", 12),
+	}},
+	{"cs", []spelling{
+		full("ledna", 1), full("února", 2), full("března", 3), full("dubna", 4), full("května", 5), full("června", 6),
+		full("července", 7), full("srpna", 8), full("září", 9), full("října", 10), full("listopadu", 11),
+		full("prosince", 12), full("leden", 1), full("únor", 2), full("březen", 3), full("duben", 4),
+		full("květen", 5), full("červen", 6), full("červenec", 7), full("srpen", 8), full("říjen", 10),
+		full("listopad", 11), full("prosinec", 12),
+	}},
+	{"sk", []spelling{
+		full("januára", 1), full("februára", 2), full("apríla", 4), full("mája", 5), full("júna", 6),
+		full("júla", 7), full("augusta", 8), full("septembra", 9), full("októbra", 10), full("novembra", 11),
+		full("decembra", 12),
+	}},
+	{"sl", []spelling{
+		full("januarja", 1), full("februarja", 2), full("aprila", 4), full("junija", 6), full("julija", 7),
+		full("avgusta", 8), full("oktobra", 10),
+	}},
+	// Croatian "listopada" (October) is Polish November, listed above.
+	{"hr", []spelling{
+		full("siječnja", 1), full("veljače", 2), full("ožujka", 3), full("travnja", 4), full("svibnja", 5),
+		full("lipnja", 6), full("srpnja", 7), full("kolovoza", 8), full("rujna", 9), full("studenoga", 11),
+		full("studenog", 11), full("prosinca", 12),
+	}},
+	{"hu", []spelling{
+		full("január", 1), full("február", 2), full("március", 3), full("április", 4), full("május", 5),
+		full("június", 6), full("július", 7), full("augusztus", 8), full("szeptember", 9), full("október", 10),
+	}},
+	{"ro", []spelling{
+		full("ianuarie", 1), full("februarie", 2), full("martie", 3), full("aprilie", 4), full("iunie", 6),
+		full("iulie", 7), full("septembrie", 9), full("octombrie", 10), full("noiembrie", 11), full("decembrie", 12),
+	}},
+	{"bg", []spelling{
+		full("януари", 1), full("февруари", 2), full("март", 3), full("април", 4), full("май", 5), full("юни", 6),
+		full("юли", 7), full("август", 8), full("септември", 9), full("октомври", 10), full("ноември", 11),
+		full("декември", 12),
+	}},
+	{"ru", []spelling{
+		full("январь", 1), full("февраль", 2), full("апрель", 4), full("июнь", 6), full("июль", 7), full("сентябрь", 9),
+		full("октябрь", 10), full("ноябрь", 11), full("декабрь", 12),
+	}},
+	{"uk", []spelling{
+		full("січня", 1), full("лютого", 2), full("березня", 3), full("квітня", 4), full("травня", 5),
+		full("червня", 6), full("липня", 7), full("серпня", 8), full("вересня", 9), full("жовтня", 10),
+		full("листопада", 11), full("грудня", 12),
+	}},
+	{"el", []spelling{
+		full("ιανουαρίου", 1), full("φεβρουαρίου", 2), full("μαρτίου", 3), full("απριλίου", 4), full("μαΐου", 5),
+		full("ιουνίου", 6), full("ιουλίου", 7), full("αυγούστου", 8), full("σεπτεμβρίου", 9), full("οκτωβρίου", 10),
+		full("νοεμβρίου", 11), full("δεκεμβρίου", 12),
+	}},
+	{"ga", []spelling{
+		full("eanáir", 1), full("feabhra", 2), full("márta", 3), full("aibreán", 4), full("bealtaine", 5),
+		full("meitheamh", 6), full("iúil", 7), full("lúnasa", 8), full("samhain", 11), full("nollaig", 12),
+	}},
+	{"mt", []spelling{
+		full("jannar", 1), full("frar", 2), full("marzu", 3), full("mejju", 5), full("ġunju", 6), full("lulju", 7),
+		full("awwissu", 8), full("settembru", 9), full("ottubru", 10), full("novembru", 11), full("diċembru", 12),
+	}},
+	{"tr", []spelling{
+		full("ocak", 1), full("şubat", 2), full("mart", 3), full("nisan", 4), full("mayıs", 5), full("haziran", 6),
+		full("temmuz", 7), full("ağustos", 8), full("eylül", 9), full("ekim", 10), full("kasım", 11),
+		full("aralık", 12),
+	}},
+	// Arabic: the Egyptian and Gulf names, with and without hamza, and
+	// the Levantine one-word names.
+	{"ar", []spelling{
+		full("يناير", 1), full("فبراير", 2), full("مارس", 3), full("أبريل", 4), full("ابريل", 4), full("إبريل", 4),
+		full("مايو", 5), full("يونيو", 6), full("يوليو", 7), full("أغسطس", 8), full("اغسطس", 8), full("سبتمبر", 9),
+		full("أكتوبر", 10), full("اكتوبر", 10), full("نوفمبر", 11), full("ديسمبر", 12), full("شباط", 2),
+		full("آذار", 3), full("نيسان", 4), full("أيار", 5), full("حزيران", 6), full("تموز", 7), full("آب", 8),
+		full("أيلول", 9),
 	}},
 }
 

@@ -3,7 +3,6 @@ package sorted
 import (
 	"bufio"
 	"bytes"
-	"container/heap"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -121,56 +120,39 @@ func (s *KVSorter) Sort() (KVIter, error) {
 		return nil, err
 	}
 	s.items, s.arena = nil, nil
-	for len(s.runs) > FanIn {
-		if err := s.mergePass(); err != nil {
-			s.remove()
-			return nil, err
-		}
+	var err error
+	if s.runs, err = passes(s.runs, s.mergeGroup); err != nil {
+		s.remove()
+		return nil, err
 	}
 	it, err := openKVMerge(s.runs)
 	if err != nil {
 		s.remove()
 		return nil, err
 	}
-	it.onClose = s.remove
+	it.m.onClose = s.remove
 	return it, nil
 }
 
-func (s *KVSorter) mergePass() error {
-	var next []string
-	for i := 0; i < len(s.runs); i += FanIn {
-		group := s.runs[i:min(i+FanIn, len(s.runs))]
-		if len(group) == 1 {
-			next = append(next, group[0])
-			continue
-		}
-		it, err := openKVMerge(group)
-		if err != nil {
-			return err
-		}
-		s.files++
-		f, err := os.Create(filepath.Join(s.dir, fmt.Sprintf("%s-%05d.kv", s.name, s.files)))
-		if err != nil {
-			it.Close()
-			return err
-		}
-		w := newKVWriter(f)
-		for it.Next() {
-			if err = w.write(it.Key(), it.Value()); err != nil {
-				break
-			}
-		}
-		err = errors.Join(err, it.Err(), w.close(), f.Close(), it.Close())
-		for _, g := range group {
-			_ = os.Remove(g)
-		}
-		if err != nil {
-			return err
-		}
-		next = append(next, f.Name())
+// mergeGroup merges a group of runs into one new run.
+func (s *KVSorter) mergeGroup(group []string) (string, error) {
+	it, err := openKVMerge(group)
+	if err != nil {
+		return "", err
 	}
-	s.runs = next
-	return nil
+	s.files++
+	f, err := os.Create(filepath.Join(s.dir, fmt.Sprintf("%s-%05d.kv", s.name, s.files)))
+	if err != nil {
+		it.Close()
+		return "", err
+	}
+	w := newKVWriter(f)
+	for it.Next() {
+		if err = w.write(it.Key(), it.Value()); err != nil {
+			break
+		}
+	}
+	return f.Name(), errors.Join(err, it.Err(), w.close(), f.Close(), it.Close())
 }
 
 func (s *KVSorter) remove() {
@@ -230,9 +212,10 @@ type kvRun struct {
 	f    *os.File
 	r    *bufio.Reader
 	k, v []byte
-	idx  int
 }
 
+func (r *kvRun) key() []byte    { return r.k }
+func (r *kvRun) file() *os.File { return r.f }
 func (r *kvRun) advance() (bool, error) {
 	kl, err := binary.ReadUvarint(r.r)
 	if err == io.EOF {
@@ -260,88 +243,28 @@ func grow(b []byte, n int) []byte {
 	return b[:n]
 }
 
-type kvHeap []*kvRun
-
-func (h kvHeap) Len() int { return len(h) }
-func (h kvHeap) Less(i, j int) bool {
-	if c := bytes.Compare(h[i].k, h[j].k); c != 0 {
-		return c < 0
-	}
-	return h[i].idx < h[j].idx
-}
-func (h kvHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *kvHeap) Push(x any)   { *h = append(*h, x.(*kvRun)) }
-func (h *kvHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
-}
-
 type kvMergeIter struct {
-	h       kvHeap
-	all     []*kvRun
-	k, v    []byte
-	err     error
-	onClose func()
+	m    *merger[*kvRun]
+	k, v []byte
 }
 
 func openKVMerge(paths []string) (*kvMergeIter, error) {
-	m := &kvMergeIter{}
-	for i, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			m.Close()
-			return nil, fmt.Errorf("sorted: opening run: %w", err)
-		}
-		r := &kvRun{f: f, r: bufio.NewReaderSize(s2.NewReader(f), readBuffer), idx: i}
-		m.all = append(m.all, r)
-		ok, err := r.advance()
-		if err != nil {
-			m.Close()
-			return nil, err
-		}
-		if ok {
-			m.h = append(m.h, r)
-		}
-	}
-	heap.Init(&m.h)
-	return m, nil
-}
-
-func (m *kvMergeIter) Next() bool {
-	if m.err != nil || len(m.h) == 0 {
-		return false
-	}
-	top := m.h[0]
-	m.k = append(m.k[:0], top.k...)
-	m.v = append(m.v[:0], top.v...)
-	ok, err := top.advance()
+	m, err := openMerger(paths, func(f *os.File) *kvRun {
+		return &kvRun{f: f, r: bufio.NewReaderSize(s2.NewReader(f), readBuffer)}
+	})
 	if err != nil {
-		m.err = err
-		return false
+		return nil, err
 	}
-	if ok {
-		heap.Fix(&m.h, 0)
-	} else {
-		heap.Pop(&m.h)
-	}
-	return true
+	return &kvMergeIter{m: m}, nil
 }
 
-func (m *kvMergeIter) Key() []byte   { return m.k }
-func (m *kvMergeIter) Value() []byte { return m.v }
-func (m *kvMergeIter) Err() error    { return m.err }
-
-func (m *kvMergeIter) Close() error {
-	var errs []error
-	for _, r := range m.all {
-		errs = append(errs, r.f.Close())
-	}
-	m.all, m.h = nil, nil
-	if m.onClose != nil {
-		m.onClose()
-		m.onClose = nil
-	}
-	return errors.Join(errs...)
+func (it *kvMergeIter) Next() bool {
+	return it.m.next(func(r *kvRun) {
+		it.k = append(it.k[:0], r.k...)
+		it.v = append(it.v[:0], r.v...)
+	})
 }
+func (it *kvMergeIter) Key() []byte   { return it.k }
+func (it *kvMergeIter) Value() []byte { return it.v }
+func (it *kvMergeIter) Err() error    { return it.m.err }
+func (it *kvMergeIter) Close() error  { return it.m.close() }

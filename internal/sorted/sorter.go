@@ -3,7 +3,6 @@ package sorted
 import (
 	"bufio"
 	"bytes"
-	"container/heap"
 	"errors"
 	"fmt"
 	"io"
@@ -135,40 +134,21 @@ func (s *Sorter) Sort() (Iter, error) {
 		return nil, err
 	}
 	s.buf = nil
-	for len(s.runs) > FanIn {
-		if err := s.mergePass(); err != nil {
-			s.remove()
-			return nil, err
-		}
+	var err error
+	if s.runs, err = passes(s.runs, s.mergeGroup); err != nil {
+		s.remove()
+		return nil, err
 	}
 	it, err := openMerge(s.runs, s.size)
 	if err != nil {
 		s.remove()
 		return nil, err
 	}
-	it.onClose = s.remove
+	it.m.onClose = s.remove
 	return it, nil
 }
 
-// mergePass merges the runs FanIn at a time into fewer, longer runs.
-func (s *Sorter) mergePass() error {
-	var next []string
-	for i := 0; i < len(s.runs); i += FanIn {
-		group := s.runs[i:min(i+FanIn, len(s.runs))]
-		if len(group) == 1 {
-			next = append(next, group[0])
-			continue
-		}
-		name, err := s.mergeGroup(group)
-		if err != nil {
-			return err
-		}
-		next = append(next, name)
-	}
-	s.runs = next
-	return nil
-}
-
+// mergeGroup merges a group of runs into one new run.
 func (s *Sorter) mergeGroup(group []string) (string, error) {
 	it, err := openMerge(group, s.size)
 	if err != nil {
@@ -185,11 +165,7 @@ func (s *Sorter) mergeGroup(group []string) (string, error) {
 			break
 		}
 	}
-	err = errors.Join(it.Err(), w.Flush(), f.Close(), it.Close())
-	for _, g := range group {
-		_ = os.Remove(g)
-	}
-	return f.Name(), err
+	return f.Name(), errors.Join(it.Err(), w.Flush(), f.Close(), it.Close())
 }
 
 func (s *Sorter) remove() {
@@ -227,58 +203,10 @@ type run struct {
 	f   *os.File
 	r   *bufio.Reader
 	rec []byte
-	idx int
 }
 
-type runHeap []*run
-
-func (h runHeap) Len() int { return len(h) }
-func (h runHeap) Less(i, j int) bool {
-	if c := bytes.Compare(h[i].rec, h[j].rec); c != 0 {
-		return c < 0
-	}
-	return h[i].idx < h[j].idx
-}
-func (h runHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *runHeap) Push(x any)   { *h = append(*h, x.(*run)) }
-func (h *runHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
-}
-
-type mergeIter struct {
-	size    int
-	h       runHeap
-	all     []*run
-	cur     []byte
-	started bool
-	err     error
-	onClose func()
-}
-
-func openMerge(paths []string, size int) (*mergeIter, error) {
-	m := &mergeIter{size: size, cur: make([]byte, size)}
-	for i, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			m.Close()
-			return nil, fmt.Errorf("sorted: opening run: %w", err)
-		}
-		r := &run{f: f, r: bufio.NewReaderSize(f, readBuffer), rec: make([]byte, size), idx: i}
-		m.all = append(m.all, r)
-		if ok, err := r.advance(); err != nil {
-			m.Close()
-			return nil, err
-		} else if ok {
-			m.h = append(m.h, r)
-		}
-	}
-	heap.Init(&m.h)
-	return m, nil
-}
-
+func (r *run) key() []byte    { return r.rec }
+func (r *run) file() *os.File { return r.f }
 func (r *run) advance() (bool, error) {
 	_, err := io.ReadFull(r.r, r.rec)
 	if err == io.EOF {
@@ -290,37 +218,22 @@ func (r *run) advance() (bool, error) {
 	return true, nil
 }
 
-func (m *mergeIter) Next() bool {
-	if m.err != nil || len(m.h) == 0 {
-		return false
-	}
-	top := m.h[0]
-	copy(m.cur, top.rec)
-	ok, err := top.advance()
+type mergeIter struct {
+	m   *merger[*run]
+	cur []byte
+}
+
+func openMerge(paths []string, size int) (*mergeIter, error) {
+	m, err := openMerger(paths, func(f *os.File) *run {
+		return &run{f: f, r: bufio.NewReaderSize(f, readBuffer), rec: make([]byte, size)}
+	})
 	if err != nil {
-		m.err = err
-		return false
+		return nil, err
 	}
-	if ok {
-		heap.Fix(&m.h, 0)
-	} else {
-		heap.Pop(&m.h)
-	}
-	return true
+	return &mergeIter{m: m, cur: make([]byte, size)}, nil
 }
 
-func (m *mergeIter) Record() []byte { return m.cur }
-func (m *mergeIter) Err() error     { return m.err }
-
-func (m *mergeIter) Close() error {
-	var errs []error
-	for _, r := range m.all {
-		errs = append(errs, r.f.Close())
-	}
-	m.all, m.h = nil, nil
-	if m.onClose != nil {
-		m.onClose()
-		m.onClose = nil
-	}
-	return errors.Join(errs...)
-}
+func (it *mergeIter) Next() bool     { return it.m.next(func(r *run) { copy(it.cur, r.rec) }) }
+func (it *mergeIter) Record() []byte { return it.cur }
+func (it *mergeIter) Err() error     { return it.m.err }
+func (it *mergeIter) Close() error   { return it.m.close() }

@@ -26,6 +26,8 @@ var ColumnDocs = map[string]string{
 	"duplicate_of":     "v2: id of the kept row this one nearly duplicates; null otherwise",
 	"fetched_at":       "v2: when the page was fetched or archived (UTC); null for files",
 	"http_status":      "v2: HTTP status of the fetch or archived response; null for files",
+	"published_date":   "v3: calendar day of published_at in the page's own time zone (UTC when none is known); null if unknown",
+	"updated_date":     "v3: calendar day of updated_at in the page's own time zone (UTC when none is known); null if unknown",
 	"stage":            "quarantine: stage that failed (read, fetch, decode, extract, transform, sequential)",
 	"reason":           "quarantine: short reason (empty, binary, no-content, too-large, timeout, http-404, ...)",
 	"error":            "quarantine: full error text",

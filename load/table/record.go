@@ -42,6 +42,8 @@ func AppendDocument(b *array.RecordBuilder, doc *rinse.Document) int64 {
 	} else {
 		f[colHTTPStatus].AppendNull()
 	}
+	appendDay(f[colPublishedDate], doc.PublishedDate)
+	appendDay(f[colUpdatedDate], doc.UpdatedDate)
 	return size + int64(64*(len(doc.Dates)+len(doc.Entities))+16*(len(doc.Tags)+len(doc.Categories))+64)
 }
 
@@ -70,6 +72,17 @@ func appendTime(b array.Builder, t time.Time) {
 		return
 	}
 	tb.Append(arrow.Timestamp(t.UTC().UnixMicro()))
+}
+
+// appendDay writes the calendar day of t (midnight UTC of the day) as a
+// date32, or null for the zero time (unknown).
+func appendDay(b array.Builder, t time.Time) {
+	db := b.(*array.Date32Builder)
+	if t.IsZero() {
+		db.AppendNull()
+		return
+	}
+	db.Append(arrow.Date32FromTime(t))
 }
 
 func appendDates(b *array.ListBuilder, ds []rinse.Date) {
@@ -132,7 +145,8 @@ func DocumentAt(rec arrow.RecordBatch, i int) *rinse.Document {
 		Categories: listAt(col("categories"), i), Tags: listAt(col("tags"), i),
 		PublishedAt: timeAt(col("published_at"), i), UpdatedAt: timeAt(col("updated_at"), i),
 		ProcessedAt: timeAt(col("processed_at"), i), FetchedAt: timeAt(col("fetched_at"), i),
-		DuplicateOf: str("duplicate_of"),
+		DuplicateOf:   str("duplicate_of"),
+		PublishedDate: dayAt(col("published_date"), i), UpdatedDate: dayAt(col("updated_date"), i),
 	}
 	if c, ok := col("word_count").(*array.Int32); ok {
 		d.WordCount = c.Value(i)
@@ -169,6 +183,16 @@ func timeAt(col arrow.Array, i int) time.Time {
 		return time.Time{}
 	}
 	return time.UnixMicro(int64(c.Value(i))).UTC()
+}
+
+// dayAt reads a date32 column as midnight UTC of the day; zero for null
+// or a missing column (files of schema version 2 and earlier).
+func dayAt(col arrow.Array, i int) time.Time {
+	c, ok := col.(*array.Date32)
+	if !ok || !c.IsValid(i) {
+		return time.Time{}
+	}
+	return c.Value(i).ToTime().UTC()
 }
 
 func datesAt(l *array.List, i int) []rinse.Date {

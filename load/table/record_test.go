@@ -18,10 +18,11 @@ func fullDocument() *rinse.Document {
 		ID: "0123456789abcdef0123456789abcdef", Source: "a/b.html", URL: "https://a.example/b", Site: "a.example",
 		Title: "T", Author: "A; B", SiteName: "S", Description: "D", Categories: []string{"c1", "c2"}, Tags: []string{"t"},
 		Text: "x y z", Language: "en", PublishedAt: at, UpdatedAt: at.Add(time.Hour),
-		Dates:       []rinse.Date{{Text: "March 2024", Date: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), Precision: "month"}},
-		Entities:    []rinse.Entity{{Name: "Paris", Type: "place", Mentions: 2}},
-		WordCount:   3, ContentHash: "fedcba9876543210fedcba9876543210", ProcessedAt: at.Add(2 * time.Hour),
+		Dates:     []rinse.Date{{Text: "March 2024", Date: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), Precision: "month"}},
+		Entities:  []rinse.Entity{{Name: "Paris", Type: "place", Mentions: 2}},
+		WordCount: 3, ContentHash: "fedcba9876543210fedcba9876543210", ProcessedAt: at.Add(2 * time.Hour),
 		PipelineVersion: "v", DuplicateOf: "00000000000000000000000000000001", FetchedAt: at.Add(-time.Hour), HTTPStatus: 200,
+		PublishedDate: time.Date(2024, 3, 14, 0, 0, 0, 0, time.UTC), UpdatedDate: time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC),
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 // SchemaVersion is the version of the documents schema; docs/schema.md
 // lists what each version added. Readers find it in every file's metadata
 // under "rinse.schema_version" and in the run manifest.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 var (
 	tsUTC   = &arrow.TimestampType{Unit: arrow.Microsecond, TimeZone: "UTC"}
@@ -53,10 +53,13 @@ const (
 	colDuplicateOf
 	colFetchedAt
 	colHTTPStatus
+	colPublishedDate
+	colUpdatedDate
 )
 
 // Schema is the documents dataset schema. String columns hold "" when a
-// value is unknown; timestamps and the v2 columns are null instead.
+// value is unknown; timestamps, dates and the v2 and v3
+// columns are null instead.
 var Schema = arrow.NewSchema([]arrow.Field{
 	{Name: "id", Type: arrow.BinaryTypes.String},
 	{Name: "source", Type: arrow.BinaryTypes.String},
@@ -81,6 +84,8 @@ var Schema = arrow.NewSchema([]arrow.Field{
 	{Name: "duplicate_of", Type: arrow.BinaryTypes.String, Nullable: true},
 	{Name: "fetched_at", Type: tsUTC, Nullable: true},
 	{Name: "http_status", Type: arrow.PrimitiveTypes.Int32, Nullable: true},
+	{Name: "published_date", Type: arrow.FixedWidthTypes.Date32, Nullable: true},
+	{Name: "updated_date", Type: arrow.FixedWidthTypes.Date32, Nullable: true},
 }, nil)
 
 // QuarantineSchema is the schema of OUTPUT/quarantine: one row per page

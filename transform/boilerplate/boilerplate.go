@@ -10,7 +10,8 @@ import (
 )
 
 // Boilerplate drops boilerplate blocks with the matched site profile's
-// patterns and the generic rules, lifts the fields they carry (author,
+// patterns and the generic rules (configs/rules, compiled by
+// rules.LoadRules), lifts the fields they carry (author,
 // categories, tags, title, dates) into the document, and builds Text from
 // the blocks that survive. It is a pipeline.DocProcessor.
 type Boilerplate struct {
@@ -18,9 +19,11 @@ type Boilerplate struct {
 	generic  rules.List
 }
 
-// New returns the stage; profiles may be nil.
-func New(profiles *rules.Set) *Boilerplate {
-	return &Boilerplate{profiles: profiles, generic: rules.NewList(genericRules...)}
+// New returns the stage; profiles may be nil. The generic rules run on
+// every document after its profile's patterns, unless the profile turns
+// them off.
+func New(profiles *rules.Set, generic rules.List) *Boilerplate {
+	return &Boilerplate{profiles: profiles, generic: generic}
 }
 
 // Process implements pipeline.DocProcessor.
@@ -31,10 +34,13 @@ func (b *Boilerplate) Process(ctx context.Context, in *rinse.Document) (*rinse.D
 	d := *in
 	blocks := dropTitle(in.Blocks, in.Title)
 	var l rules.Lifted
-	if p := b.profiles.Get(in.Profile); p != nil {
+	p := b.profiles.Get(in.Profile)
+	if p != nil {
 		blocks = p.Patterns.Apply(blocks, &l)
 	}
-	blocks = b.generic.Apply(blocks, &l)
+	if p == nil || !p.SkipGeneric {
+		blocks = b.generic.Apply(blocks, &l)
+	}
 	if d.Title == "" {
 		d.Title = l.Title
 		blocks = dropTitle(blocks, d.Title)

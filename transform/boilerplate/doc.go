@@ -3,9 +3,10 @@
 // extractor.
 //
 // The matched site profile's patterns run first, then the generic rules
-// (in rules.go: page furniture that survives as a block of its own, and
-// what a site says to its reader about the site rather than the story),
-// in order, over every block. A rule drops its block (or
+// (configs/rules, compiled by package rules: page furniture that survives
+// as a block of its own, and what a site says to its reader about the
+// site rather than the story), in order, over every block; a profile may
+// turn the generic rules off. A rule drops its block (or
 // every block after it), or lifts a field out of it (author, categories,
 // tags, title, dates) into the document's empty fields; blocks that
 // repeat the title are dropped too. Text is the surviving blocks, a blank

@@ -72,12 +72,24 @@ func (x *Dates) Process(ctx context.Context, in *rinse.Document) (*rinse.Documen
 	if in.PublishedAt.IsZero() {
 		d.PublishedAt = shownDate(d.PublishedAt, d.UpdatedAt, hints, lang)
 	}
+	d.PublishedDate = shownDay(d.PublishedDate, d.PublishedAt)
+	d.UpdatedDate = shownDay(d.UpdatedDate, d.UpdatedAt)
 	var deadline time.Time
 	if x.opts.MaxPerPage > 0 {
 		deadline = start.Add(x.opts.MaxPerPage)
 	}
 	d.Dates = findDates(headOf(in.Text, x.opts.MaxTextBytes), lang, d.PublishedAt, deadline, x.opts.MaxDates)
 	return &d, nil
+}
+
+// shownDay is the calendar day of t in its own zone (the page's offset,
+// which the hint's parse kept as t's location; UTC when none was given)
+// as midnight UTC: the published_date column. A day set upstream stays.
+func shownDay(set, t time.Time) time.Time {
+	if !set.IsZero() || t.IsZero() {
+		return set
+	}
+	return midnight(t)
 }
 
 // headOf returns at most the first n bytes of s, cut before a character

@@ -47,6 +47,18 @@ func TestFindDatesForms(t *testing.T) {
 		{"italian day", "it", "Il 1º agosto 1975 fu firmato l'atto.", false, []string{"1º agosto 1975|1975-08-01|day"}},
 		{"portuguese day", "pt", "Em 25 de abril de 1974 caiu o regime.", false, []string{"25 de abril de 1974|1974-04-25|day"}},
 		{"dutch day", "nl", "Op 6 mei 2023 werd hij gekroond.", false, []string{"6 mei 2023|2023-05-06|day"}},
+		{"czech day", "cs", "Vydáno 15. února 2021 v Praze.", false, []string{"15. února 2021|2021-02-15|day"}},
+		{"finnish day", "fi", "Julkaistu 15. tammikuuta 2020.", false, []string{"15. tammikuuta 2020|2020-01-15|day"}},
+		{"swedish day", "sv", "Publicerad 3 augusti 2021.", false, []string{"3 augusti 2021|2021-08-03|day"}},
+		{"romanian day", "ro", "Publicat pe 7 octombrie 2019.", false, []string{"7 octombrie 2019|2019-10-07|day"}},
+		{"greek day", "el", "Δημοσιεύθηκε 15 Μαΐου 2020.", false, []string{"15 Μαΐου 2020|2020-05-15|day"}},
+		{"ukrainian day", "uk", "Опубліковано 3 січня 2020 року.", false, []string{"3 січня 2020|2020-01-03|day"}},
+		{"bulgarian day", "bg", "Публикувано на 9 септември 2018.", false, []string{"9 септември 2018|2018-09-09|day"}},
+		{"turkish day", "tr", "Yayınlanma: 12 Ekim 2020", false, []string{"12 Ekim 2020|2020-10-12|day"}},
+		{"arabic day", "ar", "نشر في 15 مارس 2021", false, []string{"15 مارس 2021|2021-03-15|day"}},
+		{"latvian year first", "lv", "Publicēts 2021. gada 5. martā", false, []string{"2021. gada 5. martā|2021-03-05|day"}},
+		{"hungarian year first", "hu", "Megjelent: 2020. március 15. 10:00", false, []string{"2020. március 15|2020-03-15|day"}},
+		{"lithuanian year first", "lt", "Paskelbta 2021 m. kovo 5 d.", false, []string{"2021 m. kovo 5|2021-03-05|day"}},
 		{"cjk day", "ja", "1975年8月1日に加盟した。", false, []string{"1975年8月1日|1975-08-01|day"}},
 		{"cjk month and year", "zh", "2023年3月发布，1961年成立。", false, []string{"2023年3月|2023-03-01|month", "1961年|1961-01-01|year"}},
 		{"korean", "ko", "1975년 8월 1일에 가입했다.", false, []string{"1975년 8월 1일|1975-08-01|day"}},
@@ -55,6 +67,15 @@ func TestFindDatesForms(t *testing.T) {
 		{"numeric us", "en", "Posted 05/04/2023 by admin", false, []string{"05/04/2023|2023-05-04|day"}},
 		{"numeric unambiguous", "", "Deadline 25/12/2023.", false, []string{"25/12/2023|2023-12-25|day"}},
 		{"numeric ambiguous unknown lang", "", "Deadline 05/04/2023.", false, nil},
+		{"two-digit year", "de", "Erstellt am 31.10.23 um 9 Uhr", false, []string{"31.10.23|2023-10-31|day"}},
+		{"two-digit year last century", "fr", "Publié le 23/09/98", false, []string{"23/09/98|1998-09-23|day"}},
+		{"two-digit year unambiguous", "", "Posted 23.09.22", false, []string{"23.09.22|2022-09-23|day"}},
+		{"two-digit year needs two-digit parts", "de", "Version 1.2.23 und 10-11-12", false, nil},
+		{"two-digit year no IP address", "de", "Host 10.11.12.13", false, nil},
+		{"spaced numeric", "fr", "mardi 10 .12 .19 à Paris", false, []string{"10 .12 .19|2019-12-10|day"}},
+		{"pipe numeric", "de", "Datum: 15 | 03 | 2021", false, []string{"15 | 03 | 2021|2021-03-15|day"}},
+		{"pipe iso", "", "2021|03|15", false, []string{"2021|03|15|2021-03-15|day"}},
+		{"spacing unlike is no date", "de", "Seiten 15 .03. 2021", false, nil},
 		{"no year uses reference", "en", "The vote is on 10 March.", false, []string{"10 March|2023-03-10|day"}},
 		{"no year without reference", "en", "The vote is on 10 March.", true, nil},
 		{"yesterday", "en", "Officials said yesterday that talks failed.", false, []string{"yesterday|2023-04-30|day"}},
@@ -210,5 +231,44 @@ func TestDatesMoofLife(t *testing.T) {
 	want := []string{"1 August 1975|1975-08-01|day", "1961|1961-01-01|year"}
 	if got := dateStrings(out.Dates); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("Dates = %q, want %q", got, want)
+	}
+}
+
+// TestDatesShownDay: published_date is the day in the page's own zone,
+// whatever the UTC instant's date; UTC when the page gives no zone.
+func TestDatesShownDay(t *testing.T) {
+	for _, c := range []struct {
+		hint     string
+		wantUTC  string // PublishedAt in UTC
+		wantDate string // PublishedDate
+	}{
+		{"2023-05-01T23:30:00-04:00", "2023-05-02T03:30:00Z", "2023-05-01"},
+		{"2023-05-02T00:30:00+02:00", "2023-05-01T22:30:00Z", "2023-05-02"},
+		{"2023-05-01T12:00:00Z", "2023-05-01T12:00:00Z", "2023-05-01"},
+		{"2023-05-01T23:30:00", "2023-05-01T23:30:00Z", "2023-05-01"}, // no zone: UTC
+		{"2023-05-01", "2023-05-01T00:00:00Z", "2023-05-01"},
+	} {
+		in := &rinse.Document{ProcessedAt: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC),
+			DateHints: []rinse.DateHint{{Value: c.hint, Field: "published", Origin: "json-ld"}, {Value: c.hint, Field: "updated", Origin: "meta"}}}
+		out, err := New(Options{}).Process(context.Background(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := out.PublishedAt.UTC().Format(time.RFC3339); got != c.wantUTC {
+			t.Errorf("%s: PublishedAt = %s, want %s", c.hint, got, c.wantUTC)
+		}
+		for name, d := range map[string]time.Time{"PublishedDate": out.PublishedDate, "UpdatedDate": out.UpdatedDate} {
+			if got := d.Format(time.RFC3339); got != c.wantDate+"T00:00:00Z" {
+				t.Errorf("%s: %s = %s, want %s midnight UTC", c.hint, name, got, c.wantDate)
+			}
+		}
+	}
+	set := time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC)
+	out, _ := New(Options{}).Process(context.Background(), &rinse.Document{PublishedDate: set, PublishedAt: set.Add(time.Hour)})
+	if !out.PublishedDate.Equal(set) {
+		t.Errorf("an upstream PublishedDate is kept, got %v", out.PublishedDate)
+	}
+	if out, _ := New(Options{}).Process(context.Background(), &rinse.Document{}); !out.PublishedDate.IsZero() || !out.UpdatedDate.IsZero() {
+		t.Error("no date: zero days")
 	}
 }

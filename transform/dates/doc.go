@@ -2,7 +2,7 @@
 // pipeline.DocProcessor that runs after the language stage (it reads the
 // document's language and region) and before entities.
 //
-// Dates fills three columns:
+// Dates fills five columns:
 //
 //   - published_at / updated_at from the document's DateHints: the first
 //     hint of each field that ParseTimestamp reads and that is plausible
@@ -18,6 +18,10 @@
 //     day: the column cannot say "day only", and midnight UTC keeps the
 //     calendar date whatever the reader's zone. A column already set
 //     upstream is left alone.
+//   - published_date / updated_date: the calendar day of published_at /
+//     updated_at in the page's own zone (the offset the page wrote, UTC
+//     when it wrote none), as midnight UTC of that day: the day a reader
+//     of the page saw, whatever the UTC instant's date.
 //   - dates: the dates mentioned in Text (Find), each as midnight UTC of
 //     the first day of the period with its precision.
 //

@@ -12,12 +12,12 @@ import (
 
 // ymd: ISO-style year-first numeric dates.
 func (s *dateScanner) ymd(i int) bool {
-	if !s.isYear(i) || s.leftGlued(i) || !s.attachedSeq(i, 4) {
+	if !s.isYear(i) || s.leftGlued(i) || !s.numSeq(i) {
 		return false
 	}
 	sep := s.tok(i + 1)
 	sepText := s.text[sep.start:sep.end]
-	if !s.punct(i+1, "-", "/", ".") || !s.punct(i+3, sepText) || s.rightGlued(i+4) {
+	if !s.punct(i+1, "-", "/", ".", "|") || !s.punct(i+3, sepText) || s.rightGlued(i+4) {
 		return false
 	}
 	m, okM := s.dayNum(i + 2)
@@ -43,6 +43,35 @@ func (s *dateScanner) attachedSeq(i, n int) bool {
 		}
 	}
 	return true
+}
+
+// numSeq reports that tokens i+1..i+4 exist as a numeric date's
+// separator, number, separator, number: attached ("05.04.2023"), or
+// spaced alike around both separators ("05 .04 .2023", "05 | 04 | 2023",
+// the way some themes set a date's parts apart).
+func (s *dateScanner) numSeq(i int) bool {
+	if s.attachedSeq(i, 4) {
+		return true
+	}
+	if i+4 >= len(s.toks) {
+		return false
+	}
+	t := s.toks[i+1 : i+5]
+	return t[0].kind == dtPunct && t[0].space == t[2].space && t[1].space == t[3].space &&
+		s.punct(i+1, ".", "/", "|")
+}
+
+// twoDigitYear reads number token i as the year of a numeric date
+// written with two digits ("31.10.23"): 1970 to 2069.
+func (s *dateScanner) twoDigitYear(i int) (int, bool) {
+	t := s.tok(i)
+	if t.kind != dtNum || t.digits != 2 {
+		return 0, false
+	}
+	if t.val >= 70 {
+		return 1900 + t.val, true
+	}
+	return 2000 + t.val, true
 }
 
 // decade: a decade's first year with a suffix or a decade word.
@@ -157,14 +186,24 @@ func (s *dateScanner) isWord(i int, ws ...string) bool {
 
 // numeric: day-month-year or month-day-year with one separator, the order
 // taken from the values when one exceeds 12, else from the language.
+// A two-digit year counts after two two-digit numbers and dots or
+// slashes ("31.10.23"), never after dashes (phone and part numbers).
 func (s *dateScanner) numeric(i int) bool {
-	if s.leftGlued(i) || !s.attachedSeq(i, 4) || !s.isYear(i+4) || s.rightGlued(i+4) {
+	if s.leftGlued(i) || !s.numSeq(i) || s.rightGlued(i+4) {
 		return false
 	}
 	sep := s.tok(i + 1)
 	sepText := s.text[sep.start:sep.end]
-	if !s.punct(i+1, ".", "/", "-") || !s.punct(i+3, sepText) {
+	if !s.punct(i+1, ".", "/", "-", "|") || !s.punct(i+3, sepText) {
 		return false
+	}
+	year := s.tok(i + 4).val
+	if !s.isYear(i + 4) {
+		y, ok := s.twoDigitYear(i + 4)
+		if !ok || sepText == "-" || s.tok(i).digits != 2 || s.tok(i+2).digits != 2 {
+			return false
+		}
+		year = y
 	}
 	a, okA := s.dayNum(i)
 	b, okB := s.dayNum(i + 2)
@@ -183,7 +222,7 @@ func (s *dateScanner) numeric(i int) bool {
 	default:
 		return false // ambiguous and no language to decide
 	}
-	t, ok := validDate(s.toks[i+4].val, m, d)
+	t, ok := validDate(year, m, d)
 	if ok {
 		s.emit(i, i+5, t, precDay)
 	}
@@ -235,6 +274,13 @@ func (s *dateScanner) finishDay(first, j int, mn lexicon.Month, d int) bool {
 		}
 		return false
 	}
+	if y := s.yearBefore(first); y >= 0 {
+		if t, ok := validDate(s.toks[y].val, mn.Number, d); ok {
+			s.emit(y, j, t, precDay)
+			return true
+		}
+		return false
+	}
 	if mn.Abbr || s.ref.IsZero() || s.tok(j).kind == dtNum {
 		return false
 	}
@@ -243,6 +289,30 @@ func (s *dateScanner) finishDay(first, j int, mn lexicon.Month, d int) bool {
 		s.emit(first, j, t, precDay)
 	}
 	return ok
+}
+
+// yearLabels follow a year written before the day, lower-case: Latvian
+// "2021. gada 5. martā", Lithuanian "2021 m. kovo 5 d.".
+var yearLabels = map[string]bool{"gada": true, "m": true}
+
+// yearBefore finds the year that languages writing it first put before
+// a date's month or day (first), with its full stop and label: Hungarian
+// "2020. március 15.", Latvian, Lithuanian. It returns the year token's
+// index, or -1.
+func (s *dateScanner) yearBefore(first int) int {
+	k := first - 1
+	for n := 0; n < 2 && k > 0; n++ {
+		switch {
+		case s.punct(k, "."):
+			k--
+		case s.tok(k).kind == dtWord && yearLabels[strings.ToLower(s.word(k))]:
+			k--
+		}
+	}
+	if k >= 0 && s.isYear(k) && !s.leftGlued(k) && k < first-1 {
+		return k
+	}
+	return -1
 }
 
 // monthDay: "August 1, 1975", "Aug. 1st, 1975"; without a year, the

@@ -48,11 +48,12 @@ const reference = "go-trafilatura"
 
 func main() {
 	data := flag.String("data", filepath.Join("..", "..", "shared", "bench"), "folder holding the suite folders")
-	suites := flag.String("suites", "zyte,boilerplate,dates,"+readabilitySuite, "comma-separated suites to run")
+	suites := flag.String("suites", "zyte,boilerplate,dates,wild,"+readabilitySuite, "comma-separated suites to run")
 	rdir := flag.String("readability", "", "go-readability module folder holding test-pages/ (default: the one this binary was built with, in the module cache)")
 	rounds := flag.Int("rounds", 3, "timed rounds per contender; the median is shown")
 	only := flag.String("only", "", "comma-separated contender names to run (default all)")
 	dump := flag.Int("dump", 0, "after each table, list the N worst pages of each scored contender")
+	cpu := flag.Bool("cpu", false, "after each table, compare the CPU time of `rinse run` and go-trafilatura as processes of their own")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -60,6 +61,13 @@ func main() {
 	cs, err := pick(*only)
 	if err != nil {
 		fail(err)
+	}
+	var tools *cpuTools
+	if *cpu {
+		if tools, err = buildCPUTools(); err != nil {
+			fail(err)
+		}
+		defer tools.remove()
 	}
 	for _, name := range strings.Split(*suites, ",") {
 		bs, err := loadSuite(name, *data, *rdir)
@@ -73,8 +81,11 @@ func main() {
 			fail(err)
 		}
 		res := compare(ctx, bs, cs, max(1, *rounds))
-		bs.cleanup()
 		printTable(os.Stdout, bs, res, *rounds)
+		if *cpu {
+			compareCPU(ctx, os.Stdout, tools, bs.htmlDir, max(1, *rounds))
+		}
+		bs.cleanup()
 		if *dump > 0 {
 			for _, r := range res {
 				if r.scored {
@@ -183,10 +194,10 @@ func printTable(w io.Writer, bs benchSuite, res []result, rounds int) {
 		width = max(width, len(r.name))
 	}
 	fmt.Fprintf(tw, "%-*s\tF1\tP\tR\taccuracy\terrors\t%sseconds\tpages/s\tMB/s\tspeed vs %s\t\n",
-		width, "extractor", metaHeader(bs.name), reference)
+		width, "extractor", metaHeader(bs), reference)
 	for _, r := range res {
 		// Padding the name keeps it left-aligned in a right-aligned table.
-		fmt.Fprintf(tw, "%-*s\t%s%s", width, r.name, scores(r), metaCells(bs.name, r))
+		fmt.Fprintf(tw, "%-*s\t%s%s", width, r.name, scores(r), metaCells(bs, r))
 		if r.err != nil {
 			fmt.Fprintf(tw, "error: %v\t\t\t\t\n", r.err)
 			continue
@@ -214,6 +225,10 @@ func scores(r result) string {
 	switch rep.Kind {
 	case evaluate.Zyte:
 		p, rc, acc = rep.Zyte.Precision, rep.Zyte.Recall, rep.Zyte.Accuracy
+	case evaluate.Wild:
+		// Means over pages; no exact-match accuracy (see the median and
+		// the source sets in the columns after).
+		return fmt.Sprintf("%.3f\t%.3f\t%.3f\t-\t%d\t", rep.F1(), rep.Wild.Precision, rep.Wild.Recall, rep.Errors)
 	case evaluate.Boilerplate:
 		p, rc, acc = rep.Boilerplate.Precision, rep.Boilerplate.Recall, rep.Boilerplate.Accuracy
 	default:
@@ -226,26 +241,31 @@ func scores(r result) string {
 // over the pages that label a non-empty value.
 var metaFields = []string{evaluate.FieldTitle, evaluate.FieldAuthor, evaluate.FieldDate}
 
-// metaHeader names the suite's metadata columns: boilerplate's labelled
-// fields, or the readability suite's date and byline.
-func metaHeader(suite string) string {
-	switch suite {
+// metaHeader names the suite's extra columns: boilerplate's labelled
+// fields, the readability suite's date and byline, or the wild suite's
+// median F1 and the mean F1 of each source set.
+func metaHeader(bs benchSuite) string {
+	switch bs.name {
 	case string(evaluate.Boilerplate):
 		return strings.Join(metaFields, "\t") + "\t"
 	case readabilitySuite:
 		return "date\tbyline\t"
+	case string(evaluate.Wild):
+		return "median\t" + strings.Join(wildSets(bs.Suite), "\t") + "\t"
 	}
 	return ""
 }
 
-func metaCells(suite string, r result) string {
-	switch suite {
+func metaCells(bs benchSuite, r result) string {
+	switch bs.name {
 	case string(evaluate.Boilerplate):
 	case readabilitySuite:
 		if !r.scored {
 			return "-\t-\t"
 		}
 		return scoreHeldout(r.report.Results).cells()
+	case string(evaluate.Wild):
+		return wildCells(bs.Suite, r)
 	default:
 		return ""
 	}
@@ -256,6 +276,31 @@ func metaCells(suite string, r result) string {
 		} else {
 			b.WriteString("-\t")
 		}
+	}
+	return b.String()
+}
+
+// wildSets names the wild suite's source sets, in name order.
+func wildSets(s evaluate.Suite) []string {
+	var sets []string
+	for _, c := range s.Cases {
+		sets = append(sets, evaluate.SourceSet(c.ID))
+	}
+	slices.Sort(sets)
+	return slices.Compact(sets)
+}
+
+// wildCells renders the median F1 and the mean F1 of each source set.
+func wildCells(s evaluate.Suite, r result) string {
+	sets := wildSets(s)
+	if !r.scored {
+		return strings.Repeat("-\t", len(sets)+1)
+	}
+	w := r.report.Wild
+	var b strings.Builder
+	fmt.Fprintf(&b, "%.3f\t", w.Median)
+	for _, set := range sets {
+		fmt.Fprintf(&b, "%.3f\t", w.Sets[set].F1)
 	}
 	return b.String()
 }
