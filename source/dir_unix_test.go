@@ -134,4 +134,3 @@ func TestDirSpecialFiles(t *testing.T) {
 		t.Fatal("a FIFO input blocked the walk")
 	}
 }
-
