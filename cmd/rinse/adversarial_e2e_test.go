@@ -43,6 +43,9 @@ func TestAdversarialSuite(t *testing.T) {
 	got := map[string]adversarial.Outcome{}
 	for _, r := range readTable(t, filepath.Join(out, "documents"), "source", "text") {
 		got[r["source"]] = adversarial.Outcome{Table: "documents"}
+		if r["source"] == "bad/invalid-utf8.html" && !strings.Contains(r["text"], adversarial.Accents) {
+			t.Errorf("%s: the UTF-8 beside broken bytes is garbled: %.300q", r["source"], r["text"])
+		}
 		if strings.Contains(r["text"], adversarial.Secret) || strings.Contains(r["text"], "root:") {
 			t.Errorf("%s holds text from outside the input", r["source"])
 		}

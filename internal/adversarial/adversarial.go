@@ -40,6 +40,10 @@ type Set struct {
 // means something outside was read.
 const Secret = "outside-the-input-secret"
 
+// Accents is UTF-8 text beside three invalid bytes in a page declared
+// UTF-8: it must come out as it is, not read as windows-1252.
+const Accents = "café crème, naïve façade in Zürich"
+
 // Write generates the suite under dir (dir/in and dir/outside). Cases the
 // platform cannot make (a FIFO off Unix) are left out of Want.
 func Write(dir string) (*Set, error) {
@@ -131,7 +135,7 @@ func badFiles(s *Set) error {
 	if err != nil {
 		return err
 	}
-	invalid := strings.Replace(good(7), "Report 7", "Report \xff\xfe\xfd 7 café", 1)
+	invalid := strings.Replace(good(7), "Report 7", "Report \xff\xfe\xfd 7 "+Accents, 1)
 	cases := []struct {
 		rel  string
 		data []byte
