@@ -21,6 +21,8 @@ type ExtractorOptions struct {
 	Profiles *rules.Set
 	// KeepComments keeps comment sections in the main content.
 	KeepComments bool
+	// DOM bounds a page's parse tree (bounds.go).
+	DOM DOMLimits
 }
 
 // Extractor turns a decoded page into a Document: main content as blocks
@@ -64,12 +66,18 @@ func (e *Extractor) Process(ctx context.Context, in *rinse.Page) (*rinse.Documen
 
 // html fills doc from an HTML page.
 func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Page, body string) error {
+	if err := e.checkDOM(ctx, body); err != nil {
+		return err
+	}
 	markup := emptyScripts(body)
-	root, err := html.Parse(strings.NewReader(markup))
+	root, err := e.parse(ctx, markup)
 	if err != nil {
-		return fmt.Errorf("parsing html: %v: %w", err, rinse.ErrParse)
+		return err
 	}
 	m := metadata.Read(root)
+	if err := inBudget(ctx, "reading metadata"); err != nil {
+		return err
+	}
 	m.Fill(doc, in)
 	prof := e.opts.Profiles.Match(rinse.Host(doc.URL), body)
 	if prof == nil && doc.Site != "" {
@@ -115,9 +123,9 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 // emptied) again as a browser without scripts would, so that <noscript>
 // holds elements, unwraps those and extracts the main content.
 func (e *Extractor) noscriptContent(ctx context.Context, markup string, prof *rules.Profile, pg page) ([]rinse.Block, error) {
-	root, err := html.ParseWithOptions(strings.NewReader(markup), html.ParseOptionEnableScripting(false))
+	root, err := e.parse(ctx, markup, html.ParseOptionEnableScripting(false))
 	if err != nil {
-		return nil, fmt.Errorf("parsing html: %v: %w", err, rinse.ErrParse)
+		return nil, err
 	}
 	unwrapNoscript(root)
 	stripTags(root)
