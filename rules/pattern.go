@@ -66,6 +66,9 @@ type Match struct {
 	// Kept reports that the block survives (a field action that left
 	// words); a drop, a drop-after or a cut that left no words is false.
 	Kept bool
+	// Rest is the block's text after a field action cut the match out,
+	// as the next pattern sees it ("" for drops).
+	Rest string
 }
 
 // Trace is Apply that also calls see with every match, in order. It
@@ -118,7 +121,7 @@ func applyBlock(patterns []Pattern, cs []*check, b *rinse.Block, bt *blockText, 
 		bt.reset(b.Text)
 		keep := hasWord(b.Text)
 		if see != nil {
-			see(Match{Pattern: p, Text: text, Start: m[0], End: m[1], Value: v, Kept: keep})
+			see(Match{Pattern: p, Text: text, Start: m[0], End: m[1], Value: v, Kept: keep, Rest: b.Text})
 		}
 		if !keep {
 			return false, false

@@ -79,19 +79,19 @@ func TestTraceReportsEveryMatch(t *testing.T) {
 		{Text: "Footer"},
 	}
 	type seen struct {
-		source, cut, value string
-		kept               bool
+		source, cut, value, rest string
+		kept                     bool
 	}
 	var got []seen
 	var l rules.Lifted
 	out := p.Patterns.Trace(blocks, &l, func(m rules.Match) {
-		got = append(got, seen{m.Pattern.Source, m.Text[m.Start:m.End], m.Value, m.Kept})
+		got = append(got, seen{m.Pattern.Source, m.Text[m.Start:m.End], m.Value, m.Rest, m.Kept})
 	})
 	want := []seen{
-		{"t.yaml:7", "Updated By: Desk", "Desk", false},
-		{"t.yaml:12", "5 min read", "", false},
-		{"t.yaml:10", " #One #Two", "#One #Two", true},
-		{"t.yaml:14", "Explore", "", false},
+		{"t.yaml:7", "Updated By: Desk", "Desk", "", false},
+		{"t.yaml:12", "5 min read", "", "", false},
+		{"t.yaml:10", " #One #Two", "#One #Two", "Body text.", true},
+		{"t.yaml:14", "Explore", "", "", false},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("matches:\n got %+v\nwant %+v", got, want)
