@@ -164,3 +164,16 @@ func TestClipShortensOnlyDroppedTags(t *testing.T) {
 		t.Error("clip shortened a kept row")
 	}
 }
+
+func TestRowsSayTheHeadlineIsTheTitle(t *testing.T) {
+	body := parseBody(t, `<h1>The Headline</h1><div id=main><p>Main text</p></div>`)
+	tr := New()
+	tr.Original(body, paras("The Headline", "Main text"))
+	main := find(body, "main")
+	tr.Choose(Choice{Top: main, Score: 3, Core: []*html.Node{main}})
+	tr.Extracted(&rinse.Document{Title: "The headline", Blocks: paras("Main text")})
+	r := tr.rows()[0]
+	if !r.Gone || r.Reasons[0].Class != Content || !strings.HasSuffix(r.Reasons[0].Why, "the title field holds this text") {
+		t.Errorf("headline row = %+v", r)
+	}
+}

@@ -206,6 +206,16 @@ func (t *Trace) absent(u unit, f unitFate, used []bool) Reason {
 	if t.extracted == nil {
 		return Reason{Class: Other, Rule: "no document", Why: "the page failed before its text was built"}
 	}
+	why := t.outside(u)
+	if k := textKey(t.extracted.Title); why.Class == Content && k != "" && kept == k {
+		// Readers look for the headline first: say where it went.
+		why.Why += "; the title field holds this text"
+	}
+	return why
+}
+
+// outside places a unit against the main-content choice.
+func (t *Trace) outside(u unit) Reason {
 	if n := firstWords(u.nodes); t.choice != nil && n != nil {
 		c := t.choice
 		inCore := withinAny(n, c.Core)
