@@ -59,6 +59,8 @@ func TestUsageErrors(t *testing.T) {
 		{nil, []string{"run", "-i", pages, "-o", "x", "--partition-by", "none,site"}, []string{"mixes none"}},
 		{[]string{"RINSE_FORAMT=arrow"}, []string{"run", "-i", pages, "-o", "x"}, []string{"RINSE_FORAMT", "RINSE_FORMAT"}},
 		{[]string{"RINSE_DATASET_COMPRESSION=brotli"}, []string{"run", "-i", pages, "-o", tmp}, []string{"dataset.compression", "zstd", "RINSE_DATASET_COMPRESSION=brotli"}},
+		{nil, []string{"eval", "--suite", "bogus"}, []string{"bogus", "zyte"}},
+		{nil, []string{"eval", "--suite", "dates", "--data", tmp + "/none"}, []string{"not found", "--data"}},
 		{[]string{"RINSE_WORKERS=1000000000"}, []string{"run", "-i", pages, "-o", tmp}, []string{"workers", "from 0 to 1024"}},
 	}
 	for _, c := range cases {

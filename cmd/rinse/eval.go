@@ -33,13 +33,13 @@ throughput. --dump N lists the N worst pages with what went wrong.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			kind := evaluate.Kind(suite)
 			if !slices.Contains(evaluate.Kinds, kind) {
-				return fmt.Errorf("--suite %q: want one of %v", suite, evaluate.Kinds)
+				return usageError(fmt.Errorf("--suite %q: want one of %v", suite, evaluate.Kinds))
 			}
 			if data == "" {
 				data = filepath.Join("..", "shared", "bench", suite)
 			}
 			if _, err := os.Stat(data); errors.Is(err, fs.ErrNotExist) {
-				return fmt.Errorf("suite folder %s not found: pass --data with the folder holding the %s suite", data, suite)
+				return usageError(fmt.Errorf("suite folder %s not found: pass --data with the folder holding the %s suite", data, suite))
 			}
 			st, err := evalStages(configFile, data)
 			if err != nil {

@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"go.uber.org/zap"
@@ -79,6 +80,7 @@ func runJob(parent context.Context, cfg *assemble.Config) error {
 		zap.String("output", cfg.Output), zap.String("format", cfg.Format))
 	rep := newReporter(cfg.Progress, cfg.ProgressInterval, log)
 	job.Options.Progress = rep.update
+	job.Options.ProgressEvery = min(cfg.ProgressInterval, 500*time.Millisecond)
 	sum, err := job.Run(ctx)
 	rep.finish()
 	logFinished(log, sum, run, err)
