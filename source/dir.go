@@ -57,6 +57,15 @@ func (s *Dir) Walk(ctx context.Context, yield func(*rinse.Page) error) error {
 	return w.dir(s.Root, "")
 }
 
+// Visit yields the input at rel, a '/'-separated path under Root as Walk
+// names it, exactly as Walk would: a page, a skipped input, a read
+// failure, or an archive's records. An engine that lists a tree once
+// (Walk with a Keep that records and refuses) reads each input where it
+// likes with it.
+func (s *Dir) Visit(ctx context.Context, rel string, yield func(*rinse.Page) error) error {
+	return s.file(ctx, filepath.Join(s.Root, filepath.FromSlash(rel)), rel, yield)
+}
+
 type walker struct {
 	src   *Dir
 	ctx   context.Context
