@@ -101,7 +101,7 @@ func (f *exactFn) ProcessElement(ctx context.Context, _ string, it func(*Row) bo
 	holder := rinse.DocumentID(group[0].Source)
 	emit(group[0])
 	for _, d := range group[1:] {
-		d.Exact, d.DuplicateOf, d.Signature = true, holder, nil
+		d.Exact, d.DuplicateOf, d.Signature = true, holder, present(nil)
 		f.duplicates.Inc(ctx, 1)
 		emit(d)
 	}

@@ -97,6 +97,18 @@ func init() {
 	}
 }
 
+// present returns b, or an empty slice for nil: every []byte field of an
+// element is set through it. The Go SDK encodes a nil []byte as a null,
+// in a row field its schema declares non-nullable; the Java runners'
+// row coder then reads the fields after it out of place (Flink failed
+// with "Expected 0 or 1" decoding a bool). Prism does not mind.
+func present(b []byte) []byte {
+	if b == nil {
+		return []byte{}
+	}
+	return b
+}
+
 func (r *Row) pos() Pos { return Pos{r.Ord, r.Sub} }
 
 // before orders positions as the command's input order.
@@ -123,7 +135,7 @@ func documentRow(pos Pos, d *rinse.Document, sig []byte) (Row, error) {
 		return Row{}, fmt.Errorf("encoding document %s: %w", d.Source, err)
 	}
 	return Row{Ord: pos.Ord, Sub: pos.Sub, Source: d.Source, Site: d.Site, URL: d.URL,
-		ContentHash: d.ContentHash, Signature: sig, Data: b}, nil
+		ContentHash: d.ContentHash, Signature: present(sig), Data: present(b)}, nil
 }
 
 // quarantineRow packs a quarantined page into a row.
@@ -132,7 +144,8 @@ func quarantineRow(pos Pos, q *rinse.Quarantined) (Row, error) {
 	if err != nil {
 		return Row{}, fmt.Errorf("encoding quarantine row %s: %w", q.Source, err)
 	}
-	return Row{Ord: pos.Ord, Sub: pos.Sub, Source: q.Source, URL: q.URL, Quarantined: true, Data: b}, nil
+	return Row{Ord: pos.Ord, Sub: pos.Sub, Source: q.Source, URL: q.URL, Quarantined: true,
+		Signature: present(nil), Data: present(b)}, nil
 }
 
 // document unpacks a row's document, with its duplicate decision.

@@ -164,7 +164,11 @@ func (f *readFn) ProcessElement(ctx context.Context, in Input, pages func(Page),
 		if in.Reason != "" {
 			return f.quarantine(Pos{in.Ord, 0}, in.Name, in.URL, in.Reason, in.Error, rows)
 		}
-		pages(Page{Ord: in.Ord, Source: in.Name, URL: in.URL})
+		page, err := pageOf(Pos{in.Ord, 0}, &rinse.Page{Source: in.Name, URL: in.URL}) // for the fetch stage
+		if err != nil {
+			return err
+		}
+		pages(page)
 		return nil
 	}
 	var sub int64
@@ -200,8 +204,8 @@ func (f *readFn) quarantine(pos Pos, src, url, reason, msg string, rows func(Row
 
 // pageOf packs a page for shipping.
 func pageOf(pos Pos, p *rinse.Page) (Page, error) {
-	out := Page{Ord: pos.Ord, Sub: pos.Sub, Source: p.Source, URL: p.URL, Kind: p.Kind, Body: p.Body,
-		FetchedAt: unixNano(p.FetchedAt), ModTime: unixNano(p.ModTime), HTTPStatus: int64(p.HTTPStatus)}
+	out := Page{Ord: pos.Ord, Sub: pos.Sub, Source: p.Source, URL: p.URL, Kind: p.Kind, Body: present(p.Body),
+		Header: present(nil), FetchedAt: unixNano(p.FetchedAt), ModTime: unixNano(p.ModTime), HTTPStatus: int64(p.HTTPStatus)}
 	if p.Header != nil {
 		h, err := json.Marshal(p.Header)
 		if err != nil {
@@ -216,6 +220,9 @@ func pageOf(pos Pos, p *rinse.Page) (Page, error) {
 func (p *Page) page() (*rinse.Page, error) {
 	out := &rinse.Page{Source: p.Source, URL: p.URL, Kind: p.Kind, Body: p.Body,
 		FetchedAt: fromUnixNano(p.FetchedAt), ModTime: fromUnixNano(p.ModTime), HTTPStatus: int(p.HTTPStatus)}
+	if len(out.Body) == 0 {
+		out.Body = nil // as the source gave it (present): the stages see what rinse run's see
+	}
 	if len(p.Header) > 0 {
 		if err := json.Unmarshal(p.Header, &out.Header); err != nil {
 			return nil, fmt.Errorf("decoding header of %s: %w", p.Source, err)

@@ -123,6 +123,6 @@ func (f *markNearFn) ProcessElement(r Row, side func(*Mark) bool, emit func(Row)
 	if id, ok := f.marks[r.pos()]; ok && !r.Exact {
 		r.DuplicateOf = id
 	}
-	r.Signature = nil // no further use: lighter rows to write
+	r.Signature = present(nil) // no further use: lighter rows to write
 	emit(r)
 }
