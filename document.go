@@ -87,7 +87,7 @@ const (
 type DateHint struct {
 	Value  string // as found, e.g. "2023-03-14T09:00:00+01:00"
 	Field  string // "published" or "updated"
-	Origin string // where it came from: "json-ld", "meta", "time", "url", "text"
+	Origin string // where it came from: "json-ld", "meta", "time", "url", "text", "dateline" (text by the headline)
 }
 
 // Date is a date mentioned in the main text.

@@ -12,6 +12,7 @@ var (
 	ErrNoContent   = errors.New("no main content")
 	ErrParse       = errors.New("parse error")
 	ErrTooLarge    = errors.New("too large")
+	ErrTooComplex  = errors.New("too complex")
 	ErrTimeout     = errors.New("time budget exceeded")
 	ErrRead        = errors.New("read error")
 	ErrFetch       = errors.New("fetch error")
@@ -63,6 +64,7 @@ var reasons = []struct {
 	{ErrNoContent, "no-content"},
 	{ErrParse, "parse-error"},
 	{ErrTooLarge, "too-large"},
+	{ErrTooComplex, "too-complex"},
 	{ErrTimeout, "timeout"},
 	{ErrRobots, "robots-disallowed"},
 	{ErrBlocked, "blocked-address"},

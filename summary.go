@@ -22,6 +22,10 @@ type Summary struct {
 	Promoted int64 `json:"promoted,omitempty"`
 	// Reasons counts quarantined pages per reason.
 	Reasons map[string]int64 `json:"reasons,omitempty"`
+	// SkipReasons counts skipped inputs per reason (symlink, not-regular,
+	// warc-request…): a skip leaves no row, so this is where a user sees
+	// why an input was passed over.
+	SkipReasons map[string]int64 `json:"skip_reasons,omitempty"`
 	// Bytes is the raw input bytes read.
 	Bytes    int64         `json:"bytes_read"`
 	Started  time.Time     `json:"started_at"`

@@ -27,6 +27,8 @@ type Options struct {
 	Version string
 	// MaxPageBytes caps a page's size at decode.
 	MaxPageBytes int64
+	// MaxDOMNodes caps a page's parse tree (0: extract's default).
+	MaxDOMNodes int
 	// Profiles are the compiled site profiles (rules.Load).
 	Profiles *rules.Set
 	// KeepComments keeps comment sections in the main text.
@@ -84,7 +86,7 @@ func Build(o Options) (pipeline.Stages, error) {
 		return st, fmt.Errorf("loading generic rules: %w", err)
 	}
 	st.Decode = decode.New(decode.Options{MaxBytes: o.MaxPageBytes})
-	st.Extract = extract.NewExtractor(extract.ExtractorOptions{Profiles: o.Profiles, KeepComments: o.KeepComments})
+	st.Extract = extract.NewExtractor(extract.ExtractorOptions{Profiles: o.Profiles, KeepComments: o.KeepComments, DOM: extract.DOMLimits{MaxNodes: o.MaxDOMNodes}})
 	st.Transform = []pipeline.DocProcessor{
 		boilerplate.New(o.Profiles, generic),
 		transform.Normalize{},

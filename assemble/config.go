@@ -9,21 +9,23 @@ import (
 // key once, with its default, allowed values, flag and help; Validate
 // checks a Config against it. Library users may fill a Config by hand.
 type Config struct {
-	Input            string        `mapstructure:"input"`
-	Output           string        `mapstructure:"output"`
-	WorkDir          string        `mapstructure:"work_dir"`
-	URLs             string        `mapstructure:"urls"`
-	Format           string        `mapstructure:"format"`
-	Workers          int           `mapstructure:"workers"`
-	Full             bool          `mapstructure:"full"`
-	Prune            bool          `mapstructure:"prune"`
-	Strict           bool          `mapstructure:"strict"`
-	Shard            string        `mapstructure:"shard"`
-	Shards           int           `mapstructure:"shards"`
-	Job              string        `mapstructure:"job"`
-	Progress         string        `mapstructure:"progress"`
-	ProgressInterval time.Duration `mapstructure:"progress_interval"`
-	Log              struct {
+	Input string `mapstructure:"input"`
+	// InputFollowSymlinks follows links that stay inside Input.
+	InputFollowSymlinks bool          `mapstructure:"input_follow_symlinks"`
+	Output              string        `mapstructure:"output"`
+	WorkDir             string        `mapstructure:"work_dir"`
+	URLs                string        `mapstructure:"urls"`
+	Format              string        `mapstructure:"format"`
+	Workers             int           `mapstructure:"workers"`
+	Full                bool          `mapstructure:"full"`
+	Prune               bool          `mapstructure:"prune"`
+	Strict              bool          `mapstructure:"strict"`
+	Shard               string        `mapstructure:"shard"`
+	Shards              int           `mapstructure:"shards"`
+	Job                 string        `mapstructure:"job"`
+	Progress            string        `mapstructure:"progress"`
+	ProgressInterval    time.Duration `mapstructure:"progress_interval"`
+	Log                 struct {
 		Level  string `mapstructure:"level"`
 		Format string `mapstructure:"format"`
 	} `mapstructure:"log"`
@@ -50,6 +52,7 @@ type PipelineConfig struct {
 	Buffer           int           `mapstructure:"buffer"`
 	PageTimeout      time.Duration `mapstructure:"page_timeout"`
 	MaxPageBytes     int64         `mapstructure:"max_page_bytes"`
+	MaxDOMNodes      int           `mapstructure:"max_dom_nodes"`
 	MemoryLimit      int64         `mapstructure:"memory_limit"`
 }
 

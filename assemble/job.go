@@ -119,7 +119,7 @@ func (j *Job) openDataset(log *zap.Logger) error {
 // options are the stage options cfg describes.
 func options(cfg *Config, profiles *rules.Set) Options {
 	o := Options{
-		Version: rinse.Version, MaxPageBytes: cfg.Pipeline.MaxPageBytes, Profiles: profiles,
+		Version: rinse.Version, MaxPageBytes: cfg.Pipeline.MaxPageBytes, MaxDOMNodes: cfg.Pipeline.MaxDOMNodes, Profiles: profiles,
 		KeepComments: cfg.Extract.KeepComments, MinWords: cfg.Extract.MinWords,
 		Languages: cfg.Extract.Languages, EntityFS: configs.Entities,
 		Gazetteers: cfg.Entities.Gazetteers,
@@ -314,7 +314,7 @@ func (j *Job) newSource() (pipeline.Source, error) {
 	if _, err := os.Stat(cfg.Input); err != nil {
 		return nil, fmt.Errorf("input: %w", err)
 	}
-	return &source.Dir{Root: cfg.Input, MaxBytes: max, Archives: source.WARCArchives(max), Keep: j.keep()}, nil
+	return &source.Dir{Root: cfg.Input, MaxBytes: max, FollowSymlinks: cfg.InputFollowSymlinks, Archives: source.WARCArchives(max), Keep: j.keep()}, nil
 }
 
 // keep is the source's filter of the run's shard, nil when not sharded.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/extract"
 	"github.com/rinse-etl/rinse/load"
 	"github.com/rinse-etl/rinse/load/table"
 	"github.com/rinse-etl/rinse/pipeline"
@@ -49,6 +50,7 @@ const mib = 1 << 20
 // one, so a default is written down once.
 var settings = []Setting{
 	{Key: "input", Default: "", Flag: "input", Short: "i", Help: "directory, page file or WARC archive to read"},
+	{Key: "input_follow_symlinks", Default: false, Flag: "follow-symlinks", Help: "follow symbolic links that stay inside the input (others are skipped)"},
 	{Key: "output", Default: "", Flag: "output", Short: "o", Help: "dataset directory to write"},
 	{Key: "work_dir", Default: "", Flag: "work-dir", Help: "local directory for a bucket output's staging and state (default: the user cache directory)"},
 	{Key: "urls", Default: "", Flag: "urls", Help: "file of URLs to fetch, one per line (- for stdin)"},
@@ -73,6 +75,7 @@ var settings = []Setting{
 	{Key: "pipeline.buffer", Default: pd.Buffer, Help: "capacity of each channel between stages", Min: bound(1), Max: bound(4096)},
 	{Key: "pipeline.page_timeout", Default: pd.PageTimeout, Flag: "page-timeout", Help: "time budget of one page", Min: bound(0.001), Max: bound(3600)},
 	{Key: "pipeline.max_page_bytes", Default: int64(8 * mib), Help: "larger pages are quarantined as too-large", Min: bound(1), Max: bound(1 << 30)},
+	{Key: "pipeline.max_dom_nodes", Default: extract.DefaultMaxDOMNodes, Help: "pages whose parse tree may pass this many nodes and attributes are quarantined as too-complex", Min: bound(1000), Max: bound(1e8)},
 	{Key: "pipeline.memory_limit", Default: int64(192 * mib), Help: "soft heap limit (0 = none; GOMEMLIMIT wins)", Min: bound(0)},
 
 	{Key: "extract.profiles", Default: []string{}, Help: "extra site-profile files or directories"},

@@ -90,15 +90,21 @@ type checkedUTF8 struct{ encoding.Encoding }
 var validUTF8 encoding.Encoding = checkedUTF8{encoding.Nop}
 
 // trustDeclared keeps a declared charset, except one the bytes
-// contradict: a "utf-8" page that is not valid UTF-8 (detection decides),
-// or a legacy label on bytes that are plainly UTF-8. Sites move to UTF-8
+// contradict: a "utf-8" page whose bytes are mostly not UTF-8 (detection
+// decides), or a legacy label on bytes that are plainly UTF-8. A "utf-8"
+// page with a few broken bytes among good multi-byte characters stays
+// UTF-8, the broken bytes replaced where they are: read as windows-1252
+// it would garble every other accented letter. Sites move to UTF-8
 // and keep an old <meta charset="gb2312">; legacy text, with its high
 // bytes on their own or in pairs, is almost never valid UTF-8 for more
 // than a few characters.
 func trustDeclared(e encoding.Encoding, name string, body []byte) (encoding.Encoding, string) {
 	if name == "utf-8" {
-		if utf8.Valid(body) {
+		switch {
+		case utf8.Valid(body):
 			return validUTF8, name
+		case mostlyUTF8(body):
+			return encoding.Nop, name
 		}
 		return detect(body)
 	}
@@ -122,6 +128,28 @@ func plainlyUTF8(body []byte) bool {
 		}
 	}
 	return n >= minUTF8Sequences && utf8.Valid(body)
+}
+
+// mostlyUTF8 reports whether body holds at least as many valid multi-byte
+// UTF-8 characters as invalid bytes: text in UTF-8 with a few broken
+// bytes, where a legacy page mislabelled UTF-8 has almost no valid
+// sequences at all.
+func mostlyUTF8(body []byte) bool {
+	good, bad := 0, 0
+	for i := 0; i < len(body); {
+		if body[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(body[i:])
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		} else {
+			good++
+		}
+		i += n
+	}
+	return good >= bad
 }
 
 // detect asks chardet; a weak or unknown answer means windows-1252, the

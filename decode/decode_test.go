@@ -54,6 +54,7 @@ func TestDecode(t *testing.T) {
 		{name: "http-equiv", body: mustEncode(t, "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><p>naïve</p>", cp1252), charset: "windows-1252", contains: "naïve"},
 		{name: "xml declaration", body: mustEncode(t, "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><p>déjà</p></html>", cp1252), charset: "windows-1252", contains: "déjà"},
 		{name: "undeclared shift_jis", body: mustEncode(t, ja, sjis), charset: "shift_jis", contains: "子ども食堂"},
+		{name: "utf-8 with a few broken bytes", body: []byte("<meta charset=utf-8><p>Café crème, naïve \xff\xfe façade.</p>"), charset: "utf-8", contains: "Café crème, naïve \ufffd façade"},
 		{name: "mislabelled utf-8", body: mustEncode(t, "<meta charset=utf-8><p>The café’s prices rose sharply this year, owners said.</p>", cp1252), contains: "café’s"},
 		{name: "utf-8 labelled gb2312", body: []byte(strings.Replace(ja, "<head>", "<head><meta charset=\"gb2312\">", 1)), charset: "utf-8", contains: "子ども食堂"},
 		{name: "gb2312 labelled gb2312", body: mustEncode(t, "<meta charset=\"gb2312\"><p>港口城市的中心商店街开设了儿童食堂，每周三和周六开放，孩子们可以免费用餐。</p>", gbk), charset: "gbk", contains: "儿童食堂"},

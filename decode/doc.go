@@ -6,7 +6,8 @@
 // charset in order of trust: the HTTP Content-Type header, a byte-order
 // mark, a <meta> or XML declaration, and detection for bytes that are not
 // UTF-8, with windows-1252 as the last resort. A declared charset the
-// bytes plainly contradict is overruled. It sets Page.Charset, and
+// bytes plainly contradict is overruled; a page declared UTF-8 with a few
+// broken bytes keeps UTF-8, each broken run replaced by U+FFFD. It sets Page.Charset, and
 // Page.Kind when the source left it empty (rinse.SniffKind).
 //
 // Process returns a new page and never changes its input; valid UTF-8,

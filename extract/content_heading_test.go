@@ -16,7 +16,7 @@ func parseBody(t *testing.T, markup string) *html.Node {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stripTags(root)
+	stripTags(root, nil)
 	return findBody(root)
 }
 

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/explain"
 )
 
 // Thresholds of the main-content search, in non-space bytes of text.
@@ -34,6 +35,7 @@ func mainContent(ctx context.Context, body *html.Node, pg page) ([]rinse.Block, 
 	stats := map[*html.Node]nodeStat{}
 	total := measure(body, false, stats, nil)
 	c := &cleaner{stats: stats, total: total.text, keepComments: pg.keepComments, skip: map[*html.Node]bool{}}
+	c.trace = explain.From(ctx)
 	c.keepLongest(body)
 	c.keepHeading(body, pg.title)
 	c.clean(body)
@@ -60,9 +62,16 @@ func mainContent(ctx context.Context, body *html.Node, pg page) ([]rinse.Block, 
 	}
 	blocks = append(blocks, blocksOf(c.skip, outside(c.comments, chosen)...)...)
 	if prose(blocks) < minContent || !pg.article && listing(blocks) {
+		if c.trace != nil {
+			explainNoContent(c.trace, blocks)
+		}
 		return nil, fmt.Errorf("extracting content: %w", rinse.ErrNoContent)
 	}
-	return dropLinkRows(blocks), nil
+	out := dropLinkRows(blocks)
+	if c.trace != nil {
+		c.trace.Filter(blocks, out, linkRowReason())
+	}
+	return out, nil
 }
 
 // commentSections returns the comment sections found, kept or dropped,
@@ -102,15 +111,22 @@ func bestBlocks(ctx context.Context, body *html.Node, skip map[*html.Node]bool) 
 		if s.main != nil && within(top, []*html.Node{s.main}) {
 			chosen = clip(chosen, s.main)
 		}
-		if wide := s.widen(chosen[0].Parent, chosen); wide != nil {
+		wide := s.widen(chosen[0].Parent, chosen)
+		if wide != nil {
 			blocks = blocksAround(skip, wide, chosen)
 		} else {
 			blocks = blocksOf(skip, chosen...)
+		}
+		if t := explain.From(ctx); t != nil {
+			t.Choose(explain.Choice{Top: top, Score: score, Core: chosen, Wide: wide})
 		}
 	}
 	if prose(blocks) < minFirstPass {
 		if fb := fallback(blocksOf(skip, body)); prose(fb) > prose(blocks) {
 			blocks, chosen = fb, []*html.Node{body}
+			if t := explain.From(ctx); t != nil {
+				explainFallback(t, body, blocksOf(skip, body), fb)
+			}
 		}
 	}
 	return blocks, chosen, nil

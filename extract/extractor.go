@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/explain"
 	"github.com/rinse-etl/rinse/extract/metadata"
 	"github.com/rinse-etl/rinse/internal/dom"
 	"github.com/rinse-etl/rinse/rules"
@@ -21,6 +22,8 @@ type ExtractorOptions struct {
 	Profiles *rules.Set
 	// KeepComments keeps comment sections in the main content.
 	KeepComments bool
+	// DOM bounds a page's parse tree (bounds.go).
+	DOM DOMLimits
 }
 
 // Extractor turns a decoded page into a Document: main content as blocks
@@ -59,23 +62,40 @@ func (e *Extractor) Process(ctx context.Context, in *rinse.Page) (*rinse.Documen
 	if err != nil {
 		return nil, err
 	}
+	if t := explain.From(ctx); t != nil {
+		e.explainDoc(t, doc)
+	}
 	return doc, nil
 }
 
 // html fills doc from an HTML page.
 func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Page, body string) error {
+	if err := e.checkDOM(ctx, body); err != nil {
+		return err
+	}
 	markup := emptyScripts(body)
-	root, err := html.Parse(strings.NewReader(markup))
+	root, err := e.parse(ctx, markup)
 	if err != nil {
-		return fmt.Errorf("parsing html: %v: %w", err, rinse.ErrParse)
+		return err
+	}
+	t := explain.From(ctx)
+	if t != nil {
+		ob := findBody(root)
+		t.Original(ob, collectBlocks(false, nil, ob))
 	}
 	m := metadata.Read(root)
+	if err := inBudget(ctx, "reading metadata"); err != nil {
+		return err
+	}
 	m.Fill(doc, in)
 	prof := e.opts.Profiles.Match(rinse.Host(doc.URL), body)
 	if prof == nil && doc.Site != "" {
 		prof = e.opts.Profiles.Match(doc.Site, "")
 	}
-	stripTags(root)
+	if t != nil {
+		explainMeta(t, m, in.URL, prof)
+	}
+	stripTags(root, t)
 	b := findBody(root)
 	lead := findLead(b, doc.Description)
 	if prof != nil {
@@ -83,7 +103,7 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 		if doc.Site == "" {
 			doc.Site = prof.Site
 		}
-		applyProfile(doc, prof, b)
+		applyProfile(doc, prof, b, t)
 	}
 	pg := page{keepComments: e.opts.KeepComments, article: m.IsArticle(), title: doc.Title}
 	blocks, err := mainContent(ctx, b, pg)
@@ -92,11 +112,17 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 		// <noscript> for crawlers: read that markup as markup.
 		if nb, nerr := e.noscriptContent(ctx, markup, prof, pg); nerr == nil && prose(nb) > prose(blocks) {
 			blocks, err = nb, nil
+			if t != nil {
+				t.Note("the content was read from the page's <noscript> markup, parsed again: its blocks show as added")
+			}
 		}
 	}
 	if ld := m.ArticleBody(); errors.Is(err, rinse.ErrNoContent) && len(ld) >= minFirstPass {
 		// Script-rendered pages: the markup is empty, the JSON-LD is not.
 		blocks, err = paragraphs(ld), nil
+		if t != nil {
+			t.Note("the markup held no content: the text is the JSON-LD articleBody, its blocks show as added")
+		}
 	}
 	if err != nil {
 		return err
@@ -108,6 +134,9 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 	if doc.Author == "" {
 		doc.Author = m.SiteOwner()
 	}
+	if t != nil {
+		explainAuthor(t, doc, m)
+	}
 	return nil
 }
 
@@ -115,17 +144,17 @@ func (e *Extractor) html(ctx context.Context, doc *rinse.Document, in *rinse.Pag
 // emptied) again as a browser without scripts would, so that <noscript>
 // holds elements, unwraps those and extracts the main content.
 func (e *Extractor) noscriptContent(ctx context.Context, markup string, prof *rules.Profile, pg page) ([]rinse.Block, error) {
-	root, err := html.ParseWithOptions(strings.NewReader(markup), html.ParseOptionEnableScripting(false))
+	root, err := e.parse(ctx, markup, html.ParseOptionEnableScripting(false))
 	if err != nil {
-		return nil, fmt.Errorf("parsing html: %v: %w", err, rinse.ErrParse)
+		return nil, err
 	}
 	unwrapNoscript(root)
-	stripTags(root)
+	stripTags(root, nil)
 	b := findBody(root)
 	if prof != nil {
-		dropSelected(prof, b)
+		dropSelected(prof, b, nil)
 	}
-	return mainContent(ctx, b, pg)
+	return mainContent(explain.Without(ctx), b, pg)
 }
 
 // paragraphs splits plain text on line breaks into paragraph blocks.
@@ -142,19 +171,25 @@ func paragraphs(text string) []rinse.Block {
 // applyProfile removes the profile's drop selectors from body and fills
 // doc's empty fields from its field selectors and the values its
 // patterns lift out of the page's blocks (metadata.FromProfile).
-func applyProfile(doc *rinse.Document, p *rules.Profile, body *html.Node) {
-	dropSelected(p, body)
+func applyProfile(doc *rinse.Document, p *rules.Profile, body *html.Node, t *explain.Trace) {
+	dropSelected(p, body, t)
+	if t != nil {
+		explainSelectors(t, p, body)
+	}
 	var l rules.Lifted
 	if p.Patterns.Len() > 0 {
-		p.Patterns.Apply(collectBlocks(true, nil, body), &l)
+		p.Patterns.Trace(collectBlocks(true, nil, body), &l, explainLifts(t, p))
 	}
 	metadata.FromProfile(doc, p.Fields, body, l)
 }
 
 // dropSelected removes the elements the profile's drop selectors match.
-func dropSelected(p *rules.Profile, body *html.Node) {
-	for _, sel := range p.Drop {
+func dropSelected(p *rules.Profile, body *html.Node, t *explain.Trace) {
+	for i, sel := range p.Drop {
 		for _, n := range cascadia.QueryAll(body, sel) {
+			if t != nil {
+				t.Drop(n, dropReason(p, i))
+			}
 			if n.Parent != nil {
 				n.Parent.RemoveChild(n)
 			}

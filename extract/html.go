@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/explain"
 	"github.com/rinse-etl/rinse/internal/dom"
 )
 
@@ -63,17 +64,20 @@ func measure(n *html.Node, inLink bool, stats map[*html.Node]nodeStat, skip map[
 }
 
 // stripTags removes comments, hidden elements and the elements that never
-// hold main text.
-func stripTags(n *html.Node) {
+// hold main text, telling t (when not nil) why.
+func stripTags(n *html.Node, t *explain.Trace) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		switch {
 		case c.Type == html.CommentNode, c.Type == html.DoctypeNode:
 			n.RemoveChild(c)
 		case c.Type == html.ElementNode && (dropTags[c.DataAtom] || hidden(c)):
+			if t != nil {
+				t.Drop(c, stripReason(c))
+			}
 			n.RemoveChild(c)
 		case c.Type == html.ElementNode:
-			stripTags(c)
+			stripTags(c, t)
 		}
 		c = next
 	}
@@ -115,6 +119,8 @@ type cleaner struct {
 	// holdsHeading marks the ancestors of the main heading that hold
 	// more than a page header (see keepHeading).
 	holdsHeading map[*html.Node]bool
+	// trace, when not nil, is told why each element is skipped.
+	trace *explain.Trace
 }
 
 // keepLongest marks the ancestors of the longest prose paragraph of the
@@ -153,6 +159,9 @@ func (c *cleaner) clean(n *html.Node) {
 		}
 		if c.furniture(ch) {
 			c.skip[ch] = true
+			if c.trace != nil {
+				c.trace.Drop(ch, furnitureReason(ch))
+			}
 			c.tookMost = c.tookMost || c.stats[ch].text*2 > c.total
 		} else {
 			c.clean(ch)
@@ -258,6 +267,9 @@ func (c *cleaner) keepLead(el *html.Node) bool {
 			kept = true
 		default:
 			c.skip[ch] = true
+		}
+		if c.trace != nil && c.skip[ch] {
+			c.trace.Drop(ch, leadReason(el))
 		}
 	}
 	return kept

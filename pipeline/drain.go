@@ -56,7 +56,10 @@ func (r *run) deliver(ctx context.Context, sink Sink, seq []DocProcessor, it *it
 		r.count(&r.sum.Unchanged)
 		return record(sink, it, "unchanged")
 	case it.err != nil && errors.Is(it.err, rinse.ErrSkipped):
-		r.count(&r.sum.Skipped)
+		r.mu.Lock()
+		r.sum.Skipped++
+		r.sum.SkipReasons[rinse.Reason(it.err)]++
+		r.mu.Unlock()
 		return nil
 	case it.err != nil && errors.Is(it.err, rinse.ErrDuplicate):
 		r.count(&r.sum.Duplicates)

@@ -1,10 +1,12 @@
 package pipeline
 
 import (
-	"github.com/rinse-etl/rinse"
+	"maps"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/rinse-etl/rinse"
 )
 
 type stageMetrics struct {
@@ -50,6 +52,7 @@ type run struct {
 func newRun(opts Options) *run {
 	r := &run{opts: opts, start: opts.Clock()}
 	r.sum.Reasons = make(map[string]int64)
+	r.sum.SkipReasons = make(map[string]int64)
 	return r
 }
 
@@ -111,10 +114,8 @@ func (r *run) summary(interrupted bool) rinse.Summary {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	s := r.sum
-	s.Reasons = make(map[string]int64, len(r.sum.Reasons))
-	for k, v := range r.sum.Reasons {
-		s.Reasons[k] = v
-	}
+	s.Reasons = maps.Clone(r.sum.Reasons)
+	s.SkipReasons = maps.Clone(r.sum.SkipReasons)
 	s.Inputs = r.read.Load()
 	s.Bytes = r.bytes.Load()
 	s.Started = r.start

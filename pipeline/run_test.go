@@ -110,6 +110,9 @@ func TestRunRoutesEveryInput(t *testing.T) {
 	if sum.Inputs != 9 || sum.Documents != 3 || sum.Quarantined != 4 || sum.Skipped != 1 || sum.Filtered != 1 || sum.Rejected != 1 {
 		t.Errorf("summary = %+v", sum)
 	}
+	if len(sum.SkipReasons) != 1 || sum.SkipReasons["skipped"] != 1 {
+		t.Errorf("skip reasons = %v, want the one skip counted by its reason", sum.SkipReasons)
+	}
 	if !sum.Balanced() || sink.committed == nil || sink.aborted {
 		t.Errorf("balanced=%v committed=%v aborted=%v", sum.Balanced(), sink.committed != nil, sink.aborted)
 	}

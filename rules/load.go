@@ -128,9 +128,22 @@ func LoadFiles(paths ...string) (*Set, error) {
 	return set, nil
 }
 
+// relabel puts dir before the file names of profiles loaded from it,
+// in File and in the "file:line" sources of its rules.
 func relabel(ps []*Profile, dir string) []*Profile {
 	for _, p := range ps {
 		p.File = filepath.Join(dir, p.File)
+		for i, s := range p.DropSources {
+			p.DropSources[i] = filepath.Join(dir, s)
+		}
+		for k, s := range p.FieldSources {
+			p.FieldSources[k] = filepath.Join(dir, s)
+		}
+		patterns := p.Patterns.Patterns()
+		for i := range patterns {
+			patterns[i].Source = filepath.Join(dir, patterns[i].Source)
+		}
+		p.Patterns = NewList(patterns...)
 	}
 	return ps
 }
@@ -159,10 +172,13 @@ func Parse(file string, data []byte) (*Profile, error) {
 	}
 	for i := range r.Drop {
 		p.Drop = append(p.Drop, c.selector(&r.Drop[i]))
+		p.DropSources = append(p.DropSources, c.source(&r.Drop[i]))
 	}
 	f := &r.Fields
 	p.Fields = Fields{Title: c.selector(&f.Title), Author: c.selector(&f.Author),
 		Date: c.selector(&f.Date), Tags: c.selector(&f.Tags), Categories: c.selector(&f.Categories)}
+	p.FieldSources = c.sources(map[string]*yaml.Node{"title": &f.Title, "author": &f.Author,
+		"date": &f.Date, "tags": &f.Tags, "categories": &f.Categories})
 	patterns := c.patterns(r.Patterns)
 	if c.err != nil {
 		return nil, c.err
@@ -232,7 +248,24 @@ func (c *compiler) patterns(rs []rawPattern) []Pattern {
 	out := make([]Pattern, 0, len(rs))
 	for i := range rs {
 		rp := &rs[i]
-		out = append(out, Pattern{Re: c.regexp(&rp.Pattern), Action: c.action(&rp.Action), Comment: rp.Comment})
+		out = append(out, Pattern{Re: c.regexp(&rp.Pattern), Action: c.action(&rp.Action), Comment: rp.Comment,
+			Source: c.source(&rp.Pattern)})
+	}
+	return out
+}
+
+// source is where n is written: "file:line".
+func (c *compiler) source(n *yaml.Node) string {
+	return fmt.Sprintf("%s:%d", c.file, n.Line)
+}
+
+// sources maps each set field to where it is written.
+func (c *compiler) sources(fields map[string]*yaml.Node) map[string]string {
+	out := map[string]string{}
+	for name, n := range fields {
+		if n.Kind != 0 {
+			out[name] = c.source(n)
+		}
 	}
 	return out
 }

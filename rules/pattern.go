@@ -34,6 +34,10 @@ type Pattern struct {
 	Re      *regexp.Regexp
 	Action  Action
 	Comment string // why the rule exists
+	// Source is where the rule is written ("file:line"), so that a
+	// view of what removed a block can name it; "" for patterns made
+	// in code.
+	Source string
 }
 
 // Lifted gathers the field values patterns found, first found first.
@@ -47,13 +51,41 @@ type Lifted struct {
 // blocks that survive (a new slice; blocks are copied before they are
 // changed). Lifted values are added to lifted when it is not nil.
 func (l List) Apply(blocks []rinse.Block, lifted *Lifted) []rinse.Block {
+	return l.apply(blocks, lifted, nil)
+}
+
+// Match is what one pattern did to one block, for explaining a result.
+type Match struct {
+	Pattern Pattern
+	// Text is the block as the pattern saw it; Start and End bound the
+	// match in it.
+	Text       string
+	Start, End int
+	// Value is what a field action lifted ("" for drops).
+	Value string
+	// Kept reports that the block survives (a field action that left
+	// words); a drop, a drop-after or a cut that left no words is false.
+	Kept bool
+	// Rest is the block's text after a field action cut the match out,
+	// as the next pattern sees it ("" for drops).
+	Rest string
+}
+
+// Trace is Apply that also calls see with every match, in order. It
+// exists for explaining a result (rinse inspect --explain); Apply pays
+// nothing for it.
+func (l List) Trace(blocks []rinse.Block, lifted *Lifted, see func(Match)) []rinse.Block {
+	return l.apply(blocks, lifted, see)
+}
+
+func (l List) apply(blocks []rinse.Block, lifted *Lifted, see func(Match)) []rinse.Block {
 	if lifted == nil {
 		lifted = &Lifted{}
 	}
 	out := make([]rinse.Block, 0, len(blocks))
 	var bt blockText
 	for _, b := range blocks {
-		keep, stop := applyBlock(l.patterns, l.checks, &b, &bt, lifted)
+		keep, stop := applyBlock(l.patterns, l.checks, &b, &bt, lifted, see)
 		if stop {
 			break
 		}
@@ -66,7 +98,7 @@ func (l List) Apply(blocks []rinse.Block, lifted *Lifted) []rinse.Block {
 
 // applyBlock reports whether b survives, and whether every later block
 // must go too.
-func applyBlock(patterns []Pattern, cs []*check, b *rinse.Block, bt *blockText, l *Lifted) (keep, stop bool) {
+func applyBlock(patterns []Pattern, cs []*check, b *rinse.Block, bt *blockText, l *Lifted, see func(Match)) (keep, stop bool) {
 	bt.reset(b.Text)
 	for i, p := range patterns {
 		if !cs[i].may(bt) {
@@ -77,15 +109,21 @@ func applyBlock(patterns []Pattern, cs []*check, b *rinse.Block, bt *blockText, 
 			continue
 		}
 		switch p.Action {
-		case Drop:
-			return false, false
-		case DropAfter:
-			return false, true
+		case Drop, DropAfter:
+			if see != nil {
+				see(Match{Pattern: p, Text: b.Text, Start: m[0], End: m[1]})
+			}
+			return false, p.Action == DropAfter
 		}
-		l.lift(p.Action, b.Text, m)
+		v := l.lift(p.Action, b.Text, m)
+		text := b.Text
 		b.Text = strings.TrimSpace(b.Text[:m[0]] + " " + b.Text[m[1]:])
 		bt.reset(b.Text)
-		if !hasWord(b.Text) {
+		keep := hasWord(b.Text)
+		if see != nil {
+			see(Match{Pattern: p, Text: text, Start: m[0], End: m[1], Value: v, Kept: keep, Rest: b.Text})
+		}
+		if !keep {
 			return false, false
 		}
 	}
@@ -99,7 +137,9 @@ func group(s string, m []int, i int) string {
 	return strings.TrimSpace(s[m[2*i]:m[2*i+1]])
 }
 
-func (l *Lifted) lift(a Action, s string, m []int) {
+// lift adds the value a field action's match carries to l and returns
+// it (for Trace).
+func (l *Lifted) lift(a Action, s string, m []int) string {
 	v := group(s, m, 1)
 	if len(m) <= 2 {
 		v = strings.TrimSpace(s[m[0]:m[1]])
@@ -125,6 +165,7 @@ func (l *Lifted) lift(a Action, s string, m []int) {
 			l.Dates = append(l.Dates, rinse.DateHint{Value: u, Field: "updated", Origin: "text"})
 		}
 	}
+	return v
 }
 
 // SplitList splits a lifted list value: hashtag runs on '#' (tags lose

@@ -30,6 +30,12 @@ type Profile struct {
 	SkipGeneric bool
 	// File is where the profile was loaded from, for messages.
 	File string
+	// DropSources holds, in step with Drop, where each selector is
+	// written ("file:line"); FieldSources where each field selector is,
+	// by field name ("title", "author", "date", "tags", "categories").
+	// They let a view of what removed a block name its rule.
+	DropSources  []string
+	FieldSources map[string]string
 }
 
 // Fields holds one selector per document field; nil means unset.

@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/klauspost/compress/gzip"
@@ -27,20 +29,28 @@ var pageExts = map[string]string{
 }
 
 // Dir yields the pages under a directory tree (or a single file) in
-// sorted path order. Files it does not take are yielded as skipped;
-// symbolic links are followed, but a directory is never entered twice, so
-// link loops cannot hang a walk.
+// sorted path order. Only what lies inside the tree is read: by default
+// a symbolic link is skipped ("symlink"); with FollowSymlinks a link is
+// followed when it stays inside the tree (a relative link), and skipped
+// otherwise ("bad-symlink"), and a directory is never entered twice, so
+// link loops cannot hang a walk. Only regular files are opened; FIFOs,
+// sockets and devices are skipped ("not-regular") without blocking.
+// Files it does not take are yielded as skipped.
 type Dir struct {
 	Root string
 	// MaxBytes caps a page's (gunzipped) size; larger ones are quarantined
 	// as too large without being read whole. Zero means 8 MiB.
 	MaxBytes int64
-	// Archives, when set, reads WARC files found in the tree; without it
-	// they are skipped.
-	Archives func(ctx context.Context, path, source string, yield func(*rinse.Page) error) error
+	// FollowSymlinks follows symbolic links that stay inside Root.
+	FollowSymlinks bool
+	// Archives, when set, reads WARC files found in the tree from f, a
+	// regular file; without it they are skipped.
+	Archives func(ctx context.Context, f *os.File, source string, yield func(*rinse.Page) error) error
 	// Keep, when set, chooses the files to read by their path relative to
 	// Root (an archive as a whole): the others are passed over, neither
-	// read nor yielded (a shard's share of a tree).
+	// read nor yielded (a shard's share of a tree). Skipped links and
+	// special files are chosen the same way, so that each is counted by
+	// one shard.
 	Keep func(rel string) bool
 }
 
@@ -51,10 +61,28 @@ func (s *Dir) Walk(ctx context.Context, yield func(*rinse.Page) error) error {
 		return fmt.Errorf("opening input: %w", err)
 	}
 	if !st.IsDir() {
-		return s.file(ctx, s.Root, filepath.Base(s.Root), yield)
+		// The input itself is the user's to choose, link or not.
+		rel := filepath.Base(s.Root)
+		if !s.keeps(rel) {
+			return nil
+		}
+		if s.kind(rel) == "" {
+			return yield(unsupported(rel))
+		}
+		f, err := os.OpenFile(s.Root, os.O_RDONLY|openFlags, 0)
+		if err != nil {
+			return yield(&rinse.Page{Source: rel, Err: fmt.Errorf("opening file: %w: %w", rinse.ErrRead, err)})
+		}
+		defer f.Close()
+		return s.file(ctx, f, rel, yield)
 	}
-	w := walker{src: s, ctx: ctx, yield: yield}
-	return w.dir(s.Root, "")
+	root, err := os.OpenRoot(s.Root)
+	if err != nil {
+		return fmt.Errorf("opening input: %w", err)
+	}
+	defer root.Close()
+	w := walker{src: s, root: root, ctx: ctx, yield: yield}
+	return w.dir(".", "")
 }
 
 // Visit yields the input at rel, a '/'-separated path under Root as Walk
@@ -68,67 +96,136 @@ func (s *Dir) Visit(ctx context.Context, rel string, yield func(*rinse.Page) err
 
 type walker struct {
 	src   *Dir
+	root  *os.Root // every file is opened through it: nothing outside is read
 	ctx   context.Context
 	yield func(*rinse.Page) error
 	seen  dirSet // the directories entered so far
+	// counting makes the walk yield a placeholder for each file instead
+	// of opening it (Size).
+	counting bool
 }
 
-func (w *walker) dir(abs, rel string) error {
-	st, err := os.Stat(abs)
+// dir walks the directory at name (relative to the root); rel is its
+// Source prefix.
+func (w *walker) dir(name, rel string) error {
+	f, err := w.root.Open(name)
 	if err != nil {
 		return w.yield(&rinse.Page{Source: rel, Err: fmt.Errorf("reading directory: %w: %w", rinse.ErrRead, err)})
 	}
-	if !w.seen.add(st) {
-		return nil // a link back into a directory already walked
-	}
-	entries, err := os.ReadDir(abs) // sorted by name
+	defer f.Close()
+	st, err := f.Stat()
 	if err != nil {
 		return w.yield(&rinse.Page{Source: rel, Err: fmt.Errorf("reading directory: %w: %w", rinse.ErrRead, err)})
 	}
+	if !w.seen.add(st) { // a link to a directory walked already
+		return w.skip(rel, skipped("seen-directory", "following symbolic link to a directory read already"))
+	}
+	entries, err := f.ReadDir(-1)
+	if err != nil {
+		return w.yield(&rinse.Page{Source: rel, Err: fmt.Errorf("reading directory: %w: %w", rinse.ErrRead, err)})
+	}
+	slices.SortFunc(entries, func(a, b os.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	for _, e := range entries {
 		if err := w.ctx.Err(); err != nil {
 			return err
 		}
-		childAbs, childRel := filepath.Join(abs, e.Name()), path.Join(rel, e.Name())
-		isDir := e.IsDir()
-		if e.Type()&os.ModeSymlink != 0 {
-			if t, err := os.Stat(childAbs); err == nil {
-				isDir = t.IsDir()
-			}
-		}
-		if isDir {
-			err = w.dir(childAbs, childRel)
-		} else {
-			err = w.src.file(w.ctx, childAbs, childRel, w.yield)
-		}
-		if err != nil {
+		if err := w.entry(path.Join(name, e.Name()), path.Join(rel, e.Name()), e.Type()); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// file yields one file as a page, a skipped input or a read failure.
-func (s *Dir) file(ctx context.Context, abs, rel string, yield func(*rinse.Page) error) error {
-	if s.Keep != nil && !s.Keep(rel) {
+// entry walks one directory entry of type typ (as the directory lists
+// it, links not followed).
+func (w *walker) entry(name, rel string, typ fs.FileMode) error {
+	if typ&fs.ModeSymlink != 0 {
+		if !w.src.FollowSymlinks {
+			return w.skip(rel, skipped("symlink", "not following symbolic link"))
+		}
+		st, err := w.root.Stat(name) // fails for a link out of the root
+		if err != nil {
+			return w.skip(rel, skipped("bad-symlink", "following symbolic link: "+err.Error()))
+		}
+		typ = st.Mode().Type()
+	}
+	switch {
+	case typ.IsDir():
+		return w.dir(name, rel)
+	case !w.src.keeps(rel):
+		return nil
+	case !typ.IsRegular():
+		return w.yield(notRegular(rel, typ))
+	case w.src.kind(rel) == "":
+		return w.yield(unsupported(rel))
+	}
+	if w.counting {
+		if w.src.kind(rel) == "warc" {
+			return errUncountable
+		}
+		return w.yield(&rinse.Page{Source: rel})
+	}
+	// O_NONBLOCK: a regular file swapped for a FIFO since it was listed
+	// must not block the walk (file checks what was opened).
+	f, err := w.root.OpenFile(name, os.O_RDONLY|openFlags, 0)
+	if err != nil {
+		return w.yield(&rinse.Page{Source: rel, Err: fmt.Errorf("opening file: %w: %w", rinse.ErrRead, err)})
+	}
+	defer f.Close()
+	return w.src.file(w.ctx, f, rel, w.yield)
+}
+
+// skip yields the input rel as skipped, when it is the run's to count.
+func (w *walker) skip(rel string, err error) error {
+	if !w.src.keeps(rel) {
 		return nil
 	}
+	return w.yield(&rinse.Page{Source: rel, Err: err})
+}
+
+// keeps reports whether rel is the run's to read (its shard's).
+func (s *Dir) keeps(rel string) bool {
+	return s.Keep == nil || s.Keep(rel)
+}
+
+// kind returns what the file name rel reads as: a page kind, "warc", or
+// "" for a file the source does not take.
+func (s *Dir) kind(rel string) string {
 	name := strings.ToLower(rel)
-	if IsWARC(name) && s.Archives != nil {
-		return s.Archives(ctx, abs, rel, yield)
+	if IsWARC(name) {
+		if s.Archives == nil {
+			return ""
+		}
+		return "warc"
 	}
-	gz := strings.HasSuffix(name, ".gz")
-	kind, ok := pageExts[path.Ext(strings.TrimSuffix(name, ".gz"))]
-	if !ok {
-		return yield(&rinse.Page{Source: rel, Err: fmt.Errorf("%s: unsupported file type: %w", rel, rinse.ErrSkipped)})
+	return pageExts[path.Ext(strings.TrimSuffix(name, ".gz"))]
+}
+
+func unsupported(rel string) *rinse.Page {
+	return &rinse.Page{Source: rel, Err: fmt.Errorf("%s: unsupported file type: %w", rel, rinse.ErrSkipped)}
+}
+
+func notRegular(rel string, typ fs.FileMode) *rinse.Page {
+	return &rinse.Page{Source: rel, Err: skipped("not-regular", "reading "+typ.String()+" file")}
+}
+
+// file yields the opened file f as a page, an archive's records, a skipped
+// input or a read failure.
+func (s *Dir) file(ctx context.Context, f *os.File, rel string, yield func(*rinse.Page) error) error {
+	st, err := f.Stat()
+	if err != nil {
+		return yield(&rinse.Page{Source: rel, Err: fmt.Errorf("reading file: %w: %w", rinse.ErrRead, err)})
 	}
-	p := &rinse.Page{Source: rel, Kind: kind}
-	st, err := os.Stat(abs)
-	if err == nil {
-		p.ModTime = st.ModTime()
+	if !st.Mode().IsRegular() {
+		return yield(notRegular(rel, st.Mode().Type()))
 	}
-	p.Body, p.Err = s.read(abs, gz)
-	if errors.Is(p.Err, rinse.ErrTooLarge) && st != nil {
+	kind := s.kind(rel)
+	if kind == "warc" {
+		return s.Archives(ctx, f, rel, yield)
+	}
+	p := &rinse.Page{Source: rel, Kind: kind, ModTime: st.ModTime()}
+	p.Body, p.Err = s.read(f, st, strings.HasSuffix(strings.ToLower(rel), ".gz"))
+	if errors.Is(p.Err, rinse.ErrTooLarge) {
 		// Not read whole, so not hashed: the file's size and time tell an
 		// incremental run whether it changed.
 		p.Digest = rinse.StatDigest(st.Size(), st.ModTime())
@@ -142,18 +239,13 @@ func IsWARC(name string) bool {
 	return strings.HasSuffix(name, ".warc") || strings.HasSuffix(name, ".warc.gz")
 }
 
-func (s *Dir) read(abs string, gz bool) ([]byte, error) {
+func (s *Dir) read(f *os.File, st os.FileInfo, gz bool) ([]byte, error) {
 	limit := s.MaxBytes
 	if limit <= 0 {
 		limit = 8 << 20
 	}
-	f, err := os.Open(abs)
-	if err != nil {
-		return nil, fmt.Errorf("reading file: %w: %w", rinse.ErrRead, err)
-	}
-	defer f.Close()
 	var r io.Reader = f
-	hint := sizeHint(f, gz)
+	hint := sizeHint(f, st, gz)
 	if gz {
 		zr, err := gzip.NewReader(f)
 		if err != nil {
@@ -182,11 +274,7 @@ func (s *Dir) read(abs string, gz bool) ([]byte, error) {
 // buffer instead of a dozen doubling ones: the file size, or for gzip the
 // size its trailer records (modulo 4 GiB, and only a hint: a file may be
 // several gzip members, or lie). It leaves f at its start.
-func sizeHint(f *os.File, gz bool) int64 {
-	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() {
-		return 0
-	}
+func sizeHint(f *os.File, st os.FileInfo, gz bool) int64 {
 	if !gz {
 		return st.Size()
 	}

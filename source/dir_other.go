@@ -4,6 +4,9 @@ package source
 
 import "os"
 
+// openFlags add nothing where opening cannot block.
+const openFlags = 0
+
 // dirSet remembers directories as the system identifies files: without
 // device and inode numbers to index, each new directory is compared with
 // every one seen (os.SameFile), which is slower but just as safe against

@@ -65,7 +65,7 @@ func TestDirWalk(t *testing.T) {
 		}
 		got = append(got, s)
 	}
-	want := "a/broken.html.gz:read-error a/x.html.gz:html a/y.HTM:html a/z.txt:text b/page.html:html big.html:too-large notes.md:skipped"
+	want := "a/broken.html.gz:read-error a/x.html.gz:html a/y.HTM:html a/z.txt:text b/loop:skipped b/page.html:html big.html:too-large notes.md:skipped"
 	if strings.Join(got, " ") != want {
 		t.Errorf("walk =\n %s\nwant\n %s", strings.Join(got, " "), want)
 	}

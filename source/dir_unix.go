@@ -7,6 +7,10 @@ import (
 	"syscall"
 )
 
+// openFlags open inputs without blocking: opening a FIFO for reading
+// otherwise waits for a writer.
+const openFlags = syscall.O_NONBLOCK
+
 // dirSet remembers directories by device and inode, which a symbolic
 // link to a directory shares with the directory itself.
 type dirSet map[[2]uint64]bool

@@ -3,8 +3,9 @@
 //
 //   - Dir walks a directory tree (or one file) in sorted path order,
 //     reading .html, .htm, .xhtml and .txt files, gunzipped when they end
-//     in ".gz"; symbolic links are followed, but a directory is never
-//     entered twice.
+//     in ".gz". It reads nothing outside the tree: symbolic links are
+//     skipped, or followed only while they stay inside it, and only
+//     regular files are opened (never blocking on a FIFO).
 //   - WARCReader streams WARC and WARC.gz archives (WARCArchives lets Dir
 //     read those it finds); Archiver writes fetched pages as WARC records.
 //   - URLList reads a list of URLs, one a line, for the fetch stage.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/rinse-etl/rinse"
 	"github.com/rinse-etl/rinse/assemble"
+	"github.com/rinse-etl/rinse/explain"
 	"github.com/rinse-etl/rinse/pipeline"
 	"github.com/rinse-etl/rinse/source"
 )
@@ -21,13 +22,30 @@ func init() { register(newInspectCmd) }
 // newInspectCmd prints what one page's row would hold, for writing and
 // debugging site profiles.
 func newInspectCmd() *cobra.Command {
-	var configFile, url string
+	var configFile, url, explainTo string
 	var blocks bool
 	cmd := &cobra.Command{
 		Use:   "inspect FILE",
 		Short: "Print one page's document as JSON (what its row would hold)",
-		Example: `  rinse inspect testdata/pages/mooflife/apollo-11.html
-  rinse inspect --url https://www.mooflife.com/moment/x saved.html --blocks`,
+		Long: `Print one page's document as JSON (what its row would hold), or the
+quarantine record when the page fails.
+
+--blocks adds "blocks": the extractor's content blocks before the
+boilerplate rules, one string each, as "[KIND LINKDENSITY] text". KIND is
+the block's kind: 0 paragraph, 1 heading, 2 list item, 3 quote, 4 table
+row, 5 preformatted, 6 line of a text dump. LINKDENSITY is the share of
+the block's characters inside links (0.00 to 1.00); link-dense blocks are
+navigation and teasers. "profile" names the site profile that matched.
+
+--explain FILE writes a self-contained HTML page (no scripts, no external
+resources) showing the page's blocks in reading order: kept ones plain,
+removed ones struck through and tinted by reason, each with the rule,
+profile line or score that removed it, then the metadata and where each
+field came from (JSON-LD, meta tags, bylines, the URL, text patterns,
+profile selectors).`,
+		Example: `  rinse inspect testdata/pages/mooflife/berlin-wall-opens-1989.html
+  rinse inspect --url https://www.mooflife.com/moment/x saved.html --blocks
+  rinse inspect testdata/pages/mooflife/voyager-1-launch-1977.txt --explain explain.html`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := loadConfig(configFile, nil)
@@ -43,12 +61,13 @@ func newInspectCmd() *cobra.Command {
 				return usageError(err)
 			}
 			page.URL = url
-			return inspectPage(cmd, stages, page, blocks)
+			return inspectPage(cmd, stages, page, blocks, explainTo)
 		},
 	}
 	cmd.Flags().StringVar(&configFile, "config", "", "config file (YAML)")
 	cmd.Flags().StringVar(&url, "url", "", "the page's URL (selects site profiles by host)")
-	cmd.Flags().BoolVar(&blocks, "blocks", false, "also print the extracted blocks before boilerplate rules")
+	cmd.Flags().BoolVar(&blocks, "blocks", false, `also print the extracted blocks before boilerplate rules, as "[kind linkdensity] text" (see above)`)
+	cmd.Flags().StringVar(&explainTo, "explain", "", "write an HTML page to this file showing what was kept and removed, and why")
 	return cmd
 }
 
@@ -69,9 +88,19 @@ func readOne(path string, maxBytes int64) (*rinse.Page, error) {
 	return page, nil
 }
 
-func inspectPage(cmd *cobra.Command, st pipeline.Stages, page *rinse.Page, blocks bool) error {
-	ctx := cmd.Context()
-	doc, stage, err := assemble.RunOne(ctx, st, page)
+func inspectPage(cmd *cobra.Command, st pipeline.Stages, page *rinse.Page, blocks bool, explainTo string) error {
+	ctx, runCtx := cmd.Context(), cmd.Context()
+	var trace *explain.Trace
+	if explainTo != "" {
+		trace = explain.New()
+		runCtx = explain.With(ctx, trace)
+	}
+	doc, stage, err := assemble.RunOne(runCtx, st, page)
+	if trace != nil {
+		if werr := writeExplain(explainTo, trace, explain.Page{Source: page.Source, URL: page.URL, Doc: doc, Stage: stage, Err: err}); werr != nil {
+			return werr
+		}
+	}
 	out := map[string]any{}
 	if err != nil {
 		out["quarantined"] = map[string]string{"stage": stage, "reason": rinse.Reason(err), "error": err.Error()}
@@ -90,6 +119,19 @@ func inspectPage(cmd *cobra.Command, st pipeline.Stages, page *rinse.Page, block
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// writeExplain renders the explain page into path.
+func writeExplain(path string, t *explain.Trace, p explain.Page) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return usageError(err)
+	}
+	if err := t.Render(f, p); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return f.Close()
 }
 
 func blockJSON(bs []rinse.Block) []string {

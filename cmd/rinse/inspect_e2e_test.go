@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -73,5 +74,32 @@ func TestSharedExample(t *testing.T) {
 	}
 	if d["author"] != "History Editorial Network (HEN)" || d["categories"].([]any)[0] != "Political" {
 		t.Errorf("author %v, categories %v", d["author"], d["categories"])
+	}
+}
+
+// TestInspectExplain writes the explain page of a bundled MoofLife text
+// dump; explain's own tests check the page in detail.
+func TestInspectExplain(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "explain.html")
+	code, stdout, stderr := runCLI(t, nil, "inspect", "../../testdata/pages/mooflife/voyager-1-launch-1977.txt", "--explain", out)
+	if code != 0 {
+		t.Fatalf("inspect --explain exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, `"document"`) {
+		t.Errorf("inspect --explain no longer prints the document: %s", stdout)
+	}
+	page, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<!DOCTYPE html>", `data-fate="removed"`, "Explore the Life Moments of Voyager 1",
+		"mooflife: drop-after", "sites/mooflife.yaml:"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the explain page lacks %q", want)
+		}
+	}
+	if code, _, _ := runCLI(t, nil, "inspect", "../../testdata/pages/mooflife/voyager-1-launch-1977.txt",
+		"--explain", filepath.Join(t.TempDir(), "no", "such", "dir.html")); code != exitUsage {
+		t.Errorf("an unwritable --explain path: exit %d, want %d", code, exitUsage)
 	}
 }

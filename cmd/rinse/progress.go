@@ -163,7 +163,8 @@ func logFinished(log *zap.Logger, s rinse.Summary, run string, err error) {
 	fields := []zap.Field{zap.String("run", run), zap.Int64("inputs", s.Inputs), zap.Int64("documents", s.Documents),
 		zap.Int64("quarantined", s.Quarantined), zap.Int64("rejected", s.Rejected), zap.Int64("duplicates", s.Duplicates),
 		zap.Int64("skipped", s.Skipped), zap.Int64("filtered", s.Filtered), zap.Int64("unchanged", s.Unchanged),
-		zap.Int64("promoted", s.Promoted), zap.Any("reasons", s.Reasons), zap.Int64("bytes_read", s.Bytes),
+		zap.Int64("promoted", s.Promoted), zap.Any("reasons", s.Reasons),
+		zap.Any("skip_reasons", s.SkipReasons), zap.Int64("bytes_read", s.Bytes),
 		zap.Duration("elapsed", s.Elapsed), zap.Bool("interrupted", s.Interrupted), zap.Bool("balanced", s.Balanced())}
 	if err != nil {
 		log.Error("run failed", append(fields, zap.Error(err))...)
@@ -181,7 +182,7 @@ func printSummary(w io.Writer, s rinse.Summary, run, out, format string) {
 	fmt.Fprintf(w, "  documents    %d\n", s.Documents)
 	fmt.Fprintf(w, "  quarantined  %d%s\n", s.Quarantined, reasons(s.Reasons))
 	fmt.Fprintf(w, "  duplicates   %d\n", s.Duplicates)
-	fmt.Fprintf(w, "  skipped      %d\n", s.Skipped)
+	fmt.Fprintf(w, "  skipped      %d%s\n", s.Skipped, reasons(s.SkipReasons))
 	if s.Filtered > 0 {
 		fmt.Fprintf(w, "  filtered     %d\n", s.Filtered)
 	}

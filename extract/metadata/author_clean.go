@@ -136,8 +136,9 @@ func isAtHandle(s string) bool {
 // tidyName applies the name-level rules to one split-off name; it
 // returns "" for what is no name.
 func tidyName(name string) string {
-	name = strings.Trim(name, authorQuotes+" ,:;-–—")
+	name = strings.Trim(name, authorQuotes+" ,:;-–—/")
 	name = trimFinalDot(name)
+	name = undouble(name)
 	low := strings.ToLower(strings.ReplaceAll(name, ".", ""))
 	if utf8.RuneCountInString(strings.TrimRight(name, ".")) < 2 || strings.ContainsAny(name, "!?") || credentials[low] || hasDigit(name) && !isHandle(strings.TrimPrefix(name, "@")) {
 		return ""
@@ -149,6 +150,20 @@ func tidyName(name string) string {
 	}
 	if m := agencyTail.FindStringSubmatch(name); m != nil && len(strings.Fields(m[1])) >= 2 && looksLikeName(m[1]) {
 		name = m[1]
+	}
+	return name
+}
+
+// undouble returns once a name that a page sets twice in a row (for
+// screen readers and the eye, for two layouts): "user5105user5105",
+// "Anna Muster Anna Muster".
+func undouble(name string) string {
+	const minDoubled = 4 // "JIJI", "R. R." are names
+	if h := len(name) / 2; len(name)%2 == 0 && h >= minDoubled && name[:h] == name[h:] {
+		return name[:h]
+	}
+	if h := len(name) / 2; len(name)%2 == 1 && h >= minDoubled && name[h] == ' ' && name[:h] == name[h+1:] {
+		return name[:h]
 	}
 	return name
 }

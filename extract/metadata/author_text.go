@@ -11,8 +11,9 @@ import (
 
 // Authors the article's own text names, for pages whose markup names
 // none: a news agency in the dateline that opens the text ("Hamburg
-// (dpa/lno) – …") and a writer's name signed under the last paragraph.
-// Both are weaker than any declared or shown byline.
+// (dpa/lno) – …"), a news agency credited as the source on the text's
+// last line ("Quelle: kathpress") and a writer's name signed under the
+// last paragraph. All are weaker than any declared or shown byline.
 
 // agencyDateline is a dateline crediting a news agency: a place, the
 // agency's short name in parentheses (with a desk code after a slash),
@@ -29,7 +30,31 @@ func TextAuthor(blocks []rinse.Block) string {
 			return m[1]
 		}
 	}
+	if a := sourceLine(blocks); a != "" {
+		return a
+	}
 	return signature(blocks)
+}
+
+// sourceCredit is a source label, a colon and what follows.
+var sourceCredit = regexp.MustCompile(`(?i)^(?:` + lexicon.Alternation(lexicon.SourceLabels()) + `)\s*:\s*(\S.{0,39})$`)
+
+// sourceLine is the news agency the text's last line credits as its
+// source, or "". Other sources (a statistics office, a study) are what
+// the article draws on, not who wrote it.
+func sourceLine(blocks []rinse.Block) string {
+	if len(blocks) < 2 {
+		return ""
+	}
+	m := sourceCredit.FindStringSubmatch(strings.TrimSpace(blocks[len(blocks)-1].Text))
+	if m == nil {
+		return ""
+	}
+	agency, _, _ := strings.Cut(m[1], "/") // "dpa/lno": the desk after the agency
+	if !lexicon.IsAgency(strings.TrimSpace(agency)) {
+		return ""
+	}
+	return strings.TrimSpace(m[1])
 }
 
 // maxSignature bounds a signature line's length in bytes.

@@ -132,6 +132,11 @@ func (m *Meta) author() string {
 			authors[i] = displayName(a, append(shown, m.props["author"]))
 		}
 	}
+	if len(authors) == 0 && m.replyBy != "" {
+		// The blog names its writer only where the writer answers a
+		// comment.
+		authors = dropJunkAuthors([]string{m.replyBy})
+	}
 	for i, a := range authors {
 		authors[i] = expandInitials(a, m.ccNames)
 	}
@@ -167,21 +172,38 @@ func expandInitials(name string, full []string) string {
 }
 
 // SiteOwner is the person a personal site is named after ("Essay |
-// Anna Muster" as the title, og:site_name "Dr. Anna Muster"), the last
-// resort for pages that name no author: two or three capitalized words,
-// the first a common given name, without an academic title.
+// Anna Muster" as the title, og:site_name "Dr. Anna Muster") or that
+// holds its copyright ("(c) Anna Muster"), the last resort for pages
+// that name no author: two or three capitalized words, the first a
+// common given name, without an academic title.
 func (m *Meta) SiteOwner() string {
 	parts := siteNameParts.Split(m.title, -1)
 	cands := []string{m.first("og:site_name")}
 	if len(parts) > 1 {
 		cands = append(cands, parts[len(parts)-1])
 	}
-	for _, c := range cands {
+	for _, c := range append(cands, m.copyright) {
 		c = academicTitle.ReplaceAllString(strings.TrimSpace(c), "")
 		words := strings.Fields(c)
 		if personLike(c) && lexicon.IsGiven(strings.ToLower(words[0])) {
 			return c
 		}
+	}
+	return ""
+}
+
+// copyrightLine is a copyright notice and its holder: "© 2021 Anna
+// Muster", "(c) Anna Muster • Impressum", "Copyright 2015-2021 by Anna
+// Muster. All rights reserved".
+var copyrightLine = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*)?(?:by\s+)?(\p{Lu}[^|•·,.©]{1,40}?)\s*(?:$|[|•·,.©-])`)
+
+// copyrightHolder is the holder a copyright notice t names, or "".
+func copyrightHolder(t string) string {
+	if len(t) > maxBylineText {
+		return ""
+	}
+	if m := copyrightLine.FindStringSubmatch(strings.TrimSpace(t)); m != nil {
+		return strings.TrimSpace(m[1])
 	}
 	return ""
 }
@@ -214,6 +236,12 @@ func (m *Meta) declaredAuthors(site map[string]bool, shown [][]string) []string 
 	// name is a CMS account, not a byline; "anna.muster" still spells one.
 	for i, a := range authors {
 		authors[i] = loginName(a)
+	}
+	if shown := m.headlineByline(site); len(shown) > 0 && len(authors) > 0 && !slices.ContainsFunc(authors, func(a string) bool { return !personLike(a) }) &&
+		(!overlaps(shown, authors) || len(shown) > len(authors) && containsAll(shown, authors)) {
+		// The CMS account that posted the article, or only its first
+		// writer, against the writers the byline by the headline shows.
+		return shown
 	}
 	if len(authors) > 0 && !slices.ContainsFunc(authors, notOrganisation) {
 		// An organisation declared (the publisher, a news agency), a
@@ -296,4 +324,39 @@ func loginName(s string) string {
 		parts[i] = string(unicode.ToUpper(r)) + p[size:]
 	}
 	return strings.Join(parts, " ")
+}
+
+// headlineByline is the names of the first visible byline by the
+// headline or the text's start (see placement), when they are persons.
+func (m *Meta) headlineByline(site map[string]bool) []string {
+	if len(m.nearBy) == 0 {
+		return nil
+	}
+	names := keepAuthors(m.nearBy[:1], true, site)
+	if len(names) == 0 || slices.ContainsFunc(names, func(n string) bool { return !personLike(n) }) {
+		return nil
+	}
+	return names
+}
+
+// overlaps reports whether a and b share a name (see sameName).
+func overlaps(a, b []string) bool {
+	return slices.ContainsFunc(a, func(x string) bool {
+		return slices.ContainsFunc(b, func(y string) bool { return sameName(x, y) })
+	})
+}
+
+// containsAll reports whether every name of b is in a (see sameName).
+func containsAll(a, b []string) bool {
+	return !slices.ContainsFunc(b, func(y string) bool {
+		return !slices.ContainsFunc(a, func(x string) bool { return sameName(x, y) })
+	})
+}
+
+// sameName reports whether two spellings name one person: equal but for
+// case, or one the start of the other (a word the byline runs into,
+// "Anna Muster Vom", or a name cut short).
+func sameName(a, b string) bool {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
 }

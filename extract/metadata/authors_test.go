@@ -131,6 +131,11 @@ func TestCleanAuthorsBylineGrammar(t *testing.T) {
 		{"Anna &amp;amp; Ben Beispiel", []string{"Anna", "Ben Beispiel"}},
 		{"Anna Muster <img src=\"a.png\">", []string{"Anna Muster"}},
 		{"Anna Muster <img src=\"a.png\" alt=", []string{"Anna Muster"}},
+		{"/ Cory Doctorow / 10:08 am Fri Jul 19, 2013", []string{"Cory Doctorow"}},
+		{"user5105user5105 3,926 gold badges", []string{"user5105"}}, // set twice, for two layouts
+		{"Anna Muster Anna Muster", []string{"Anna Muster"}},
+		{"JIJI", []string{"JIJI"}},
+		{"R. R.", []string{"R. R."}},
 	} {
 		if got := cleanAuthors([]string{tc.raw}, true); !slices.Equal(got, tc.want) {
 			t.Errorf("cleanAuthors(%q) = %q, want %q", tc.raw, got, tc.want)
@@ -145,13 +150,70 @@ func TestVisiblePersonOverDeclaredOrganisation(t *testing.T) {
 		{"Example Verlag GmbH", `<div class="byline">Von Anna Muster</div>`, "Anna Muster"},
 		{"Reuters", `<div class="byline">By Jane Roe</div>`, "Jane Roe"},
 		{"Reuters", `<p>No byline here.</p>`, "Reuters"},
-		{"Ben Beispiel", `<div class="byline">Von Anna Muster</div>`, "Ben Beispiel"},
+		// The writer the byline by the headline shows over the CMS
+		// account that posted the article, or over its first writer only.
+		{"Ben Beispiel", `<div class="byline">Von Anna Muster</div>`, "Anna Muster"},
+		{"Ben Beispiel", `<p class="meta">Von Anna Muster und Ben Beispiel</p>`, "Anna Muster; Ben Beispiel"},
+		{"Ben Beispiel", `<p>Von Ben Beispiel Vom</p>`, "Ben Beispiel"}, // a word run into the name
+		// A byline far from the headline is another article's.
+		{"Ben Beispiel", `<div class="text"><p>` + strings.Repeat("Der Rat hat am Montag die Brücke beschlossen. ", 20) + `</p></div><div class="more"><p>Text.</p>` +
+			strings.Repeat("<p>Mehr Nachrichten aus der Stadt und dem Umland. </p>", 10) + `<p>Von Anna Muster</p></div>`, "Ben Beispiel"},
 	} {
 		root, _ := html.Parse(strings.NewReader(`<html><head><meta name="author" content="` + tc.meta + `"></head><body><article><h1>Headline of the story</h1>` + tc.body + `<p>Text.</p></article></body></html>`))
 		doc := &rinse.Document{}
 		Read(root).Fill(doc, &rinse.Page{URL: "https://news.example/a"})
 		if doc.Author != tc.want {
 			t.Errorf("meta %q, body %s: author %q, want %q", tc.meta, tc.body, doc.Author, tc.want)
+		}
+	}
+}
+
+// TestPostAuthorReply: a blog that shows no byline names its writer in
+// the comments the writer answers (class "bypostauthor").
+func TestPostAuthorReply(t *testing.T) {
+	comments := `<ol class="comments"><li class="comment"><div class="comment-author vcard"><cite class="fn">Ben Leser</cite> says:</div><p>Nice.</p></li>` +
+		`<li class="comment byuser comment-author-anna bypostauthor"><div class="comment-author vcard"><img class="avatar" alt=""><cite class="fn"><a href="/">anna_schreibt</a></cite> says:</div><p>Thanks!</p></li></ol>`
+	for _, tc := range []struct{ body, want string }{
+		{`<p>Post text.</p>` + comments, "anna_schreibt"},
+		{`<p class="byline">Von Clara Beispiel</p><p>Post text.</p>` + comments, "Clara Beispiel"},
+		{`<p>Post text.</p><div class="comment bypostauthor"><p>Thanks!</p></div>`, ""},
+		{`<p>Post text.</p><div class="reply bypostauthor"><p class="comment-author">MikeNils</p><p>Thanks!</p></div>`, "MikeNils"},
+	} {
+		root, _ := html.Parse(strings.NewReader(`<html><body><article><h1>A post</h1>` + tc.body + `</article></body></html>`))
+		doc := &rinse.Document{}
+		Read(root).Fill(doc, &rinse.Page{URL: "https://blog.example/a"})
+		if doc.Author != tc.want {
+			t.Errorf("body %s: author %q, want %q", tc.body, doc.Author, tc.want)
+		}
+	}
+}
+
+func TestCopyrightHolder(t *testing.T) {
+	for s, want := range map[string]string{
+		"© 2021 Anna Muster": "Anna Muster",
+		"(c) Johannes Wolf • Weitere Rechte siehe Impressum":      "Johannes Wolf",
+		"Copyright 2015-2021 by Anna Muster. All rights reserved": "Anna Muster",
+		"© Example Verlag GmbH | Impressum":                       "Example Verlag GmbH", // SiteOwner wants a person
+		"Bild © hr":                                               "",
+		"Alle Angaben ohne Gewähr, © by the authors and a very long tail of legal text that goes on": "",
+	} {
+		if got := copyrightHolder(s); got != want {
+			t.Errorf("copyrightHolder(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestCopyrightSiteOwner: the person holding a site's copyright, in its
+// last notice (image credits come earlier), is the last resort author.
+func TestCopyrightSiteOwner(t *testing.T) {
+	for _, tc := range []struct{ body, want string }{
+		{`<p>Text.</p><footer><p>(c) Johannes Wolf • Impressum</p></footer>`, "Johannes Wolf"},
+		{`<figure><img src="a.jpg"><p>© Marcel Vogel</p></figure><p>Text.</p><footer>© Schweizerische Vogelwarte</footer>`, ""},
+		{`<p>Text.</p><footer>© 2021 Example Media</footer>`, ""},
+	} {
+		root, _ := html.Parse(strings.NewReader(`<html><head><title>Ein Podcast</title></head><body>` + tc.body + `</body></html>`))
+		if got := Read(root).SiteOwner(); got != tc.want {
+			t.Errorf("body %s: SiteOwner %q, want %q", tc.body, got, tc.want)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/rinse-etl/rinse/internal/dom"
+	"github.com/rinse-etl/rinse/internal/lexicon"
 )
 
 // Visible bylines.
@@ -75,7 +76,7 @@ func (s *pubScan) byline(n *html.Node, t string) {
 	if inForeignBox(n) {
 		return
 	}
-	s.bylines = append(s.bylines, strings.Join(names, "; "))
+	s.addByline(n, strings.Join(names, "; "))
 }
 
 // bylineBlock is the text of the block holding the byline text t of n
@@ -102,7 +103,7 @@ func (s *pubScan) authorBoxName(n *html.Node, t string) {
 	}
 	names := cleanAuthors([]string{t}, true)
 	if len(names) == 1 && len(strings.Fields(names[0])) >= 2 && looksLikeName(names[0]) && !inForeignBox(n) {
-		s.bylines = append(s.bylines, names[0])
+		s.addByline(n, names[0])
 	}
 }
 
@@ -220,6 +221,10 @@ var junkAuthors = map[string]bool{
 // "AddThis Sharing"), never a name.
 var junkLead = regexp.MustCompile(`^(?:veröffentlicht|publiziert|aktualisiert|erstellt|posted|published|updated|last|publié|publicado|follow|folgen|addthis|sharethis|share|teilen)\b`)
 
+// bylineTail ends a byline's label left without its name: "Article
+// by", "Ein Beitrag von".
+var bylineTail = regexp.MustCompile(`(?i)\s(?:` + lexicon.Alternation(lexicon.BylineWords()) + `)$`)
+
 // proseLike reports whether s reads as a sentence rather than a name:
 // several lower-case words that are no particles ("Anna Muster New
 // Yorkers post their feelings about …", a teaser's title run into its
@@ -255,7 +260,7 @@ func dropJunkAuthors(names []string) []string {
 	out := names[:0:0]
 	for _, n := range names {
 		low := strings.ToLower(strings.TrimSpace(n))
-		if junkAuthors[low] || junkLead.MatchString(low) || isInitialsCode(n) || strings.Contains(n, "©") || proseLike(n) || strings.HasSuffix(low, " says") || strings.HasSuffix(low, " said") || strings.HasSuffix(low, " sagt") || strings.HasSuffix(low, " schreibt") {
+		if junkAuthors[low] || junkLead.MatchString(low) || bylineTail.MatchString(low) || isInitialsCode(n) || strings.Contains(n, "©") || proseLike(n) || strings.HasSuffix(low, " says") || strings.HasSuffix(low, " said") || strings.HasSuffix(low, " sagt") || strings.HasSuffix(low, " schreibt") {
 			continue
 		}
 		out = append(out, n)

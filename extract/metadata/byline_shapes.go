@@ -36,7 +36,7 @@ func (s *pubScan) datedByline(n *html.Node, t string) {
 	if len(names) != 1 || names[0] != next || !looksLikeName(next) && !linksProfile(node) || inForeignBox(n) {
 		return
 	}
-	s.bylines = append(s.bylines, next)
+	s.addByline(n, next)
 }
 
 // profileHref is the address of a user's profile page ("/members/anna.12/",
@@ -80,4 +80,25 @@ func midSentence(n *html.Node) bool {
 		return unicode.IsLetter(r) || r == ','
 	}
 	return false
+}
+
+// A dateline that names its writer without a byline word: "25.10.2022 -
+// Reiner Nagel" or "Anna Muster | 3. Mai 2021" set under the headline.
+// Anywhere else such a line is a teaser's or a comment's; by the headline
+// (see placement) it is the article's byline.
+
+// datedName returns the person's name a short dated text holds beside
+// its date, or "": two or three capitalized words, the first a common
+// given name ("Handball Schweiz | 3. Mai" is a club).
+func datedName(t string) string {
+	if len(t) > maxBylineText {
+		return ""
+	}
+	for _, name := range []string{afterLeadingDate(t), cutAtDate(t)} {
+		name = strings.Trim(name, "-–—|·•,: ")
+		if name != "" && name != strings.TrimSpace(t) && personLike(name) && lexicon.IsGiven(strings.ToLower(strings.Fields(name)[0])) {
+			return name
+		}
+	}
+	return ""
 }

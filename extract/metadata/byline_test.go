@@ -41,6 +41,12 @@ func TestShownBylines(t *testing.T) {
 		{"by after a linked date", `<p>Posted on <a href="/p"><time>May 3, 2020</time></a> by Anna Muster</p>`, "Anna Muster"},
 		{"comments are skipped", `<div class="comments"><p>By Anna Muster</p></div>`, ""},
 		{"footer is skipped", `<footer><p>Text: Anna Muster</p></footer>`, ""},
+		{"a date and a name under the headline", `<h1>Die Freiheit der Planung</h1><div class="field">Essay</div><div class="field">25.10.2022 - Reiner Nagel</div>` + prose, "Reiner Nagel"},
+		{"a name and a date under the headline", `<h1>Die Freiheit der Planung</h1><p>Anna Muster | 3. Mai 2021</p>` + prose, "Anna Muster"},
+		{"a date and a name in a teaser list", `<h1>Die Freiheit der Planung</h1>` + prose + strings.Repeat(`<p>Mehr aus der Stadt und dem Umland, jeden Tag.</p>`, 8) + `<p>25.10.2022 - Reiner Nagel</p>`, ""},
+		{"a date and a club under the headline", `<h1>Bruderduell im Cup</h1><p>Handball Schweiz | 3. Mai 2021</p>` + prose, ""},
+		{"a news agency credited under the headline", `<header><h1>6,000 masks stolen from a hospital</h1><p class="credit">JIJI</p></header>` + prose, "JIJI"},
+		{"a news agency in a teaser list", `<h1>6,000 masks stolen from a hospital</h1>` + prose + strings.Repeat(`<p>More news from the city, every day.</p>`, 8) + `<p class="credit">Reuters</p>`, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -48,7 +54,7 @@ func TestShownBylines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, got, _ := scanPubDates(root, layoutOf(root))
+			got := scanPubDates(root, layoutOf(root)).bylines
 			first := ""
 			if len(got) > 0 {
 				first = got[0]
@@ -60,11 +66,27 @@ func TestShownBylines(t *testing.T) {
 	}
 }
 
+func TestDatedName(t *testing.T) {
+	for t0, want := range map[string]string{
+		"25.10.2022 - Reiner Nagel":   "Reiner Nagel",
+		"Anna Muster | 3. Mai 2021":   "Anna Muster",
+		"Anna Muster, 3. Mai 2021":    "Anna Muster",
+		"3. Mai 2021":                 "",
+		"Handball Schweiz | 3. Mai":   "",
+		"25.10.2022 - Politik Inland": "",
+		"Anna Muster":                 "", // no date: not this shape
+	} {
+		if got := datedName(t0); got != want {
+			t.Errorf("datedName(%q) = %q, want %q", t0, got, want)
+		}
+	}
+}
+
 func TestDropJunkAuthors(t *testing.T) {
 	if got := cleanAuthors([]string{"Published by", "anna[at]example.net", "a@b.de"}, true); len(got) != 0 {
 		t.Errorf("cleanAuthors kept %q", got)
 	}
-	got := dropJunkAuthors([]string{"Name", "Anna Muster", "Art Edwards says", "No Author", "By", "publisher", "Afficher mon profil complet", "Last", "AddThis Sharing", "Share this", "kj", "cpm", "Bild © Sender", "Katie Muster New Yorkers post their feelings about the vote"})
+	got := dropJunkAuthors([]string{"Name", "Anna Muster", "Art Edwards says", "No Author", "By", "publisher", "Afficher mon profil complet", "Last", "AddThis Sharing", "Share this", "kj", "cpm", "Bild © Sender", "Katie Muster New Yorkers post their feelings about the vote", "Article by", "Ein Beitrag von"})
 	if len(got) != 1 || got[0] != "Anna Muster" {
 		t.Errorf("got %q", got)
 	}

@@ -60,16 +60,33 @@ func (m *Meta) dateHints(pageURL string) []rinse.DateHint {
 			add(ds[0], field, "meta")
 		}
 	}
-	if len(m.times) > 0 {
-		add(m.times[0], "published", "time")
+	if m.timeFirst {
+		add(m.time, "published", "time")
 	}
-	add(pathDate(pageURL), "published", "url")
+	if !m.shownFirst {
+		add(pathDate(pageURL), "published", "url")
+	}
 	for _, d := range append(m.pubDates, m.dateline) {
-		field := "published"
+		field, origin := "published", "text"
 		if isUpdateText(d) {
 			field = "updated"
 		}
-		add(d, field, "text")
+		switch {
+		case m.stamps[d]:
+			origin = "time" // a <time datetime> value ranked among the texts
+		case m.nearDates[d]:
+			origin = "dateline" // written by the headline
+		}
+		add(d, field, origin)
+	}
+	if !m.timeFirst {
+		// A dateline by the headline outranks a <time> elsewhere (a
+		// masthead's clock, a box's timestamp).
+		add(m.time, "published", "time")
+	}
+	if m.shownFirst {
+		// The URL never outranks a dateline by the headline.
+		add(pathDate(pageURL), "published", "url")
 	}
 	return hs
 }

@@ -24,6 +24,21 @@ func TestDateHints(t *testing.T) {
 				{Value: "2021-05-04T10:00:00+02:00", Field: "published", Origin: "meta"},
 				{Value: "Posted 4 May 2021", Field: "published", Origin: "text"},
 			}},
+		{"the URL after a dateline by the headline",
+			"https://blog.example.com/2017/07/12/a-post/",
+			`<article><h1>A post</h1><p class="meta">3 May 2019</p>` + prose + `</article>`,
+			[]rinse.DateHint{
+				{Value: "3 May 2019", Field: "published", Origin: "dateline"},
+				{Value: "2017-07-12", Field: "published", Origin: "url"},
+			}},
+		{"a comment's <time> comes after the article's",
+			"https://news.example.com/a",
+			`<div id="comments"><time datetime="2021-05-09T10:00:00Z">9 May</time></div><article><h1>Title</h1><time datetime="2021-05-03T08:00:00Z">3 May</time>` + prose + `</article>`,
+			[]rinse.DateHint{{Value: "2021-05-03T08:00:00Z", Field: "published", Origin: "time"}}},
+		{"a blog's name in the <h1>, the post's title over its text",
+			"https://blog.example.com/p/1",
+			`<head><title>A walk in the woods - Anna's Blog</title></head><body><h1>Anna's Blog</h1><p class="date">Sunday, 5 July 2020</p><div class="post"><h3>A walk in the woods</h3><p>12 July 2020</p>` + prose + `</div></body>`,
+			[]rinse.DateHint{{Value: "12 July 2020", Field: "published", Origin: "dateline"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -41,9 +56,20 @@ func TestDateHints(t *testing.T) {
 			if i < len(tc.want) {
 				t.Errorf("hints %+v, want in order %+v", got, tc.want)
 			}
+			for _, h := range got { // nothing unwanted before the first wanted hint
+				if h == tc.want[0] {
+					break
+				}
+				if visible[h.Origin] == visible[tc.want[0].Origin] {
+					t.Errorf("hint %+v before %+v", h, tc.want[0])
+				}
+			}
 		})
 	}
 }
+
+// visible groups the origins of dates shown on the page by kind.
+var visible = map[string]string{"text": "text", "dateline": "text", "time": "time"}
 
 func TestPathDate(t *testing.T) {
 	for raw, want := range map[string]string{

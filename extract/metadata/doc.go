@@ -12,7 +12,12 @@
 // SEO wording of metadata titles, the page's own tags over site-wide
 // keywords. Author names are cleaned of "By", roles, dates and
 // separators; names that are the site's own, an organisation's, a
-// commenter's or an image credit's are left out. Dates are handed on raw,
+// commenter's or an image credit's are left out. Visible dates are ranked
+// by where they sit rather than by what their boxes are called: a
+// dateline by the headline, between it and the text or right under the
+// text wins, dates repeated down a list are demoted, and those in
+// comments and other articles' boxes are never read; a <time> elsewhere
+// and the URL's date rank below such a dateline. Dates are handed on raw,
 // as rinse.DateHint values, most trusted first: parsing them is the dates
 // transform's job.
 //

@@ -18,6 +18,8 @@ type Meta struct {
 	h2         string              // first <h2>, the headline of old layouts
 	mainH1     string              // first <h1> marked as the article's headline
 	headings   []string            // visible <h1>–<h3> texts in page order, up to maxHeadings
+	headNodes  []*html.Node        // the elements of headings
+	mainH1Node *html.Node          // the element of mainH1
 	lang       string              // <html lang>
 	canonical  string
 	pageURL    string // the page's own address, when it states none (set by fillMeta)
@@ -31,9 +33,16 @@ type Meta struct {
 	inComments int                 // depth of comment sections around the walk
 	inForeign  int                 // depth of teasers and image credits around the walk
 	bylines    []string            // short texts of "byline"/"author" elements
-	times      []string            // <time datetime>, in page order
+	replyBy    string              // the name of a comment by the post's author (see postAuthor)
+	copyright  string              // the holder the last copyright notice names (see copyrightHolder)
+	time       string              // the best <time datetime> (scanPubDates)
+	timeFirst  bool                // time ranks above the visible date texts
+	shownFirst bool                // the best visible date is a dateline by the headline
 	pubDates   []string            // visible date texts, best first (scanPubDates)
+	stamps     map[string]bool     // those of pubDates that are <time datetime> values
+	nearDates  map[string]bool     // those of pubDates that are written by the headline
 	shownBy    []string            // visible "By …"/"Text: …" bylines (scanPubDates)
+	nearBy     []string            // those of shownBy by the headline or the text's start
 	microdata  map[string][]string // itemprop dates off <meta>, by field
 	ld         ldInfo
 	layout     pageLayout // what the date scan needs to know of the page
@@ -60,6 +69,12 @@ func Read(root *html.Node) *Meta {
 		if n.Type == html.ElementNode && !fragment {
 			m.layout.note(n)
 		}
+		if n.Type == html.TextNode && !fragment && len(n.Data) <= 2*maxBylineText &&
+			(strings.Contains(n.Data, "©") || strings.Contains(n.Data, "(c)") || strings.Contains(n.Data, "opyright")) {
+			// The last notice: the site's own follows the text, image
+			// credits sit in it.
+			m.copyright = copyrightHolder(n.Data)
+		}
 		if n.Type == html.ElementNode && m.element(n) {
 			return
 		}
@@ -77,6 +92,9 @@ func Read(root *html.Node) *Meta {
 			m.inArticle++
 			defer func() { m.inArticle-- }()
 		}
+		if n.Type == html.ElementNode && m.replyBy == "" && len(n.Attr) > 0 {
+			m.replyBy = postAuthor(n)
+		}
 		if n.Type == html.ElementNode && isCommentSection(n) {
 			// Names there are commenters', not the page's author.
 			m.inComments++
@@ -92,9 +110,11 @@ func Read(root *html.Node) *Meta {
 		}
 	}
 	walk(root)
-	var micro bool
-	m.pubDates, m.shownBy, micro = scanPubDates(root, m.layout)
-	if micro {
+	m.layout.mains = m.mainHeadings()
+	f := scanPubDates(root, m.layout)
+	m.pubDates, m.stamps, m.nearDates, m.shownBy, m.nearBy = f.dates, f.stamps, f.near, f.bylines, f.nearBy
+	m.time, m.timeFirst, m.shownFirst = f.time, f.timeFirst, f.shownFirst
+	if f.micro {
 		m.microdata = selectorDates(root)
 	}
 	return m
@@ -140,7 +160,7 @@ func (m *Meta) element(n *html.Node) bool {
 			m.h1 = headingText(n)
 		}
 		if m.mainH1 == "" && m.isHeadline(n) {
-			m.mainH1 = headingText(n)
+			m.mainH1, m.mainH1Node = headingText(n), n
 		}
 	case atom.H2:
 		if m.h2 == "" {
@@ -148,10 +168,6 @@ func (m *Meta) element(n *html.Node) bool {
 		}
 	case atom.Link, atom.A:
 		m.link(n)
-	case atom.Time:
-		if v := dom.Attr(n, "datetime"); v != "" {
-			m.times = append(m.times, v)
-		}
 	case atom.Script:
 		if typ := strings.ToLower(dom.Attr(n, "type")); strings.Contains(typ, "ld+json") || typ == "" && looksLD(n) {
 			m.ld.add(dom.Text(n))
@@ -169,6 +185,7 @@ func (m *Meta) heading(n *html.Node) {
 	}
 	if t := headingText(n); t != "" && len(t) <= maxHeadingText {
 		m.headings = append(m.headings, t)
+		m.headNodes = append(m.headNodes, n)
 	}
 }
 
@@ -252,4 +269,27 @@ var headlineMarks = []string{
 	"post-title",  // blog themes
 	"article",     // "article-title", "article__heading"
 	"story",       // "story-title"
+}
+
+// mainHeadings are the elements that may be the page's headline, most
+// likely first: the visible heading the metadata titles match best (see
+// matchTitle), the other headings they match, the first <h1> marked as
+// the article's. The date scan chooses among them by where the text
+// begins (see placement.finish).
+func (m *Meta) mainHeadings() []*html.Node {
+	titles := []string{m.first("og:title"), m.ld.headline, m.first("twitter:title"), m.title}
+	site := m.first("og:site_name")
+	var out []*html.Node
+	if _, at, _, ok := matchTitle(titles, m.headings, site, ""); ok {
+		out = append(out, m.headNodes[at])
+	}
+	for _, i := range titleHeadings(titles, m.headings, site, "") {
+		if !slices.Contains(out, m.headNodes[i]) {
+			out = append(out, m.headNodes[i])
+		}
+	}
+	if m.mainH1Node != nil && !slices.Contains(out, m.mainH1Node) {
+		out = append(out, m.mainH1Node)
+	}
+	return out
 }

@@ -11,12 +11,17 @@ import (
 
 // Where a date sits.
 //
-// Skip words in a class (pubSkip) mark sidebars and comments, but layout
-// classes carry the same words ("with-sidebar-right", "sticky-sidebar-
-// parent") on the containers of the whole page: those are told apart by
-// their prefix, by being the page's <body> or <main>, or by holding the
-// headline. A news dateline may also open the first paragraph, where the
-// scan would otherwise pass it over as prose.
+// Some boxes hold only dates of other things than the page: comments,
+// lists of other articles, embedded posts, consent banners (pubAway
+// words, foreign boxes). Others usually do (sidebars, teasers, widgets:
+// pubAside words, <aside>), but pages reuse those styles around their
+// own dateline ("teaser-small__metadata" after the headline): dates
+// there count only near the headline (see placement). Layout classes
+// carry the same words ("with-sidebar-right", "sticky-sidebar-parent")
+// on the containers of the whole page: those are told apart by their
+// prefix, by being the page's <body> or <main>, or by holding the
+// headline. A news dateline may also open the first paragraph, where
+// the scan would otherwise pass it over as prose.
 
 // layoutPrefixes start class names that describe the layout around an
 // element ("with-sidebar-right", "has-comments"), not the element.
@@ -26,21 +31,51 @@ var layoutPrefixes = []string{"with-", "has-", "no-", "without-"}
 // describe the page ("single-post comments-open"), never a side section.
 var pageAtoms = map[atom.Atom]bool{atom.Html: true, atom.Body: true, atom.Main: true}
 
-// skipsDates reports whether an element with the lower-case class, id
-// and itemprop words cls holds dates of other things (see pubSkip).
-func skipsDates(n *html.Node, cls string) bool {
-	if pageAtoms[n.DataAtom] {
-		return false
+// region is what a box says of the dates inside it.
+type region uint8
+
+const (
+	regionPage  region = iota // the page's own, or anything
+	regionAside               // most likely other things', unless by the headline
+	regionAway                // never the page's
+)
+
+// placeOf classifies the element n with the lower-case class, id and
+// itemprop words cls; ctx is the score its ancestors give a date (an
+// article's footer holds its date, the page's footer copyright years).
+func placeOf(n *html.Node, cls string, ctx int) region {
+	switch {
+	case pageAtoms[n.DataAtom]:
+		return regionPage
+	case n.DataAtom == atom.Footer && ctx < 2, n.DataAtom == atom.Figcaption:
+		return regionAway
+	case cls == "":
+		if n.DataAtom == atom.Aside {
+			return regionAside
+		}
+		return regionPage
+	case hasAnyWord(cls, foreignMarks): // see isForeignBox
+		return regionAway
+	}
+	out := regionPage
+	if n.DataAtom == atom.Aside {
+		out = regionAside
+	}
+	if !containsAny(cls, pubAway) && !containsAny(cls, pubAside) {
+		return out // most elements: no word to split the class for
 	}
 	for _, tok := range strings.Fields(cls) {
 		if hasAnyPrefix(tok, layoutPrefixes) {
 			continue
 		}
-		if containsAny(tok, pubSkip) {
-			return true
+		if containsAny(tok, pubAway) {
+			return regionAway
+		}
+		if containsAny(tok, pubAside) {
+			out = regionAside
 		}
 	}
-	return false
+	return out
 }
 
 func hasAnyPrefix(s string, prefixes []string) bool {
@@ -66,11 +101,22 @@ func markByline(h1 *html.Node, out map[*html.Node]bool) {
 
 // pageLayout is what the date scan needs to know of the whole page,
 // noted by the metadata walk (Read) so that no walk of its own is
-// needed: how many <article> elements there are (up to minTeasers) and
-// the <h1> elements.
+// needed: how many <article> elements there are (up to minTeasers),
+// the <h1> elements and the headings that may be the headline (see
+// Meta.mainHeadings).
 type pageLayout struct {
 	articles  int
 	headlines []*html.Node
+	mains     []*html.Node
+}
+
+// mainHeadings are the elements that may be the page's headline, most
+// likely first: mains, else the first <h1>.
+func (l *pageLayout) mainHeadings() []*html.Node {
+	if len(l.mains) == 0 && len(l.headlines) > 0 {
+		return l.headlines[:1]
+	}
+	return l.mains
 }
 
 // note records n, an element of the page.
@@ -83,11 +129,16 @@ func (l *pageLayout) note(n *html.Node) {
 	}
 }
 
-// headed returns the ancestors of the <h1> elements, and the element
-// following each: they hold the page's headline, byline and date.
+// headed returns the ancestors of the <h1> elements and of the heading
+// the metadata titles match best, and the element following each: they
+// hold the page's headline, byline and date.
 func (l *pageLayout) headed() map[*html.Node]bool {
 	out := map[*html.Node]bool{}
-	for _, h1 := range l.headlines {
+	heads := l.headlines
+	if len(l.mains) > 0 {
+		heads = append(heads[:len(heads):len(heads)], l.mains[0]) // the headline the titles match best
+	}
+	for _, h1 := range heads {
 		for a := h1.Parent; a != nil && !out[a]; a = a.Parent {
 			out[a] = true
 		}
@@ -115,17 +166,19 @@ func leadDateline(t string) string {
 
 // Dates in lists.
 //
-// Lists of other articles (most read, latest news, a category's teasers)
-// date every item with the same element: <small class="teaser-date">
-// over and over. The page's own date is set once. Candidates whose
-// element kind recurs are demoted below any single dateline, whatever
-// their container says; the skip words of pubSkip catch only lists
-// that name themselves.
+// Lists of other articles (most read, latest news, a category's teasers,
+// archives) and comment threads date every item: the items are sibling
+// elements of one tag and class, each holding a date. The page's own
+// date is set once. A candidate inside such an item is demoted below any
+// single dateline, whatever the list's container says or does not say;
+// the same element kind dating many things (<small class="teaser-date">
+// over and over, wherever the items sit) counts as a list too.
 
 // Demotion of listed dates.
 const (
-	minListItems = 3 // dates set by the same kind of element this often are a list
+	minListItems = 3 // this many dated items, or dates in one kind of element, make a list
 	listPenalty  = 4 // outweighs a date mark or a publication word
+	listDepth    = 6 // how far up from a date its list item may be
 )
 
 // elementKind is el's tag and class, "" for elements without a class:
@@ -141,17 +194,51 @@ func elementKind(el *html.Node) string {
 	return el.Data + "." + cls
 }
 
-// demoteLists lowers the score of candidates whose kind recurs.
-func demoteLists(cands []pubCand) {
+// markLists sets listed on candidates that sit in a list item, and
+// recurs on those whose element kind recurs outside aside boxes. An
+// element holding one of heads (see placement.heads) is the article,
+// never an item of a list.
+func markLists(cands []pubCand, heads map[*html.Node]*[2]int) {
 	count := map[string]int{}
+	holders := map[*html.Node]bool{}
 	for _, c := range cands {
-		if c.kind != "" {
+		if c.kind != "" && !c.aside {
 			count[c.kind]++
+		}
+		for a, i := c.el, 0; a != nil && i <= listDepth; a, i = a.Parent, i+1 {
+			holders[a] = true
 		}
 	}
 	for i := range cands {
-		if count[cands[i].kind] >= minListItems {
-			cands[i].score -= listPenalty
+		c := &cands[i]
+		c.listed = inDatedList(c.el, holders, heads)
+		c.recurs = count[c.kind] >= minListItems
+	}
+}
+
+// inDatedList reports whether an ancestor of el (el included, up to
+// listDepth and below any element in heads) has minListItems-1 siblings
+// of its tag and class that hold dates too.
+func inDatedList(el *html.Node, holders map[*html.Node]bool, heads map[*html.Node]*[2]int) bool {
+	for a, i := el, 0; a != nil && a.Parent != nil && i < listDepth; a, i = a.Parent, i+1 {
+		if a.Type != html.ElementNode || pageAtoms[a.DataAtom] || heads[a] != nil {
+			return false
+		}
+		cls := dom.Attr(a, "class")
+		items := 1
+		for _, sibs := range [2]func(*html.Node) *html.Node{
+			func(n *html.Node) *html.Node { return n.PrevSibling },
+			func(n *html.Node) *html.Node { return n.NextSibling },
+		} {
+			for s := sibs(a); s != nil && items < minListItems; s = sibs(s) {
+				if s.Type == html.ElementNode && s.DataAtom == a.DataAtom && s.Data == a.Data && holders[s] && dom.Attr(s, "class") == cls {
+					items++
+				}
+			}
+		}
+		if items >= minListItems {
+			return true
 		}
 	}
+	return false
 }

@@ -36,8 +36,8 @@ func TestScanPubDates(t *testing.T) {
 			`<div class="post-date"><span class="m">Mar</span><span class="d">07</span><span class="y">2011</span></div>`,
 			[]string{"Mar 07 2011"}, nil},
 		{"byline after the headline in a teaser-styled element",
-			`<article><h1>Es kommt darauf an</h1><div class="teaser-small__metadata"><p class="byline__author">VON <a href="/autoren/m">ANNA MUSTER</a> am 21. April 2020</p></div><div class="teaser-list"><p>3. Mai 2019</p></div></article>`,
-			[]string{"am 21. April 2020"}, []string{"3. Mai 2019"}},
+			`<article><h1>Es kommt darauf an</h1><div class="teaser-small__metadata"><p class="byline__author">VON <a href="/autoren/m">ANNA MUSTER</a> am 21. April 2020</p></div><div class="teaser-list"><p>3. Mai 2019</p><p>2. Mai 2019</p><p>1. Mai 2019</p></div></article>`,
+			[]string{"am 21. April 2020"}, []string{"3. Mai 2019", "2. Mai 2019", "1. Mai 2019"}},
 		{"an embedded tweet's date",
 			`<article><p>Text</p><blockquote class="twitter-tweet"><p>Highlights</p>— Club (@club) <a href="https://twitter.com/club/status/1">October 31, 2021</a></blockquote></article>`,
 			nil, []string{"October 31, 2021"}},
@@ -92,6 +92,22 @@ func TestScanPubDates(t *testing.T) {
 		{"long prose is not a dateline",
 			`<p>` + strings.Repeat("In 2015 the town grew. ", 10) + `</p>`,
 			nil, nil},
+		{"the dateline under the headline in a box named aside",
+			`<div class="layout"><h1>Der Stadtrat tagt</h1><p class="kicker">Politik</p><div class="article-aside"><span>Veröffentlicht am 3. Mai 2021</span></div>` + prose + `</div><div id="sidebar"><p class="date">1. Mai 2021</p></div>`,
+			[]string{"Veröffentlicht am 3. Mai 2021"}, []string{"1. Mai 2021"}},
+		{"a masthead's clock above the headline loses to the header's dateline",
+			`<header class="site"><div class="top"><span class="date">Mittwoch, 1. November 2023</span></div></header><div class="page"><div class="head"><h1>Im Schlepptau</h1><p><span>31. Oktober 2023.</span> Kurz gesagt.</p></div>` + prose + `</div>`,
+			[]string{"31. Oktober 2023."}, nil},
+		{"dated items of an unnamed list are demoted",
+			`<div><ul><li><a href="/a">A story</a> <span>3 May 2021</span></li><li><a href="/b">B story</a> <span>2 May 2021</span></li><li><a href="/c">C story</a> <span>1 May 2021</span></li></ul></div><div><h1>Title</h1>` + prose + `<p>Last changed: 4 May 2021</p></div>`,
+			[]string{"Last changed: 4 May 2021"}, nil},
+		{"the date under the text in a box named teaser",
+			`<h1>Title</h1>` + strings.Replace(prose, `</div>`, `<p class="c-teaser__meta"><span>Erschienen am</span> <span>26. Jan 2022</span></p></div>`, 1) + `<div class="teaser-box"><p>Other story, 3. Feb 2022</p></div>`,
+			[]string{"26. Jan 2022"}, []string{"Other story, 3. Feb 2022"}},
+		{"the headline's column is no item of a list of columns",
+			`<div id="wrap"><div id="main"><div class="post"><h1>Title</h1><div class="info"><span>2. September 2015</span></div>` + prose + `</div></div>` +
+				`<div id="side"><p><b>Vista</b> Ende: 11. April 2017</p></div><div id="foot"><p><b>Seit</b> 1. Januar 2010</p></div></div><p>Stand: 1. März 2016</p>`,
+			[]string{"2. September 2015"}, nil},
 		{"numbers that are not years",
 			`<p class="date">Call 0800 1234 567</p>`, nil, nil},
 	}
@@ -101,7 +117,7 @@ func TestScanPubDates(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, _, _ := scanPubDates(root, layoutOf(root))
+			got := scanPubDates(root, layoutOf(root)).dates
 			if tc.want == nil && tc.not == nil && len(got) != 0 {
 				t.Errorf("got %q, want none", got)
 			}
@@ -112,6 +128,43 @@ func TestScanPubDates(t *testing.T) {
 				if slices.Contains(got, n) {
 					t.Errorf("got %q, must not hold %q", got, n)
 				}
+			}
+		})
+	}
+}
+
+// prose is a paragraph long enough to be the page's text.
+var prose = `<div class="text"><p>` + strings.Repeat("The council met on Monday to discuss the bridge. ", 5) + `</p><p>` +
+	strings.Repeat("Work on it will begin in the autumn and last a year. ", 5) + `</p></div>`
+
+// TestScanPubTime: the <time> handed on is the one by the headline,
+// never a comment's or a related post's, and it ranks below a dateline
+// by the headline when it lies elsewhere.
+func TestScanPubTime(t *testing.T) {
+	tests := []struct {
+		name, html string
+		want       string
+		first      bool
+	}{
+		{"a comment's time comes first in the page",
+			`<div class="comments"><time datetime="2021-05-09">9 May</time></div><article><h1>Title</h1><time datetime="2021-05-03">3 May</time>` + prose + `</article>`,
+			"2021-05-03", true},
+		{"a related post's time",
+			`<article><h1>Title</h1>` + prose + `</article><div class="related"><time datetime="2021-04-01">1 April</time></div>`,
+			"", false},
+		{"a masthead's time below a dateline by the headline",
+			`<header><div class="clock"><time datetime="2023-11-01T13:56:20+01:00">Mittwoch</time></div></header><nav>` + strings.Repeat("Menu ", 60) + `</nav><main><h1>Title</h1><p class="date">31. Oktober 2023</p>` + prose + `</main>`,
+			"2023-11-01T13:56:20+01:00", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader(tc.html))
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := scanPubDates(root, layoutOf(root))
+			if f.time != tc.want || f.time != "" && f.timeFirst != tc.first {
+				t.Errorf("time %q first %v, want %q %v", f.time, f.timeFirst, tc.want, tc.first)
 			}
 		})
 	}

@@ -10,11 +10,22 @@ import (
 // The words, elements and shapes of text scanPubDates goes by (see
 // pubdate.go).
 
-// pubSkip are class/id words of containers whose dates belong to other
-// things than the page: comments, lists of other articles, archives.
-var pubSkip = []string{
-	"comment",   // comment timestamps
-	"related",   // related-article teasers
+// pubAway are class/id words of boxes whose dates belong to other
+// things than the page: comments, lists of other articles, embeds.
+var pubAway = []string{
+	"comment", // comment timestamps
+	"related", // related-article teasers
+	"reply",   // forum replies after the first post
+	"cookie",  // consent banners
+	"wm-ipp",  // a web archive's toolbar: capture dates
+	"joined",  // forum profiles: the member's registration
+	// embedded social posts, dated by their own network
+	"twitter-tweet", "instagram-media", "tiktok-embed", "fb-post", "bluesky-embed", "mastodon-embed",
+}
+
+// pubAside are class/id words of boxes whose dates are mostly other
+// things', but which pages also reuse around their own dateline.
+var pubAside = []string{
 	"sidebar",   // archive and recent-post widgets
 	"aside",     // the same, marked by class rather than <aside>
 	"widget",    // same, WordPress style
@@ -23,12 +34,6 @@ var pubSkip = []string{
 	"teaser",    // teasers of other articles
 	"recommend", // recommendation boxes
 	"popular",   // most-read lists
-	"reply",     // forum replies after the first post
-	"cookie",    // consent banners
-	"wm-ipp",    // a web archive's toolbar: capture dates
-	"joined",    // forum profiles: the member's registration
-	// embedded social posts, dated by their own network
-	"twitter-tweet", "instagram-media", "tiktok-embed", "fb-post", "bluesky-embed", "mastodon-embed",
 }
 
 // pubMarks are class/id/itemprop words marking a date element.
@@ -77,7 +82,7 @@ func isUpdateText(t string) bool {
 var pubSkipAtoms = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Select: true, atom.Option: true, atom.Nav: true,
-	atom.Aside: true, atom.Textarea: true, atom.Head: true,
+	atom.Textarea: true, atom.Head: true,
 }
 
 // spacedText is the text of n with a space where elements would glue a

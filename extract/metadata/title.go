@@ -14,6 +14,10 @@ import (
 // titleSeparators split "Headline | Site" titles.
 var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " » ", " « ", " : "}
 
+// titleSepChars are the characters of titleSeparators and " / ": a text
+// without any has no parts.
+const titleSepChars = "|–—-:·•»«/"
+
 // leadingDate matches a date written before a headline ("23.01.2022 -
 // Headline", "1. Februar 2022 Headline", "2022-01-23: Headline").
 var leadingDate = regexp.MustCompile(`^(?:\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}+)\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\s*[-–—|:]?\s+`)
@@ -273,6 +277,34 @@ func matchTitle(titles, headings []string, siteName, host string) (t string, at 
 		}
 	}
 	return "", -1, "", false
+}
+
+// titleHeadings lists the indices of the headings that equal one of
+// titles or a run of its separated parts, or that hold one as a run of
+// their own parts (at least half the heading), in page order.
+func titleHeadings(titles, headings []string, siteName, host string) []int {
+	tk := map[string]bool{}
+	for _, t := range titles {
+		if t = dom.Collapse(t); t != "" {
+			for _, r := range partRuns(t) {
+				tk[titleKey(r)] = true
+			}
+		}
+	}
+	if len(tk) == 0 {
+		return nil
+	}
+	var out []int
+	for i, h := range headings {
+		k := titleKey(h)
+		if k == "" || isSiteName(h, siteName, host) {
+			continue
+		}
+		if tk[k] || strings.ContainsAny(h, titleSepChars) && slices.ContainsFunc(partRuns(h)[1:], func(r string) bool { return len(r) >= len(h)/2 && tk[titleKey(r)] }) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // shownTitle chooses between the title chosen from metadata and the

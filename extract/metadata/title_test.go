@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -128,6 +129,29 @@ func TestShownTitle(t *testing.T) {
 	for _, tc := range tests {
 		if got := shownTitle(tc.chosen, tc.headings, tc.titles, "", "example.com"); got != tc.want {
 			t.Errorf("%s: shownTitle = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestTitleHeadings(t *testing.T) {
+	tests := []struct {
+		name     string
+		titles   []string
+		headings []string
+		want     []int
+	}{
+		{"the blog's name and the post's title both match",
+			[]string{"A walk in the woods - Anna's Blog"}, []string{"Anna's Blog", "Archive", "A walk in the woods"}, []int{0, 2}},
+		{"a heading holding the title with its kicker",
+			[]string{"The bridge will close"}, []string{"City / The bridge will close", "More news"}, []int{0}},
+		{"the site's name is never the headline",
+			[]string{"News - Example"}, []string{"Example", "News"}, []int{1}},
+		{"no titles",
+			nil, []string{"A heading"}, nil},
+	}
+	for _, tc := range tests {
+		if got := titleHeadings(tc.titles, tc.headings, "", "example.com"); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }

@@ -63,6 +63,14 @@ var agencies = []string{
 	"ians", "xinhua", "tass", "ria novosti", "kyodo", "jiji", "yonhap", "anadolu", "associated press",
 	"agence france-presse", "press association", "pa", "aa", "ap photo", "dpa-afx", "keystone-sda",
 	"europa press", "lusa", "belga", "anp", "ntb", "tt", "ritzau", "stt", "ctk", "pap", "mti",
+	"kathpress", "kap", "dts", "sid", "ddp",
+}
+
+// sourceLabels credit where an article came from before a colon, as
+// the last line of the text: "Quelle: kathpress", "Source: AFP".
+var sourceLabels = []string{
+	"quelle", "source", "fuente", "fonte", "bron", "kilde", "källa", "lähde", "źródło", "zdroj",
+	"forrás", "izvor", "sursa", "πηγή", "источник", "джерело", "kaynak",
 }
 
 var (
@@ -83,6 +91,10 @@ func IsRoleWord(w string) bool { _, ok := Lookup(roleSet, w); return ok }
 
 // IsAgency reports whether s, in any case, names a news agency.
 func IsAgency(s string) bool { return agencySet[strings.ToLower(strings.TrimSpace(s))] }
+
+// SourceLabels returns the labels that credit an article's source
+// before a colon.
+func SourceLabels() []string { return append([]string(nil), sourceLabels...) }
 
 // BylineWords returns the words that put a name after them, lower-case.
 func BylineWords() []string { return append([]string(nil), bylineWords...) }

@@ -12,7 +12,7 @@ func TestBylineWords(t *testing.T) {
 	}{
 		{"Editor", true, false}, {"REDAKTEURIN", true, false}, {"periodista", true, false},
 		{"Reuters", false, true}, {" dpa ", false, true}, {"Associated Press", false, true},
-		{"Anna", false, false}, {"Muster", false, false},
+		{"Anna", false, false}, {"Muster", false, false}, {"kathpress", false, true},
 	} {
 		if IsRoleWord(tc.w) != tc.role || IsAgency(tc.w) != tc.agcy {
 			t.Errorf("%q: role %v agency %v, want %v %v", tc.w, IsRoleWord(tc.w), IsAgency(tc.w), tc.role, tc.agcy)

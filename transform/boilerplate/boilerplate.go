@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/rinse-etl/rinse"
+	"github.com/rinse-etl/rinse/explain"
 	"github.com/rinse-etl/rinse/rules"
 )
 
@@ -32,18 +33,19 @@ func (b *Boilerplate) Process(ctx context.Context, in *rinse.Document) (*rinse.D
 		return nil, fmt.Errorf("removing boilerplate: %w: %w", rinse.ErrTimeout, err)
 	}
 	d := *in
-	blocks := dropTitle(in.Blocks, in.Title)
+	t := explain.From(ctx)
+	blocks := dropTitle(in.Blocks, in.Title, t)
 	var l rules.Lifted
 	p := b.profiles.Get(in.Profile)
 	if p != nil {
-		blocks = p.Patterns.Apply(blocks, &l)
+		blocks = p.Patterns.Trace(blocks, &l, explainMatch(t, explain.Pattern, p.Name+": "))
 	}
 	if p == nil || !p.SkipGeneric {
-		blocks = b.generic.Apply(blocks, &l)
+		blocks = b.generic.Trace(blocks, &l, explainMatch(t, explain.Generic, ""))
 	}
 	if d.Title == "" {
 		d.Title = l.Title
-		blocks = dropTitle(blocks, d.Title)
+		blocks = dropTitle(blocks, d.Title, t)
 	}
 	if d.Author == "" {
 		d.Author = l.Author
@@ -62,8 +64,9 @@ func (b *Boilerplate) Process(ctx context.Context, in *rinse.Document) (*rinse.D
 }
 
 // dropTitle removes the blocks that repeat the title among the first
-// few: the headline is a field, not part of the text.
-func dropTitle(blocks []rinse.Block, title string) []rinse.Block {
+// few: the headline is a field, not part of the text. t, when not nil,
+// is told.
+func dropTitle(blocks []rinse.Block, title string, t *explain.Trace) []rinse.Block {
 	title = strings.Join(strings.Fields(title), " ")
 	if title == "" {
 		return blocks
@@ -71,6 +74,9 @@ func dropTitle(blocks []rinse.Block, title string) []rinse.Block {
 	var out []rinse.Block
 	for i, bl := range blocks {
 		if i < 8 && strings.EqualFold(bl.Text, title) {
+			if t != nil {
+				t.Edit(explain.Edit{Text: bl.Text, End: len(bl.Text), Why: titleReason()})
+			}
 			continue
 		}
 		out = append(out, bl)

@@ -7,7 +7,8 @@
 //   - published_at / updated_at from the document's DateHints: the first
 //     hint of each field that ParseTimestamp reads and that is plausible
 //     wins, then yields to what the page shows (a full date in the URL
-//     path more than a day off, a metadata date the page never shows); a
+//     path more than a day off that no visible text writes out, a
+//     visible date in place of a metadata date the page never shows); a
 //     UTC time near midnight is read as the page's local day, and a page
 //     that shows only its update is dated by it. Values with a time of
 //     day keep their instant exactly, honouring the source offset (no

@@ -13,7 +13,7 @@ import (
 // publication date; their numeric dates are read in the page's language.
 func readHint(h rinse.DateHint, lang string) (time.Time, bool) {
 	t, prec, ok := parseTimestampZoned(h.Value)
-	visible := h.Origin == "text" || h.Origin == "time"
+	visible := written(h) || h.Origin == "time"
 	if ok && (prec == rinse.PrecisionDay || prec == PrecisionTime || !visible) {
 		return t, true
 	}
@@ -54,17 +54,17 @@ func localDay(t time.Time, raw string, hints []rinse.DateHint, lang string) time
 		if !ok {
 			continue
 		}
-		local := h.Origin == "url" || h.Origin == "text" || h.Origin == "time" && dayOnly(h.Value)
+		local := h.Origin == "url" || written(h) || h.Origin == "time" && dayOnly(h.Value)
 		if _, off := d.Zone(); midnight(d).Equal(day) && (off != 0 || local) {
 			return t // the page's own zone or its URL agree with the UTC day
 		}
-		if h.Origin == "text" {
+		if written(h) {
 			texts++
 		}
 		// The URL, a <time> that gives only the day and the page's best
 		// visible date: further text candidates are as often other
 		// articles' dates.
-		if !shown.IsZero() || !local || h.Origin == "text" && texts > 1 {
+		if !shown.IsZero() || !local || written(h) && texts > 1 {
 			continue
 		}
 		// Only a time near midnight can fall on another local day: zones
@@ -116,7 +116,7 @@ func onlyInText(pub time.Time, hints []rinse.DateHint, lang string) bool {
 			continue
 		}
 		if d, ok := readHint(h, lang); ok && sameDay(d, pub) {
-			if h.Origin != "text" {
+			if !written(h) {
 				return false
 			}
 			inText = true
@@ -168,7 +168,7 @@ func shownDate(pub, upd time.Time, hints []rinse.DateHint, lang string) time.Tim
 	}
 	showsPub, showsUpd := false, false
 	for _, h := range hints {
-		if h.Origin != "text" && h.Origin != "time" {
+		if !written(h) && h.Origin != "time" {
 			continue
 		}
 		d, ok := readHint(h, lang)
@@ -255,7 +255,7 @@ func dropCaptureDay(url string, hints []rinse.DateHint, lang string) []rinse.Dat
 	}
 	out := make([]rinse.DateHint, 0, len(hints))
 	for _, h := range hints {
-		if h.Origin == "text" || h.Origin == "time" {
+		if written(h) || h.Origin == "time" {
 			if d, ok := readHint(h, lang); ok && sameDay(d, day) {
 				continue
 			}

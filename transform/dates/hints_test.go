@@ -20,6 +20,7 @@ func TestReadHint(t *testing.T) {
 		{rinse.DateHint{Value: "01-11-2023 10:29", Origin: "time"}, "de", "2023-11-01"},
 		{rinse.DateHint{Value: "2018-02", Origin: "meta"}, "", "2018-02-01"}, // metadata may be coarse
 		{rinse.DateHint{Value: "Posted on March 3, 2020 at 5:00 pm", Origin: "text"}, "en", "2020-03-03"},
+		{rinse.DateHint{Value: "März 2020", Origin: "dateline"}, "de", ""}, // a dateline must name a day too
 	}
 	for _, tc := range tests {
 		got, ok := readHint(tc.hint, tc.lang)

@@ -12,12 +12,16 @@ import (
 // also write there the day a page was imported, re-saved or scheduled.
 // When the page shows that day nowhere (no visible date, <time> or URL
 // date on it), another published date in metadata that the page does
-// show wins, then the page's best visible date when it lies close by:
-// readers, and the labels of date benchmarks, go by what is shown.
+// show wins, then the page's best visible date when it lies close by,
+// or however far off when it is a dateline the extractor found by the
+// headline (origin "dateline"): readers, and the labels of date
+// benchmarks, go by what is shown.
 //
 // A full date in the URL path is set when the page is first published
 // and never changes: a stated date more than a day off it (beyond what
-// time zones explain) is a re-save or a placeholder, and the URL wins.
+// time zones explain) that the page never writes out for its readers is
+// a re-save or a placeholder, and the URL wins. A date the page writes
+// in a visible dateline always stands.
 
 // maxShownGap bounds how far the best visible date may lie from an
 // unshown metadata date to replace it; further off it is as likely the
@@ -33,12 +37,12 @@ const maxDateline = 40
 var metaOrigins = map[string]bool{"json-ld": true, "meta": true}
 
 // shownOrigins are the hint origins readers see.
-var shownOrigins = map[string]bool{"text": true, "time": true, "url": true}
+var shownOrigins = map[string]bool{"text": true, "dateline": true, "time": true, "url": true}
 
 // preferShown returns pub, or the date the URL or the page shows in its
 // place.
 func preferShown(pub time.Time, hints []rinse.DateHint, lang string, now time.Time) time.Time {
-	if u, ok := urlDay(hints, now); ok && !pub.IsZero() && midnight(u).Sub(midnight(pub)).Abs() > 24*time.Hour {
+	if u, ok := urlDay(hints, now); ok && !pub.IsZero() && midnight(u).Sub(midnight(pub)).Abs() > 24*time.Hour && !writesDay(pub, hints, lang) {
 		return u
 	}
 	if pub.IsZero() || !fromMetadata(pub, hints, lang) || isShown(pub, hints, lang) {
@@ -55,7 +59,7 @@ func preferShown(pub time.Time, hints []rinse.DateHint, lang string, now time.Ti
 	if metaOriginsOf(pub, hints, lang) > 1 {
 		return pub // JSON-LD and <meta> agree: two sources are rarely both wrong
 	}
-	if d, ok := bestShown(hints, lang, now); ok && midnight(d).Sub(midnight(pub)).Abs() <= maxShownGap {
+	if d, dateline, ok := bestShown(hints, lang, now); ok && (dateline || midnight(d).Sub(midnight(pub)).Abs() <= maxShownGap) {
 		return d
 	}
 	return pub
@@ -63,18 +67,18 @@ func preferShown(pub time.Time, hints []rinse.DateHint, lang string, now time.Ti
 
 // bestShown reads the page's best visible date: the first visible text,
 // when it is a dateline.
-func bestShown(hints []rinse.DateHint, lang string, now time.Time) (time.Time, bool) {
+func bestShown(hints []rinse.DateHint, lang string, now time.Time) (d time.Time, dateline, ok bool) {
 	for _, h := range hints {
-		if h.Field != "published" || h.Origin != "text" {
+		if h.Field != "published" || !written(h) {
 			continue
 		}
 		if len(h.Value) > maxDateline {
-			return time.Time{}, false
+			return time.Time{}, false, false
 		}
 		d, ok := readHint(h, lang)
-		return d, ok && plausiblePublished(d, now)
+		return d, h.Origin == "dateline", ok && plausiblePublished(d, now)
 	}
-	return time.Time{}, false
+	return time.Time{}, false, false
 }
 
 // fromMetadata reports whether pub was read from a metadata hint.
@@ -103,6 +107,24 @@ func metaOriginsOf(pub time.Time, hints []rinse.DateHint, lang string) int {
 		}
 	}
 	return len(seen)
+}
+
+// written reports whether h is a date the page writes for its readers:
+// a visible text, not a datetime attribute.
+func written(h rinse.DateHint) bool { return h.Origin == "text" || h.Origin == "dateline" }
+
+// writesDay reports whether a date the page writes for its readers
+// names the day of d.
+func writesDay(d time.Time, hints []rinse.DateHint, lang string) bool {
+	for _, h := range hints {
+		if !written(h) {
+			continue
+		}
+		if v, ok := readHint(h, lang); ok && sameDay(v, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // isShown reports whether a visible hint names the day of d.
