@@ -91,7 +91,25 @@ func (s *Dir) Walk(ctx context.Context, yield func(*rinse.Page) error) error {
 // (Walk with a Keep that records and refuses) reads each input where it
 // likes with it.
 func (s *Dir) Visit(ctx context.Context, rel string, yield func(*rinse.Page) error) error {
-	return s.file(ctx, filepath.Join(s.Root, filepath.FromSlash(rel)), rel, yield)
+	root, err := os.OpenRoot(s.Root)
+	if err != nil {
+		return fmt.Errorf("opening input: %w", err)
+	}
+	defer root.Close()
+	w := walker{src: s, root: root, ctx: ctx, yield: yield}
+	st, err := root.Lstat(rel)
+	if err != nil {
+		return yield(&rinse.Page{Source: rel, Err: fmt.Errorf("opening file: %w: %w", rinse.ErrRead, err)})
+	}
+	typ := st.Mode().Type()
+	if typ&fs.ModeSymlink != 0 && s.FollowSymlinks {
+		if t, err := root.Stat(rel); err == nil && t.IsDir() {
+			// Walk lists a directory as an input only when it skips it:
+			// a link to a directory it read already.
+			return w.skip(rel, skipped("seen-directory", "following symbolic link to a directory read already"))
+		}
+	}
+	return w.entry(rel, rel, typ)
 }
 
 type walker struct {
