@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path"
-	"path/filepath"
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -65,7 +64,7 @@ func (f *listFn) ProcessElement(ctx context.Context, _ []byte, emit func(Input))
 		return (&source.Bucket{B: b, Keep: keep}).Walk(ctx, failed)
 	default:
 		keep := func(rel string) bool { add(Input{Name: rel}); return false }
-		return (&source.Dir{Root: cfg.Input, Keep: keep}).Walk(ctx, failed)
+		return (&source.Dir{Root: cfg.Input, FollowSymlinks: cfg.InputFollowSymlinks, Keep: keep}).Walk(ctx, failed)
 	}
 }
 
@@ -142,11 +141,16 @@ func (f *readFn) Setup(ctx context.Context) error {
 		f.closer = b.Close
 		f.visit = (&source.Bucket{B: b, MaxBytes: max}).Object
 	default:
-		root := cfg.Input
-		if st, err := os.Stat(root); err == nil && !st.IsDir() {
-			root = filepath.Dir(root) // a single file or archive is named by its base name
+		dir := &source.Dir{Root: cfg.Input, MaxBytes: max, FollowSymlinks: cfg.InputFollowSymlinks,
+			Archives: source.WARCArchives(max)}
+		f.visit = dir.Visit
+		if st, err := os.Stat(cfg.Input); err == nil && !st.IsDir() {
+			// A single file or archive is the whole input (named by its
+			// base name, followed if a link): Walk reads it as the command.
+			f.visit = func(ctx context.Context, _ string, yield func(*rinse.Page) error) error {
+				return dir.Walk(ctx, yield)
+			}
 		}
-		f.visit = (&source.Dir{Root: root, MaxBytes: max, Archives: source.WARCArchives(max)}).Visit
 	}
 	return nil
 }
