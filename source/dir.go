@@ -118,9 +118,6 @@ type walker struct {
 	ctx   context.Context
 	yield func(*rinse.Page) error
 	seen  dirSet // the directories entered so far
-	// counting makes the walk yield a placeholder for each file instead
-	// of opening it (Size).
-	counting bool
 }
 
 // dir walks the directory at name (relative to the root); rel is its
@@ -176,12 +173,6 @@ func (w *walker) entry(name, rel string, typ fs.FileMode) error {
 		return w.yield(notRegular(rel, typ))
 	case w.src.kind(rel) == "":
 		return w.yield(unsupported(rel))
-	}
-	if w.counting {
-		if w.src.kind(rel) == "warc" {
-			return errUncountable
-		}
-		return w.yield(&rinse.Page{Source: rel})
 	}
 	// O_NONBLOCK: a regular file swapped for a FIFO since it was listed
 	// must not block the walk (file checks what was opened).
