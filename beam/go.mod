@@ -9,6 +9,7 @@ require (
 	github.com/apache/beam/sdks/v2 v2.78.0
 	github.com/rinse-etl/rinse v0.0.0-00010101000000-000000000000
 	github.com/spf13/pflag v1.0.10
+	go.uber.org/zap v1.28.0
 	gocloud.dev v0.49.0
 )
 
@@ -118,7 +119,6 @@ require (
 	go.opentelemetry.io/otel/sdk/metric v1.47.0 // indirect
 	go.opentelemetry.io/otel/trace v1.47.0 // indirect
 	go.uber.org/multierr v1.11.0 // indirect
-	go.uber.org/zap v1.28.0 // indirect
 	go.yaml.in/yaml/v3 v3.0.6 // indirect
 	golang.org/x/crypto v0.58.0 // indirect
 	golang.org/x/exp v0.0.0-20261014143641-f0251eb4aa3e // indirect
