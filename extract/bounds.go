@@ -148,12 +148,13 @@ var errTooComplex = errors.New("over the limit")
 // complex (no real page has a comment or a quoted attribute running out
 // of a <noscript>).
 func domBound(ctx context.Context, markup string, l DOMLimits) (nodes, text int, err error) {
-	b := bounder{z: scanner{s: markup}, limits: l, nodes: 4} // document, html, head, body
+	forks := maxForks
+	b := bounder{z: scanner{s: markup}, limits: l, nodes: 4, ctx: ctx, forksLeft: &forks} // document, html, head, body
 	// A NUL may become U+FFFD (3 bytes); a character reference at most
 	// 6/5 of its bytes ("&nGt;").
 	b.nul = 2 * strings.Count(markup, "\x00")
 	err = b.run(ctx)
-	return b.nodes, b.textBytes(), err
+	return max(b.nodes, b.altNodes), max(b.textBytes(), b.altText), err
 }
 
 // bounder holds domBound's state.
@@ -189,7 +190,11 @@ type bounder struct {
 	// meet holds, in order, where raw text read both ways ends: the
 	// markup reading must have a token boundary there. meetFrom is the
 	// number of the first token of the part read both ways.
-	meet     []int
+	meet []int
+	// forks holds, for each meet, the bound as it stood where that raw
+	// text began: where the readings do not meet, it goes on alone in the
+	// raw-text reading (fork).
+	forks    []*bounder
 	meetFrom int
 	// meetNest is len(nest) when the part read two ways began: what it
 	// closes of that, the other reading leaves open.
@@ -216,7 +221,15 @@ type bounder struct {
 	// rescanned counts the bytes read twice; more than a few times the
 	// page is too complex.
 	rescanned int
+	ctx       context.Context
+	// forksLeft is how many readings may still part (shared by a page's
+	// forks); alt is the largest bound a parted reading reached.
+	forksLeft         *int
+	altNodes, altText int
 }
+
+// maxForks is how many times a page's readings may part for good.
+const maxForks = 8
 
 type prevToken struct {
 	kind tokenKind
@@ -265,17 +278,22 @@ func (b *bounder) step(t token) error {
 	var info tagInfo
 	for len(b.meet) > 0 && b.meet[0] <= t.start {
 		if t.rawText { // the readings meet in different states
-			return fmt.Errorf("markup read two ways differs past byte %d: %w", b.meet[0], errTooComplex)
+			if err := b.fork(); err != nil {
+				return err
+			}
+			continue
 		}
-		b.meet = b.meet[1:]
+		b.popMeet()
 	}
 	// The other reading goes on with text where this one reads text:
 	// both end it where markup starts.
 	for len(b.meet) > 0 && b.meet[0] < t.end && t.kind == tokText && !t.rawText {
-		b.meet = b.meet[1:]
+		b.popMeet()
 	}
-	if len(b.meet) > 0 && b.meet[0] < t.end {
-		return fmt.Errorf("markup read two ways differs past byte %d: %w", b.meet[0], errTooComplex)
+	for len(b.meet) > 0 && b.meet[0] < t.end {
+		if err := b.fork(); err != nil {
+			return err
+		}
 	}
 	switch t.kind {
 	case tokText:
@@ -340,6 +358,9 @@ func (b *bounder) both(from, end int) {
 	b.meet = append(b.meet, 0)
 	copy(b.meet[i+1:], b.meet[i:])
 	b.meet[i] = end
+	b.forks = append(b.forks, nil)
+	copy(b.forks[i+1:], b.forks[i:])
+	b.forks[i] = b.snapshot()
 }
 
 func (b *bounder) startTag(t token, info tagInfo) {

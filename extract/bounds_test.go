@@ -123,7 +123,9 @@ func TestParseLimits(t *testing.T) {
 		"text":       "<p>" + strings.Repeat("word ", 20000),
 		"attributes": "<p " + strings.Repeat("a ", 12000) + ">x",
 		"clones":     "<p>" + strings.Repeat("<b>", 100) + strings.Repeat("<p>x", 100),
-		"two ways":   `<noscript><p title="</noscript>">x</p>`,
+		// Read with scripting, the attribute ends a <noscript> and 5,000
+		// paragraphs follow; read without, they are one attribute value.
+		"two ways": `<noscript><p title="</noscript>` + strings.Repeat("<p>w ", 5000) + `">x</p>`,
 	} {
 		_, err := e.Process(context.Background(), page(body))
 		if !errors.Is(err, rinse.ErrTooComplex) || rinse.Reason(err) != "too-complex" {
@@ -225,5 +227,21 @@ func TestDOMBoundNested(t *testing.T) {
 		}
 		sb.WriteString(strings.Repeat("<p>x", rng.IntN(3)))
 		checkBound(t, fmt.Sprint("nested ", i), sb.String())
+	}
+}
+
+// TestDOMBoundReadingsPart: markup whose two readings never meet again
+// is bounded in both, not refused, up to maxForks times a page.
+func TestDOMBoundReadingsPart(t *testing.T) {
+	part := `<noscript><p title="</noscript>">x</p><p>after</p>`
+	if !checkBound(t, "one part", part) {
+		t.Error("refused markup whose readings part once")
+	}
+	if !checkBound(t, "svg style", `<svg><style>a{content:"</style>"}</style><p>x</p></svg><p>y</p>`) {
+		t.Error("refused an SVG <style> whose readings part")
+	}
+	many := strings.Repeat(part, maxForks+1)
+	if _, _, err := domBound(context.Background(), many, DOMLimits{}.withDefaults()); !errors.Is(err, errTooComplex) {
+		t.Errorf("readings parting %d times: %v, want too complex", maxForks+1, err)
 	}
 }

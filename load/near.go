@@ -24,6 +24,11 @@ const bandRecSize = 12
 // not millions.
 const maxCandidates = 8
 
+// MaxNearCandidates is maxCandidates for an engine that marks
+// near-duplicates itself (rinse-beam): to decide as a commit does, it
+// must compare a document with the same earlier rows.
+const MaxNearCandidates = maxCandidates
+
 // near marks near-duplicates in three passes, all in sorted order:
 //  1. each document of this run that is not an exact duplicate gives its
 //     band keys; sorted and merged with the state's bands, every document

@@ -76,6 +76,9 @@ const (
 	DefaultRowGroupBytes = 32 << 20
 	DefaultCompression   = "zstd"
 	DefaultDedup         = "near"
+	// DefaultNearThreshold is the estimated Jaccard similarity from which
+	// a document is a near-duplicate, when NearThreshold is not set.
+	DefaultNearThreshold = 0.8
 	defaultSortBytes     = 32 << 20
 )
 
@@ -103,7 +106,7 @@ func (o DatasetOptions) withDefaults() DatasetOptions {
 		o.Dedup = DefaultDedup
 	}
 	if o.NearThreshold <= 0 {
-		o.NearThreshold = 0.8
+		o.NearThreshold = DefaultNearThreshold
 	}
 	if o.Logger == nil {
 		o.Logger = zap.NewNop()

@@ -75,12 +75,14 @@ func (r *run) progress(final bool) Progress {
 	unchanged, skipped := r.sum.Unchanged, r.sum.Skipped
 	r.mu.Unlock()
 	read := r.read.Load()
+	// Unknown (0) until a Sizer tells or the walk ends: the inputs read so
+	// far are no total, and shown as one they make the time left read 0s.
 	total := r.total.Load()
-	if r.walked.Load() || total < read {
-		total = max(total, read)
-		if r.walked.Load() {
-			total = read
-		}
+	switch {
+	case r.walked.Load():
+		total = read
+	case total > 0:
+		total = max(total, read) // a Sizer's count may fall short
 	}
 	return Progress{
 		Total:     total,

@@ -320,3 +320,40 @@ func TestProgressTotal(t *testing.T) {
 		t.Error("the Sizer's count never showed as the total")
 	}
 }
+
+// TestProgressTotalUnknown: without a Sizer the total stays unknown (0)
+// until the walk ends; the inputs read so far are never shown as one.
+func TestProgressTotalUnknown(t *testing.T) {
+	var mu sync.Mutex
+	var snaps []Progress
+	opts := Options{ProgressEvery: time.Millisecond, Progress: func(p Progress) {
+		mu.Lock()
+		snaps = append(snaps, p)
+		mu.Unlock()
+	}}
+	bodies := make([]string, 40)
+	for i := range bodies {
+		bodies[i] = "ok"
+	}
+	src := sliceSource{bodies: bodies, delay: 2 * time.Millisecond}
+	if _, err := Run(context.Background(), src, &memSink{}, stages(), opts); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	early := 0
+	for _, p := range snaps {
+		if p.Read < 40 { // still walking
+			early++
+			if p.Total != 0 {
+				t.Errorf("total %d while walking (read %d): want 0, unknown", p.Total, p.Read)
+			}
+		}
+	}
+	if early == 0 {
+		t.Error("no progress while the walk went on")
+	}
+	if last := snaps[len(snaps)-1]; last.Total != 40 {
+		t.Errorf("final total %d, want 40", last.Total)
+	}
+}

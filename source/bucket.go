@@ -49,6 +49,17 @@ func (s *Bucket) Walk(ctx context.Context, yield func(*rinse.Page) error) error 
 	}
 }
 
+// Object yields the object key as Walk would: a page, a skipped input, a
+// read failure, or an archive's records. An engine that lists a bucket
+// once reads each object where it likes with it.
+func (s *Bucket) Object(ctx context.Context, key string, yield func(*rinse.Page) error) error {
+	a, err := s.B.Attributes(ctx, key)
+	if err != nil {
+		return yield(&rinse.Page{Source: key, Err: fmt.Errorf("reading object: %w: %w", rinse.ErrRead, err)})
+	}
+	return s.object(ctx, &blob.ListObject{Key: key, Size: a.Size, ModTime: a.ModTime}, yield)
+}
+
 func (s *Bucket) object(ctx context.Context, obj *blob.ListObject, yield func(*rinse.Page) error) error {
 	name := strings.ToLower(obj.Key)
 	if IsWARC(name) {

@@ -85,15 +85,39 @@ func (s *Dir) Walk(ctx context.Context, yield func(*rinse.Page) error) error {
 	return w.dir(".", "")
 }
 
+// Visit yields the input at rel, a '/'-separated path under Root as Walk
+// names it, exactly as Walk would: a page, a skipped input, a read
+// failure, or an archive's records. An engine that lists a tree once
+// (Walk with a Keep that records and refuses) reads each input where it
+// likes with it.
+func (s *Dir) Visit(ctx context.Context, rel string, yield func(*rinse.Page) error) error {
+	root, err := os.OpenRoot(s.Root)
+	if err != nil {
+		return fmt.Errorf("opening input: %w", err)
+	}
+	defer root.Close()
+	w := walker{src: s, root: root, ctx: ctx, yield: yield}
+	st, err := root.Lstat(rel)
+	if err != nil {
+		return yield(&rinse.Page{Source: rel, Err: fmt.Errorf("opening file: %w: %w", rinse.ErrRead, err)})
+	}
+	typ := st.Mode().Type()
+	if typ&fs.ModeSymlink != 0 && s.FollowSymlinks {
+		if t, err := root.Stat(rel); err == nil && t.IsDir() {
+			// Walk lists a directory as an input only when it skips it:
+			// a link to a directory it read already.
+			return w.skip(rel, skipped("seen-directory", "following symbolic link to a directory read already"))
+		}
+	}
+	return w.entry(rel, rel, typ)
+}
+
 type walker struct {
 	src   *Dir
 	root  *os.Root // every file is opened through it: nothing outside is read
 	ctx   context.Context
 	yield func(*rinse.Page) error
 	seen  dirSet // the directories entered so far
-	// counting makes the walk yield a placeholder for each file instead
-	// of opening it (Size).
-	counting bool
 }
 
 // dir walks the directory at name (relative to the root); rel is its
@@ -149,12 +173,6 @@ func (w *walker) entry(name, rel string, typ fs.FileMode) error {
 		return w.yield(notRegular(rel, typ))
 	case w.src.kind(rel) == "":
 		return w.yield(unsupported(rel))
-	}
-	if w.counting {
-		if w.src.kind(rel) == "warc" {
-			return errUncountable
-		}
-		return w.yield(&rinse.Page{Source: rel})
 	}
 	// O_NONBLOCK: a regular file swapped for a FIFO since it was listed
 	// must not block the walk (file checks what was opened).

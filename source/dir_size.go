@@ -4,21 +4,21 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
-
-	"github.com/rinse-etl/rinse"
 )
 
 // errUncountable stops a count that cannot be told from names alone.
 var errUncountable = errors.New("an archive's records cannot be counted without reading it")
 
 // Size implements pipeline.Sizer: the inputs Walk will yield, counted from
-// the tree's names and types without opening a file, so that progress has
-// a total (and an estimated time left) early in a long run. It walks the
-// tree as Walk does (same links, same shard), and gives up with an error
-// when the tree holds WARC archives, whose record counts only a read can
-// tell.
+// the tree's listing alone (no file is opened or even stat'ed), so that
+// progress has a total, and a time left, early in a long run. It counts
+// what Walk yields for the same shard, except that a followed link to a
+// directory counts as one input (progress takes the larger of this count
+// and what was read). It gives up with an error when the tree holds WARC
+// archives, whose records only a read can count.
 func (s *Dir) Size(ctx context.Context) (int64, error) {
 	st, err := os.Stat(s.Root)
 	if err != nil {
@@ -30,16 +30,24 @@ func (s *Dir) Size(ctx context.Context) (int64, error) {
 		}
 		return 1, nil
 	}
-	root, err := os.OpenRoot(s.Root)
-	if err != nil {
-		return 0, fmt.Errorf("opening input: %w", err)
-	}
-	defer root.Close()
 	var n int64
-	w := walker{src: s, root: root, ctx: ctx, counting: true,
-		yield: func(*rinse.Page) error { n++; return nil }}
-	if err := w.dir(".", ""); err != nil {
-		return 0, err
-	}
-	return n, nil
+	err = filepath.WalkDir(s.Root, func(p string, d fs.DirEntry, walkErr error) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if walkErr != nil || d.IsDir() {
+			return nil // an unreadable directory goes uncounted: a count may fall short
+		}
+		rel, _ := filepath.Rel(s.Root, p)
+		rel = filepath.ToSlash(rel)
+		if !s.keeps(rel) {
+			return nil
+		}
+		if d.Type().IsRegular() && s.kind(rel) == "warc" {
+			return errUncountable
+		}
+		n++
+		return nil
+	})
+	return n, err
 }

@@ -153,7 +153,7 @@ func (f *Fetcher) readResponse(ctx context.Context, hs *hostState, resp *http.Re
 	return res, nil
 }
 
-// checkRedirect vets every redirect hop: hop count, metadata host names,
+// checkRedirect vets every redirect hop: hop count, scheme, metadata host names,
 // robots.txt of the new host, and that host's pace. The address of the hop
 // is checked again when it is dialled.
 func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
@@ -161,6 +161,14 @@ func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 		return &rinse.ReasonError{
 			Reason: "too-many-redirects",
 			Err:    fmt.Errorf("following more than %d redirects: %w", f.opts.MaxRedirects, rinse.ErrFetch),
+		}
+	}
+	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+		// A page that sends its reader to ftp: or file: is not one to
+		// fetch, and asking again will not change its answer.
+		return &rinse.ReasonError{
+			Reason: "bad-redirect",
+			Err:    fmt.Errorf("redirected to %s: not an http(s) address: %w", req.URL.Redacted(), rinse.ErrFetch),
 		}
 	}
 	if err := f.guard.checkHost(req.URL.Hostname()); err != nil {

@@ -12,7 +12,7 @@
 //
 // Every failure carries a short reason (rinse.Reason): robots-disallowed,
 // timeout, http-404, too-large, not-html, blocked-address,
-// too-many-redirects, dns-error, connection-error. A 304 answer to a
+// too-many-redirects, bad-redirect, dns-error, connection-error. A 304 answer to a
 // conditional request (Options.Conditional) is a page whose Err wraps
 // rinse.ErrUnchanged. Process never changes its input and is safe for
 // concurrent use; the Fetcher keeps per-host state across calls.

@@ -143,7 +143,7 @@ func (f *Fetcher) Close() error {
 // Process fetches in.URL and returns a copy of in with Body, Header, the
 // final URL after redirects, FetchedAt, HTTPStatus and Kind set. Failures
 // are errors carrying a specific reason (robots-disallowed, timeout,
-// http-404, too-large, not-html, blocked-address, too-many-redirects,
+// http-404, too-large, not-html, blocked-address, too-many-redirects, bad-redirect,
 // dns-error, connection-error). A 304 answer to a conditional request is a
 // page whose Err wraps rinse.ErrUnchanged with reason "not-modified": the
 // dataset already holds the page as the earlier run saw it.

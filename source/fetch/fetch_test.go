@@ -191,6 +191,12 @@ func TestFetchFailures(t *testing.T) {
 		},
 		"/to-disallowed": func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/private/hidden", http.StatusFound) },
 		"/always-500":    func(w http.ResponseWriter, r *http.Request) { http.Error(w, "boom", http.StatusInternalServerError) },
+		"/to-ftp": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "ftp://example.org/file.html", http.StatusFound)
+		},
+		"/to-file": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
+		},
 	})
 	o := testOptions()
 	o.Timeout = 300 * time.Millisecond
@@ -216,6 +222,8 @@ func TestFetchFailures(t *testing.T) {
 		{"/to-gcp", "blocked-address", rinse.ErrBlocked},
 		{"/always-500", "http-500", rinse.ErrHTTPStatus},
 		{"/to-disallowed", "robots-disallowed", rinse.ErrRobots},
+		{"/to-ftp", "bad-redirect", rinse.ErrFetch},
+		{"/to-file", "bad-redirect", rinse.ErrFetch},
 	}
 	for _, c := range cases {
 		t.Run(c.path, func(t *testing.T) {
@@ -233,6 +241,9 @@ func TestFetchFailures(t *testing.T) {
 	}
 	if n := len(s.times("/always-500")); n != o.Retries+1 {
 		t.Errorf("/always-500 requested %d times, want %d", n, o.Retries+1)
+	}
+	if n := len(s.times("/to-ftp")); n != 1 {
+		t.Errorf("/to-ftp requested %d times, want 1: a bad redirect is not worth a retry", n)
 	}
 	if n := len(s.times("/loop")); n != o.MaxRedirects+1 {
 		t.Errorf("/loop requested %d times, want %d", n, o.MaxRedirects+1)
